@@ -1,0 +1,7 @@
+/**
+ * The cookie charter page.
+ */
+@NullMarked
+package org.chartecookies.charter;
+
+import org.jspecify.annotations.NullMarked;

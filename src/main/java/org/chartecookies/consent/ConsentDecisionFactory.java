@@ -1,0 +1,67 @@
+package org.chartecookies.consent;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chartecookies.registry.CookieCategory;
+import org.chartecookies.registry.CookieRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a submitted form into a decision about the current registry, or refuses it with a precise reason.
+ */
+@Component
+class ConsentDecisionFactory {
+
+	private static final Set<String> DECISIONS = Set.of("accept-all", "reject-all", "custom", "acknowledge");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final CookieRegistry registry;
+
+	private final Clock clock;
+
+	ConsentDecisionFactory(CookieRegistry registry, Clock clock) {
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	ConsentDecision decide(ConsentForm form) {
+		List<String> listed = (form.category() != null) ? form.category() : List.of();
+		for (String id : listed) {
+			if (this.registry.category(id).isEmpty()) {
+				throw new ConsentRequestException("error.consent.unknown-category");
+			}
+		}
+		String decision = form.decision();
+		if (decision == null || decision.isBlank()) {
+			throw new ConsentRequestException("error.consent.missing-decision");
+		}
+		// "acknowledge" answers the information notice, shown only when nothing needs consent.
+		if (!DECISIONS.contains(decision) || (decision.equals("acknowledge") && this.registry.hasOptionalCategories())) {
+			throw new ConsentRequestException("error.consent.unknown-decision");
+		}
+		Map<String, Boolean> choices = new LinkedHashMap<>();
+		for (CookieCategory category : this.registry.optionalCategories()) {
+			choices.put(category.id(),
+					decision.equals("accept-all") || (decision.equals("custom") && listed.contains(category.id())));
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		return new ConsentDecision(this.registry.revision(), now, newConsentId(), choices);
+	}
+
+	private static String newConsentId() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.chartecookies.consent;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long a visitor's decision is kept.
+ *
+ * @param lifetime how long a decision lasts before the banner asks again ({@code 6m}, {@code P6M}); the CNIL
+ * recommends 6 months and a decision may never last more than 13 months
+ */
+@ConfigurationProperties("charte.consent")
+@Validated
+public record ConsentProperties(@DefaultValue("P6M") @NotNull Period lifetime) {
+
+	static final Period LONGEST = Period.ofMonths(13);
+
+	@AssertTrue(message = "must be positive and at most 13 months (P13M)")
+	boolean isLifetimeWithinLimits() {
+		LocalDate start = LocalDate.of(2000, 1, 31);
+		return !this.lifetime.isNegative() && !this.lifetime.isZero()
+				&& !start.plus(this.lifetime).isAfter(start.plus(LONGEST));
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.chartecookies.registry;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * Every cookie the platform sets, grouped in categories; the single source of the charter and the banner.
+ *
+ * @param revision raised by the operator whenever the declarations change, so that earlier decisions are asked again
+ */
+public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integer revision,
+		@NotEmpty List<@NotNull @Valid CookieCategory> categories,
+		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies) {
+
+	public CookieRegistry {
+		// Unmodifiable but null-tolerant: a missing or empty entry must reach validation and be reported by name.
+		categories = (categories != null) ? Collections.unmodifiableList(new ArrayList<>(categories)) : List.of();
+		cookies = (cookies != null) ? Collections.unmodifiableList(new ArrayList<>(cookies)) : List.of();
+	}
+
+	public Optional<CookieCategory> category(String id) {
+		return this.categories.stream().filter((category) -> category.id().equals(id)).findFirst();
+	}
+
+	/** The categories a visitor may accept or refuse, in registry order. */
+	public List<CookieCategory> optionalCategories() {
+		return this.categories.stream().filter(CookieCategory::isOptional).toList();
+	}
+
+	public boolean hasOptionalCategories() {
+		return this.categories.stream().anyMatch(CookieCategory::isOptional);
+	}
+
+	public List<CookieDeclaration> cookiesIn(CookieCategory category) {
+		return this.cookies.stream().filter((cookie) -> cookie.category().equals(category.id())).toList();
+	}
+
+}

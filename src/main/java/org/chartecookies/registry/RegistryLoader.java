@@ -1,0 +1,183 @@
+package org.chartecookies.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads a registry file strictly: unknown keys, duplicate keys, missing texts and inconsistent references are
+ * all refused, each with a message naming the file, the entry and the problem.
+ */
+class RegistryLoader {
+
+	private static final Pattern LIST_ITEM = Pattern.compile("(cookies|categories)\\[(\\d+)\\](?:\\.(.+))?");
+
+	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
+
+	private final Validator validator;
+
+	RegistryLoader(Validator validator) {
+		this.validator = validator;
+	}
+
+	CookieRegistry load(Resource resource) {
+		String location = resource.getDescription();
+		if (!resource.isReadable()) {
+			throw new InvalidRegistryException(location, "the file does not exist or cannot be read");
+		}
+		CookieRegistry registry;
+		try (InputStream input = resource.getInputStream(); JsonParser parser = MAPPER.createParser(input)) {
+			if (parser.nextToken() == null) {
+				throw new InvalidRegistryException(location, "the file is empty");
+			}
+			registry = MAPPER.readValue(parser, CookieRegistry.class);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRegistryException(location, describe(ex), ex);
+		}
+		catch (IOException ex) {
+			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);
+		}
+		if (registry == null) {
+			throw new InvalidRegistryException(location, "the file holds no registry (null)");
+		}
+		checkConstraints(location, registry);
+		checkReferences(location, registry);
+		return registry;
+	}
+
+	private static String describe(JacksonException ex) {
+		if (ex.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
+			Mark mark = yaml.getProblemMark().get();
+			return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": not valid YAML: "
+					+ yaml.getProblem() + ((yaml.getContext() != null) ? " (" + yaml.getContext() + ")" : "");
+		}
+		StringBuilder where = new StringBuilder();
+		TokenStreamLocation at = ex.getLocation();
+		if (at != null && at.getLineNr() > 0) {
+			where.append("line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
+		}
+		String path = path(ex.getPath());
+		if (!path.isEmpty()) {
+			where.append(where.isEmpty() ? "" : ", ").append("at ").append(path);
+		}
+		String problem;
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			problem = "unknown key '" + unknown.getPropertyName() + "' (expected one of "
+					+ unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+					+ ")";
+		}
+		else if (ex instanceof ValueInstantiationException && ex.getCause() instanceof IllegalArgumentException bad) {
+			problem = bad.getMessage();
+		}
+		else {
+			problem = firstLine(ex.getOriginalMessage());
+		}
+		return (where.isEmpty() ? "" : where + ": ") + problem;
+	}
+
+	private static String path(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+			else if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+		}
+		return path.toString();
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "the file is not a valid registry";
+		}
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
+	}
+
+	private void checkConstraints(String location, CookieRegistry registry) {
+		Set<ConstraintViolation<CookieRegistry>> violations = this.validator.validate(registry);
+		if (violations.isEmpty()) {
+			return;
+		}
+		String problems = violations.stream()
+			.map((violation) -> entry(registry, violation.getPropertyPath()) + violation.getMessage())
+			.sorted(Comparator.naturalOrder())
+			.collect(Collectors.joining("; "));
+		throw new InvalidRegistryException(location, problems);
+	}
+
+	/** "cookies[2] (sessionid): purpose.en " for a violation on cookies[2].purpose.en. */
+	private static String entry(CookieRegistry registry, Path path) {
+		Matcher item = LIST_ITEM.matcher(path.toString());
+		if (!item.matches()) {
+			return path + " ";
+		}
+		int index = Integer.parseInt(item.group(2));
+		List<?> list = item.group(1).equals("cookies") ? registry.cookies() : registry.categories();
+		Object element = (index < list.size()) ? list.get(index) : null;
+		String name = (element instanceof CookieDeclaration cookie) ? cookie.name()
+				: (element instanceof CookieCategory category) ? category.id() : null;
+		String field = item.group(3);
+		return item.group(1) + "[" + index + "]" + ((name != null) ? " (" + name + ")" : "") + ": "
+				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
+	}
+
+	private static void checkReferences(String location, CookieRegistry registry) {
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < registry.categories().size(); i++) {
+			CookieCategory category = registry.categories().get(i);
+			if (!ids.add(category.id())) {
+				throw new InvalidRegistryException(location,
+						"categories[" + i + "] (" + category.id() + "): the category id is declared twice");
+			}
+		}
+		if (registry.categories().stream().noneMatch(CookieCategory::required)) {
+			throw new InvalidRegistryException(location, "categories: no category is required (required: true);"
+					+ " at least one is needed for the strictly necessary cookies, cookies_preferences among them");
+		}
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < registry.cookies().size(); i++) {
+			CookieDeclaration cookie = registry.cookies().get(i);
+			String entry = "cookies[" + i + "] (" + cookie.name() + "): ";
+			if (!ids.contains(cookie.category())) {
+				throw new InvalidRegistryException(location, entry + "category '" + cookie.category()
+						+ "' is not declared under categories (declared: " + String.join(", ", ids.stream().sorted().toList()) + ")");
+			}
+			if (!names.add(cookie.name())) {
+				throw new InvalidRegistryException(location, entry + "the cookie name is declared twice");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.chartecookies.web;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Locale resolution, cross-origin protection and security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final SecurityProperties security;
+
+	WebConfiguration(SecurityProperties security) {
+		this.security = security;
+	}
+
+	@Bean
+	LocaleResolver localeResolver(LocaleProperties properties) {
+		return new SupportedLocaleResolver(properties.cookieName());
+	}
+
+	@Bean
+	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+				new SecurityHeadersFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor localeChange = new LocaleChangeInterceptor();
+		localeChange.setParamName("lang");
+		localeChange.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(localeChange);
+		Set<String> trusted = this.security.trustedOrigins()
+			.stream()
+			.map((origin) -> origin.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		registry.addInterceptor(new CrossOriginProtection(trusted));
+	}
+
+}
