@@ -1,0 +1,132 @@
+package org.chartecookies.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.chartecookies.PageText;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What browsers, proxies and embedders meet over real HTTP: error pages, proxy headers, health.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ServedOverHttpTest {
+
+	private static final String FORM = "application/x-www-form-urlencoded";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void unknownPageIsALocalizedNotFoundPageWithoutTechnicalDetail() throws Exception {
+		HttpResponse<String> french = get("/nowhere", "fr");
+		HttpResponse<String> english = get("/nowhere", "en");
+
+		assertThat(french.statusCode()).isEqualTo(404);
+		assertThat(PageText.of(french.body())).contains("Page introuvable", "Erreur 404", "Revenir à la charte cookies")
+			.doesNotContain("Exception", "Whitelabel", "static resource");
+		assertThat(english.body()).contains("<html lang=\"en\">");
+		assertThat(PageText.of(english.body())).contains("Page not found", "Back to the cookie charter");
+	}
+
+	@Test
+	void badConsentFormGetsALocalizedPageSayingWhatIsWrong() throws Exception {
+		HttpResponse<String> french = post("category=advertising&decision=custom", "fr", null);
+		HttpResponse<String> english = post("return=/cookies", "en", null);
+
+		assertThat(french.statusCode()).isEqualTo(400);
+		assertThat(PageText.of(french.body())).contains("Demande incorrecte",
+				"Le formulaire mentionne une catégorie de cookies qui n'existe pas");
+		assertThat(english.statusCode()).isEqualTo(400);
+		assertThat(PageText.of(english.body())).contains("Bad request",
+				"The form does not say which choice you made");
+	}
+
+	@Test
+	void crossSiteFormGetsAForbiddenPageThatExplainsWhy() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/cookies/consent"))
+			.header("Content-Type", FORM)
+			.header("Accept", "text/html")
+			.header("Sec-Fetch-Site", "cross-site")
+			.header("Origin", "https://evil.example")
+			.POST(HttpRequest.BodyPublishers.ofString("decision=accept-all")));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(PageText.of(response.body())).contains("Cette demande vient d'un autre site");
+	}
+
+	@Test
+	void errorPagesStillCarryTheBannerAndTheManageLink() throws Exception {
+		String page = get("/nowhere", "fr").body();
+
+		assertThat(page).contains("id=\"cookie-banner\"");
+		assertThat(PageText.of(page)).contains("Gérer mes cookies");
+	}
+
+	@Test
+	void wrongMethodIsALocalizedPage() throws Exception {
+		HttpResponse<String> response = get("/cookies/consent", "en");
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(PageText.of(response.body())).contains("Method not allowed");
+	}
+
+	@Test
+	void cookieIsSecureWhenTheProxyInFrontSaysTheVisitorUsedHttps() throws Exception {
+		HttpResponse<String> proxied = post("decision=reject-all", "fr", "https");
+		HttpResponse<String> plain = post("decision=reject-all", "fr", null);
+
+		assertThat(proxied.statusCode()).isEqualTo(303);
+		assertThat(proxied.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+				(cookie) -> assertThat(cookie).startsWith("cookies_preferences=").contains("; Secure"));
+		assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+				(cookie) -> assertThat(cookie).doesNotContain("Secure"));
+	}
+
+	@Test
+	void healthIsUpForTheContainer() throws Exception {
+		for (String probe : new String[] { "/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness" }) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri(probe)).header("Accept", "application/json"));
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("\"status\":\"UP\"");
+		}
+	}
+
+	private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Accept-Language", language));
+	}
+
+	private HttpResponse<String> post(String form, String language, String forwardedProto)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/cookies/consent"))
+			.header("Content-Type", FORM)
+			.header("Accept", "text/html")
+			.header("Accept-Language", language)
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (forwardedProto != null) {
+			request.header("X-Forwarded-Proto", forwardedProto);
+		}
+		return send(request);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
