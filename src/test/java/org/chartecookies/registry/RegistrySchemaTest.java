@@ -1,0 +1,65 @@
+package org.chartecookies.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JSON Schema that editors use to check a registry agrees with the application: what the application accepts,
+ * the schema accepts; what the schema can express and the application refuses, the schema refuses too.
+ */
+class RegistrySchemaTest {
+
+	private static final Schema SCHEMA = schema();
+
+	@ParameterizedTest
+	@ValueSource(strings = { "registry/cookies.yaml", "registries/two-optional-categories.yaml",
+			"registries/necessary-only.yaml" })
+	void registriesTheApplicationAcceptsAreValid(String path) throws IOException {
+		assertThat(errors(path)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "missing-translation.yaml", "empty-purpose.yaml", "invalid-lifetime.yaml",
+			"no-required-category.yaml", "unknown-key.yaml" })
+	void brokenRegistriesAreInvalid(String file) throws IOException {
+		assertThat(errors("registries/broken/" + file)).isNotEmpty();
+	}
+
+	@Test
+	void defaultRegistryPointsEditorsAtTheSchema() throws IOException {
+		String registry = new ClassPathResource("registry/cookies.yaml").getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(registry.lines().findFirst()).hasValue("# yaml-language-server: $schema=./cookie-registry.schema.json");
+		assertThat(new ClassPathResource("registry/cookie-registry.schema.json").exists()).isTrue();
+	}
+
+	private static List<Error> errors(String path) throws IOException {
+		return SCHEMA.validate(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8),
+				InputFormat.YAML);
+	}
+
+	private static Schema schema() {
+		try (InputStream input = new ClassPathResource("registry/cookie-registry.schema.json").getInputStream()) {
+			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(input);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
