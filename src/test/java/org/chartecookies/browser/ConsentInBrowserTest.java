@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -120,7 +121,8 @@ class ConsentInBrowserTest {
 		WebElement page = this.browser.findElement(By.tagName("html"));
 		element.click();
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
-		wait.until(ExpectedConditions.stalenessOf(page));
+		// While the old document goes away, Chromium may answer with a generic error instead of "stale": ask again.
+		wait.ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
 		wait.until((driver) -> "complete"
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
