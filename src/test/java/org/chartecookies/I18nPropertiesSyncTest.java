@@ -62,6 +62,21 @@ class I18nPropertiesSyncTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/** The Content-Security-Policy allows our own files only: no inline code may be needed, JavaScript on or off. */
+	@Test
+	void templatesHoldNoInlineScriptStyleOrEventHandler() throws IOException {
+		Pattern inline = Pattern.compile("<script(?![^>]*\\ssrc=|[^>]*\\sth:src=)[^>]*>|<style|\\sstyle=|\\sth:style=|\\son[a-z]+=|javascript:",
+				Pattern.CASE_INSENSITIVE);
+		List<String> problems = new ArrayList<>();
+		for (Resource template : templates()) {
+			Matcher found = inline.matcher(withoutComments(template.getContentAsString(StandardCharsets.UTF_8)));
+			while (found.find()) {
+				problems.add(template.getFilename() + ": " + found.group());
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	@Test
 	void everyMessageKeyUsedInATemplateExists() throws IOException {
 		Properties french = load("messages/messages.properties");

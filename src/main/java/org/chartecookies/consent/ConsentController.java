@@ -47,7 +47,9 @@ class ConsentController {
 		ConsentDecision decision = this.decisions.decide(form);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
 			.header(HttpHeaders.SET_COOKIE, cookie(decision, request).toString())
-			.location(URI.create(ReturnPath.of(form.returnPath())))
+			// Without JavaScript, the page then confirms the decision (a decision with no choice needs no confirmation).
+			.location(URI.create(decision.choices().isEmpty() ? ReturnPath.of(form.returnPath())
+					: CookieBannerFactory.afterDecision(form.returnPath())))
 			.build();
 	}
 

@@ -5,18 +5,56 @@ import java.util.List;
 /**
  * What the banner fragment shows, already in the visitor's language.
  *
- * @param visible whether the banner is shown: no current decision yet, or the visitor asked to manage cookies
- * @param notice the registry has no optional category: an information notice instead of a choice
+ * @param state what the banner is doing: asking, informing, confirming a decision, or nothing
  * @param choicesOpen the per-category choices are shown open ("Gérer mes cookies")
  * @param decided the visitor holds a current decision, which {@code choices} reflect
- * @param returnPath where the form sends the visitor back to
+ * @param revision the registry revision, for page scripts that read the decision
+ * @param returnPath the page the banner is on, where the form sends the visitor back to
  * @param manageUrl the "Gérer mes cookies" link: this page with the choices open
+ * @param confirmationKey the message that says what was decided, for the confirmation
+ * @param accepted the accepted optional categories' titles, for the confirmation
+ * @param refused the refused optional categories' titles, for the confirmation
  */
-public record CookieBanner(boolean visible, boolean notice, boolean choicesOpen, boolean decided, String siteName,
-		List<Choice> choices, String returnPath, String manageUrl) {
+public record CookieBanner(State state, boolean choicesOpen, boolean decided, int revision, String siteName,
+		List<Choice> choices, String returnPath, String manageUrl, String confirmationKey, String accepted,
+		String refused) {
+
+	public enum State {
+
+		/** No current decision: accept all, refuse all or customise. */
+		ASK,
+		/** Nothing needs consent (no optional category): the banner only informs. */
+		NOTICE,
+		/** A decision was just recorded: say what it was and how to change it. */
+		CONFIRMATION,
+		/** A current decision exists: nothing to show. */
+		HIDDEN
+
+	}
 
 	/** One category as the visitor sees it; required ones are always on. */
 	public record Choice(String id, String title, String description, boolean required, boolean accepted) {
+	}
+
+	public boolean visible() {
+		return this.state != State.HIDDEN;
+	}
+
+	public boolean asking() {
+		return this.state == State.ASK;
+	}
+
+	public boolean notice() {
+		return this.state == State.NOTICE;
+	}
+
+	public boolean confirming() {
+		return this.state == State.CONFIRMATION;
+	}
+
+	/** Whether the registry offers any choice at all (otherwise the charter says none is asked). */
+	public boolean hasOptionalChoices() {
+		return this.choices.stream().anyMatch((choice) -> !choice.required());
 	}
 
 	public List<Choice> optionalChoices() {

@@ -26,10 +26,28 @@ final class Chromium {
 
 	static final File DRIVER = new File(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
 
+	static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	/**
+	 * Installed before any page script: collects Content-Security-Policy violations, and adds up layout shifts
+	 * that no recent input caused (the Cumulative Layout Shift of web-vitals).
+	 */
+	private static final String INSTRUMENTATION = """
+			window.__charte = { violations: [], layoutShift: 0 };
+			document.addEventListener('securitypolicyviolation', function (e) {
+			  window.__charte.violations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber);
+			});
+			new PerformanceObserver(function (list) {
+			  list.getEntries().forEach(function (entry) {
+			    if (!entry.hadRecentInput) { window.__charte.layoutShift += entry.value; }
+			  });
+			}).observe({ type: 'layout-shift', buffered: true });
+			""";
+
 	private Chromium() {
 	}
 
-	static WebDriver start(boolean javascript) {
+	static ChromeDriver start(boolean javascript) {
 		if (!BINARY.canExecute() || !DRIVER.canExecute()) {
 			String message = "Browser tests need " + BINARY + " and " + DRIVER
 					+ " (apt-get install -y chromium chromium-driver)";
@@ -53,7 +71,10 @@ final class Chromium {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().window().setSize(new Dimension(1280, 900));
+		driver.manage().window().setSize(DESKTOP);
+		if (javascript) {
+			driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", INSTRUMENTATION));
+		}
 		return driver;
 	}
 

@@ -1,22 +1,14 @@
 package org.chartecookies.browser;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.chartecookies.consent.ConsentCookieCodec;
-import org.chartecookies.consent.ConsentDecision;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,101 +26,127 @@ class ConsentInBrowserTest {
 	@LocalServerPort
 	private int port;
 
-	private WebDriver browser;
+	private Visitor visitor;
 
 	@AfterEach
-	void quit() {
-		if (this.browser != null) {
-			this.browser.quit();
+	void noPolicyViolationAndQuit() {
+		if (this.visitor != null) {
+			assertThat(this.visitor.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+			this.visitor.close();
 		}
 	}
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
-	void visitorRefusesAllAndIsNotAskedAgain(boolean javascript) {
-		this.browser = Chromium.start(javascript);
-		this.browser.get(url("/cookies"));
-		assertThat(banners()).hasSize(1);
-		assertThat(banners().get(0).getText()).contains("Tout accepter", "Tout refuser");
-		Chromium.screenshot(this.browser, "banner-fr-" + (javascript ? "js" : "nojs"));
+	void visitorRefusesAllSeesWhatWasChosenAndIsNotAskedAgain(boolean javascript) {
+		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		assertThat(this.visitor.banner()).hasValueSatisfying(
+				(banner) -> assertThat(banner.getText()).contains("Tout accepter", "Tout refuser"));
 
-		navigate(button("Tout refuser"));
-		this.browser.navigate().refresh();
+		this.visitor.decide("Tout refuser");
 
-		assertThat(banners()).isEmpty();
-		assertThat(this.browser.getCurrentUrl()).isEqualTo(url("/cookies"));
-		assertThat(decision().choices()).isEqualTo(Map.of("statistics", false, "video", false));
-		assertThat(this.browser.findElement(By.id("your-choices")).getText())
+		assertThat(this.visitor.confirmation()).hasValueSatisfying((status) -> assertThat(status.getText())
+			.contains("Vous avez refusé les cookies facultatifs : Mesure d'audience, Vidéos intégrées.",
+					"Gérer mes cookies"));
+		assertThat(this.visitor.choices()).isEqualTo(Map.of("statistics", false, "video", false));
+		this.visitor.hideConfirmation("Masquer ce message");
+		assertThat(this.visitor.banner()).isEmpty();
+
+		this.visitor.open("/cookies");
+		assertThat(this.visitor.banner()).isEmpty();
+		assertThat(this.visitor.browser.findElement(By.id("your-choices")).getText())
 			.contains("Mesure d'audience : refusé", "Vidéos intégrées : refusé");
 	}
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void visitorAcceptsOnlySomeCategoriesThroughCustomise(boolean javascript) {
-		this.browser = Chromium.start(javascript);
-		this.browser.get(url("/cookies?lang=en"));
+		this.visitor = new Visitor(this.port, javascript).open("/cookies?lang=en");
 
-		this.browser.findElement(By.cssSelector("#cookie-banner summary")).click();
-		WebElement necessary = this.browser.findElement(By.id("cookie-choice-necessary"));
+		this.visitor.openChoices();
+		WebElement necessary = this.visitor.browser.findElement(By.id("cookie-choice-necessary"));
 		assertThat(necessary.isSelected()).isTrue();
 		assertThat(necessary.isEnabled()).isFalse();
-		this.browser.findElement(By.cssSelector("label[for=cookie-choice-statistics]")).click();
-		Chromium.screenshot(this.browser, "banner-choices-en-" + (javascript ? "js" : "nojs"));
-		navigate(button("Save my choices"));
+		this.visitor.toggle("statistics").decide("Save my choices");
 
-		assertThat(this.browser.getCurrentUrl()).isEqualTo(url("/cookies?lang=en"));
-		assertThat(banners()).isEmpty();
-		assertThat(decision().choices()).isEqualTo(Map.of("statistics", true, "video", false));
+		assertThat(this.visitor.confirmation()).hasValueSatisfying((status) -> assertThat(status.getText())
+			.contains("You have accepted: Audience measurement. You have refused: Embedded videos."));
+		assertThat(this.visitor.choices()).isEqualTo(Map.of("statistics", true, "video", false));
 	}
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void visitorChangesTheirMindThroughManageMyCookies(boolean javascript) {
-		this.browser = Chromium.start(javascript);
-		this.browser.get(url("/cookies"));
-		navigate(button("Tout accepter"));
-		assertThat(banners()).isEmpty();
+		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		this.visitor.decide("Tout accepter").hideConfirmation("Masquer ce message");
 
-		navigate(this.browser.findElement(By.linkText("Gérer mes cookies")));
-		assertThat(banners()).hasSize(1);
-		assertThat(this.browser.findElement(By.id("cookie-choice-statistics")).isSelected()).isTrue();
-		assertThat(this.browser.findElement(By.id("cookie-choice-video")).isSelected()).isTrue();
-		this.browser.findElement(By.cssSelector("label[for=cookie-choice-video]")).click();
-		navigate(button("Enregistrer mes choix"));
+		this.visitor.manageCookies("Gérer mes cookies");
+		assertThat(this.visitor.browser.findElement(By.id("cookie-choice-statistics")).isSelected()).isTrue();
+		assertThat(this.visitor.browser.findElement(By.id("cookie-choice-video")).isSelected()).isTrue();
+		this.visitor.toggle("video").decide("Enregistrer mes choix");
 
-		assertThat(this.browser.getCurrentUrl()).isEqualTo(url("/cookies"));
-		assertThat(banners()).isEmpty();
-		assertThat(decision().choices()).isEqualTo(Map.of("statistics", true, "video", false));
+		assertThat(this.visitor.choices()).isEqualTo(Map.of("statistics", true, "video", false));
 	}
 
-	private List<WebElement> banners() {
-		return this.browser.findElements(By.id("cookie-banner"));
+	@Test
+	void withJavaScriptTheDecisionNeedsNoReloadKeepsThePageInPlaceAndFocusesTheConfirmation() {
+		this.visitor = new Visitor(this.port, true).open("/cookies");
+		this.visitor.script("window.scrollTo(0, 60); window.sameDocument = true;");
+		Number headingBefore = headingTop();
+
+		this.visitor.decide("Tout refuser");
+
+		assertThat(this.visitor.script("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+		// The page does not jump: what the visitor was reading stays where it was on the screen.
+		assertThat(headingTop().doubleValue()).isEqualTo(headingBefore.doubleValue());
+		assertThat(this.visitor.browser.switchTo().activeElement().getDomAttribute("role")).isEqualTo("status");
+		assertThat(this.visitor.browser.getCurrentUrl()).isEqualTo(this.visitor.url("/cookies"));
 	}
 
-	private WebElement button(String text) {
-		return this.browser.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
+	@Test
+	void withJavaScriptManageMyCookiesOpensTheChoicesInPlace() {
+		this.visitor = new Visitor(this.port, true).open("/cookies?lang=en");
+		this.visitor.decide("Reject all").hideConfirmation("Hide this message");
+		this.visitor.script("window.sameDocument = true;");
+
+		this.visitor.manageCookies("Manage my cookies");
+
+		assertThat(this.visitor.script("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+		assertThat(this.visitor.banner()).hasValueSatisfying(
+				(banner) -> assertThat(banner.getText()).contains("Save my choices"));
+		assertThat(this.visitor.browser.switchTo().activeElement().getDomAttribute("id"))
+			.isEqualTo("cookie-choice-statistics");
 	}
 
-	private ConsentDecision decision() {
-		Cookie cookie = this.browser.manage().getCookieNamed(ConsentCookieCodec.COOKIE_NAME);
-		assertThat(cookie).as("cookies_preferences in the browser").isNotNull();
-		return ConsentCookieCodec.decode(cookie.getValue())
-			.orElseThrow(() -> new AssertionError("undecodable cookies_preferences: " + cookie.getValue()));
+	@Test
+	void pageScriptsHearEachDecisionAndCanReadTheCurrentOne() {
+		this.visitor = new Visitor(this.port, true).open("/cookies");
+		assertThat(this.visitor.script("return window.cookieConsent.get()")).isNull();
+		this.visitor.script("""
+				window.heard = [];
+				document.addEventListener('cookies:consent', function (e) { window.heard.push(e.detail); });""");
+
+		this.visitor.openChoices().toggle("video").decide("Enregistrer mes choix");
+
+		List<?> heard = (List<?>) this.visitor.script("return window.heard");
+		assertThat(heard).singleElement()
+			.satisfies((detail) -> assertThat(asMap(detail)).containsEntry("categories",
+					Map.of("statistics", false, "video", true)));
+		assertThat(asMap(this.visitor.script("return window.cookieConsent.get()")))
+			.containsEntry("categories", Map.of("statistics", false, "video", true))
+			.containsEntry("consentId", this.visitor.decision().consentId());
+		assertThat(this.visitor.script("return window.cookieConsent.accepts('video')")).isEqualTo(true);
+		assertThat(this.visitor.script("return window.cookieConsent.accepts('statistics')")).isEqualTo(false);
 	}
 
-	/** Clicks something that loads another page, and waits until that page has loaded. */
-	private void navigate(WebElement element) {
-		WebElement page = this.browser.findElement(By.tagName("html"));
-		element.click();
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
-		// While the old document goes away, Chromium may answer with a generic error instead of "stale": ask again.
-		wait.ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
-		wait.until((driver) -> "complete"
-			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+	private Number headingTop() {
+		return (Number) this.visitor.script("return document.querySelector('h1').getBoundingClientRect().top");
 	}
 
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> asMap(Object value) {
+		assertThat(value).isInstanceOf(Map.class);
+		return (Map<String, Object>) value;
 	}
 
 }

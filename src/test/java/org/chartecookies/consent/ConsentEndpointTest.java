@@ -39,7 +39,7 @@ class ConsentEndpointTest {
 		Instant before = Instant.now().minusSeconds(1);
 		MvcTestResult result = post("decision", "reject-all", "return", "/cookies?lang=en");
 
-		assertThat(result).hasStatus(303).hasRedirectedUrl("/cookies?lang=en");
+		assertThat(result).hasStatus(303).hasRedirectedUrl("/cookies?lang=en&cookies=saved");
 		ConsentDecision decision = ConsentCookies.decoded(setCookie(result));
 		assertThat(decision.choices()).containsExactly(Map.entry("statistics", false));
 		assertThat(decision.revision()).isEqualTo(1);
@@ -107,9 +107,54 @@ class ConsentEndpointTest {
 	void returnPathOutsideTheSiteGoesToTheCharter(String hostile) {
 		MvcTestResult result = post("decision", "reject-all", "return", hostile);
 
-		assertThat(result).hasStatus(303);
-		assertThat(result.getResponse().getHeader(HttpHeaders.LOCATION)).isIn("/cookies",
-				"/%0d%0aLocation: https://evil.example".equals(hostile) ? hostile : "/cookies");
+		assertThat(result).hasStatus(303).hasRedirectedUrl("/cookies?cookies=saved");
+	}
+
+	@Test
+	void pageAfterADecisionConfirmsItAndOffersToHideTheMessage() {
+		Cookie mixed = ConsentCookies.decision(1, Instant.now(), Map.of("statistics", false));
+		String html = PageText.html(this.mvc.get().uri("/cookies?lang=en&cookies=saved").cookie(mixed).exchange());
+		String banner = PageText.ofElement(html, "cookie-banner");
+
+		assertThat(html).contains("role=\"status\"").contains("href=\"/cookies?lang=en\" data-cookie-hide");
+		assertThat(banner).contains("You have refused the optional cookies: Audience measurement cookies / statistics.",
+				"You can change your mind at any time", "Manage my cookies", "Hide this message")
+			.doesNotContain("Accept all");
+	}
+
+	@Test
+	void confirmationIsOnlyShownForACurrentDecision() {
+		String html = PageText.html(this.mvc.get().uri("/cookies?cookies=saved").exchange());
+
+		assertThat(PageText.ofElement(html, "cookie-banner")).contains("Tout accepter").doesNotContain("Masquer");
+	}
+
+	@Test
+	void bannerAloneIsServedForThePageItIsOn() {
+		MvcTestResult fragment = this.mvc.get()
+			.uri("/cookies/banner")
+			.param("return", "/datasets?q=x")
+			.param("lang", "en")
+			.exchange();
+
+		assertThat(fragment).hasStatusOk();
+		assertThat(PageText.html(fragment)).startsWith("<div id=\"cookie-banner\"")
+			.contains("name=\"return\" value=\"/datasets?q=x\"")
+			.contains("Accept all")
+			.doesNotContain("<html", "<body");
+		Cookie decided = ConsentCookies.decision(1, Instant.now(), Map.of("statistics", true));
+		assertThat(this.mvc.get().uri("/cookies/banner?return=/datasets").cookie(decided).exchange()).hasStatus(204)
+			.body().isEmpty();
+		assertThat(PageText.html(this.mvc.get()
+			.uri("/cookies/banner")
+			.param("return", "/datasets?cookies=saved")
+			.cookie(decided)
+			.exchange())).contains("role=\"status\"");
+		assertThat(PageText.html(this.mvc.get()
+			.uri("/cookies/banner")
+			.param("return", "https://evil.example/")
+			.exchange()))
+			.contains("name=\"return\" value=\"/cookies\"");
 	}
 
 	@Test

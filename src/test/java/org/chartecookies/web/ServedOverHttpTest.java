@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.chartecookies.PageText;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,28 @@ class ServedOverHttpTest {
 				(cookie) -> assertThat(cookie).startsWith("cookies_preferences=").contains("; Secure"));
 		assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(
 				(cookie) -> assertThat(cookie).doesNotContain("Secure"));
+	}
+
+	@Test
+	void bannerAssetsHaveContentHashedUrlsCachedForAYearAndAreCompressed() throws Exception {
+		String page = get("/cookies", "fr").body();
+		Matcher assets = Pattern.compile("/(css|js)/cookie-banner-[0-9a-f]{32}\\.(css|js)").matcher(page);
+
+		int found = 0;
+		while (assets.find()) {
+			found++;
+			HttpResponse<byte[]> asset = this.http.send(HttpRequest.newBuilder(uri(assets.group()))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(asset.statusCode()).isEqualTo(200);
+			assertThat(asset.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+			assertThat(asset.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		}
+		assertThat(found).as("hashed banner CSS and JS referenced by the page").isEqualTo(2);
+		HttpResponse<String> plain = send(HttpRequest.newBuilder(uri("/js/cookie-banner.js")));
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.headers().firstValue("Cache-Control")).isEmpty();
+		assertThat(plain.headers().firstValue("Last-Modified")).isPresent();
 	}
 
 	@Test

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Prints the weight of the banner: its own CSS and JS (gzip -9 of the sources, and the bytes the running application
+# really sends with Accept-Encoding: gzip), and the rendered banner fragment in French and English.
+# Usage: scripts/asset-sizes.sh        (builds the jar if needed, starts it on a free port, stops it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -f target/charte-cookies.jar ] || ./mvnw -q -B package -DskipTests
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+java -jar target/charte-cookies.jar --server.port="$port" > target/asset-sizes.log 2>&1 &
+app=$!
+trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health" && break
+  kill -0 "$app" 2>/dev/null || { cat target/asset-sizes.log; exit 1; }
+  sleep 0.5
+done
+
+gz() { gzip -9c | wc -c; }
+sent() { curl -fs -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$1"; }
+
+page=$(curl -fs "http://127.0.0.1:$port/cookies")
+css_url=$(grep -o '/css/cookie-banner-[0-9a-f]*\.css' <<<"$page")
+js_url=$(grep -o '/js/cookie-banner-[0-9a-f]*\.js' <<<"$page")
+
+printf '%-34s %8s %10s %12s\n' "asset" "raw" "gzip -9" "sent (gzip)"
+total=0
+for pair in "css/cookie-banner.css:$css_url" "js/cookie-banner.js:$js_url"; do
+  file="src/main/resources/static/${pair%%:*}"
+  url="${pair#*:}"
+  size=$(gz < "$file")
+  total=$((total + size))
+  printf '%-34s %8d %10d %12d\n' "${pair%%:*}" "$(wc -c < "$file")" "$size" "$(sent "$url")"
+done
+printf '%-34s %8s %10d   (limit 3072)\n' "banner CSS + JS" "" "$total"
+for lang in fr en; do
+  fragment=$(curl -fs "http://127.0.0.1:$port/cookies/banner?lang=$lang")
+  printf '%-34s %8d %10d\n' "rendered fragment ($lang)" "$(printf '%s' "$fragment" | wc -c)" "$(printf '%s' "$fragment" | gz)"
+done
