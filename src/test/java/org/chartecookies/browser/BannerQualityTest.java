@@ -44,6 +44,8 @@ class BannerQualityTest {
 			/cookies,  fr, false
 			/cookies,  en, false
 			/nowhere,  fr, true
+			/nowhere,  en, true
+			/nowhere,  fr, false
 			/nowhere,  en, false
 			""")
 	void everyBannerStateIsAccessible(String page, String language, boolean javascript) {

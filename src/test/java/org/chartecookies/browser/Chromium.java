@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
@@ -15,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 
 /**
  * Debian's headless Chromium, driven by Debian's chromedriver. Where they are missing, browser tests are skipped
@@ -65,17 +67,30 @@ final class Chromium {
 				"--disable-quic",
 				// Bootstrap scrolls smoothly unless reduced motion is asked for; WebDriver clicks must not land mid-scroll.
 				"--force-prefers-reduced-motion");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
-				"profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
 			.usingAnyFreePort()
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
+		// A stuck browser must fail the test within a minute, not block the build for Selenium's default three.
+		ChromeDriver driver = new ChromeDriver(service, options,
+				ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
 		driver.manage().window().setSize(DESKTOP);
 		if (javascript) {
 			driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", INSTRUMENTATION));
 		}
+		else {
+			pageScripts(driver, false);
+		}
 		return driver;
+	}
+
+	/**
+	 * Turns the pages' JavaScript off or on, as a visitor's browser setting does. Scripts a page skipped while it was
+	 * off do not run when it is turned back on, so a tool (axe) can briefly run its own script on a no-JavaScript page.
+	 */
+	static void pageScripts(ChromeDriver driver, boolean enabled) {
+		driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
 	}
 
 	/** Saves what the visitor sees under target/screenshots, for people to look at. */

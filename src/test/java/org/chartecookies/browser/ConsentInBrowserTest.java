@@ -40,6 +40,8 @@ class ConsentInBrowserTest {
 	@ValueSource(booleans = { true, false })
 	void visitorRefusesAllSeesWhatWasChosenAndIsNotAskedAgain(boolean javascript) {
 		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		assertThat(this.visitor.script("return typeof window.cookieConsent"))
+			.as("the banner script ran").isEqualTo(javascript ? "object" : "undefined");
 		assertThat(this.visitor.banner()).hasValueSatisfying(
 				(banner) -> assertThat(banner.getText()).contains("Tout accepter", "Tout refuser"));
 

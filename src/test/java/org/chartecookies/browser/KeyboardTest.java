@@ -28,8 +28,9 @@ class KeyboardTest {
 	private Visitor visitor;
 
 	@AfterEach
-	void quit() {
+	void noPolicyViolationAndQuit() {
 		if (this.visitor != null) {
+			assertThat(this.visitor.cspViolations()).as("Content-Security-Policy violations").isEmpty();
 			this.visitor.close();
 		}
 	}
