@@ -1,10 +1,4 @@
-/*
- * Charte cookies: enhances the server-rendered banner, which works without JavaScript.
- * - decisions are sent with fetch; the banner turns into its confirmation in place, without a reload;
- * - "Gérer mes cookies" opens the choices in place;
- * - page scripts read the decision with window.cookieConsent.get() / .accepts(category) and hear
- *   each new one as a "cookies:consent" event on document (detail: the decision).
- */
+/* Charte cookies: enhances the server-rendered banner, which works without JavaScript. See the README. */
 (function () {
   'use strict';
   var doc = document;
@@ -12,7 +6,7 @@
   var bannerUrl = (script && script.getAttribute('data-banner')) || '/cookies/banner';
   var revision = script && Number(script.getAttribute('data-revision'));
 
-  // The decision held in cookies_preferences: {revision, decidedAt, consentId, categories: {id: true|false}}.
+  // {revision, decidedAt, consentId, categories: {id: true|false}} from cookies_preferences, or null.
   function decision() {
     var found = doc.cookie.match(/(?:^|;\s*)cookies_preferences=([^;]*)/);
     var value = found && new URLSearchParams(found[1]);
@@ -35,13 +29,28 @@
     };
   }
 
-  window.cookieConsent = {
-    get: decision,
-    accepts: function (category) {
-      var current = decision();
-      return !!(current && current.categories[category]);
-    }
-  };
+  function accepts(category) {
+    var current = decision();
+    return !!(current && current.categories[category]);
+  }
+
+  window.cookieConsent = { get: decision, accepts: accepts };
+
+  // Runs the scripts parked as <script type="text/plain" data-cookie-category="..."> whose category is accepted.
+  function activate() {
+    doc.querySelectorAll('script[type="text/plain"][data-cookie-category]').forEach(function (parked) {
+      if (accepts(parked.getAttribute('data-cookie-category'))) {
+        var live = doc.createElement('script');
+        [].forEach.call(parked.attributes, function (attribute) {
+          if (attribute.name !== 'type') {
+            live.setAttribute(attribute.name, attribute.value);
+          }
+        });
+        live.text = parked.text;
+        parked.replaceWith(live);
+      }
+    });
+  }
 
   function ok(response) {
     if (!response.ok) {
@@ -50,12 +59,17 @@
     return response;
   }
 
-  // Replaces the banner with the server's rendering for this page in the given mode ("saved" or "manage").
+  // Puts the server's banner for this page in place ("saved": confirmation, "manage": choices open).
   function show(mode) {
     var page = new URL(location.href);
     page.hash = '';
-    page.searchParams.set('cookies', mode);
-    var query = new URLSearchParams({ 'return': page.pathname + page.search, lang: doc.documentElement.lang });
+    if (mode) {
+      page.searchParams.set('cookies', mode);
+    }
+    var query = new URLSearchParams({ 'return': page.pathname + page.search });
+    if (doc.documentElement.lang) {
+      query.set('lang', doc.documentElement.lang);
+    }
     return fetch(bannerUrl + '?' + query, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
       .then(ok)
       .then(function (response) { return response.text(); })
@@ -88,6 +102,7 @@
       .then(ok)
       .then(function (response) { return response.json(); })
       .then(function (decided) {
+        activate();
         doc.dispatchEvent(new CustomEvent('cookies:consent', { detail: decided }));
         return show('saved');
       })
@@ -127,4 +142,10 @@
       })
       .catch(function () { location.href = link.href; });
   });
+
+  activate();
+  // On pages the application does not render: <script src=".../cookie-banner.js" data-insert defer>.
+  if (script && script.hasAttribute('data-insert') && !doc.getElementById('cookie-banner')) {
+    show().catch(function () {});
+  }
 }());

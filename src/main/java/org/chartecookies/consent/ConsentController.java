@@ -4,21 +4,27 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.CookieRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Records a decision in the {@code cookies_preferences} cookie: a browser's form post is sent back (303) to the page
- * it came from; a script that asks for JSON gets the decision as JSON.
+ * Records a decision in the {@code cookies_preferences} cookie, deleting the cookies of the categories it refuses: a
+ * browser's form post is sent back (303) to the page it came from; a script that asks for JSON gets the decision as
+ * JSON. Also tells a script the visitor's current decision.
  */
 @RestController
 class ConsentController {
@@ -29,34 +35,58 @@ class ConsentController {
 
 	private final ConsentProperties properties;
 
-	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties) {
+	private final CookieWithdrawal withdrawal;
+
+	private final ConsentCookieReader reader;
+
+	private final CookieRegistry registry;
+
+	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties, CookieWithdrawal withdrawal,
+			ConsentCookieReader reader, CookieRegistry registry) {
+		this.registry = registry;
 		this.decisions = decisions;
 		this.properties = properties;
+		this.withdrawal = withdrawal;
+		this.reader = reader;
+	}
+
+	@GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ConsentStatus> current(HttpServletRequest request) {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(ConsentStatus.of(this.reader.consent(request), this.registry));
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ConsentAnswer> decideForScript(ConsentForm form, HttpServletRequest request) {
 		ConsentDecision decision = this.decisions.decide(form);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.SET_COOKIE, cookie(decision, request).toString())
-			.body(ConsentAnswer.of(decision));
+		return ResponseEntity.ok().headers(cookies(decision, request)).body(ConsentAnswer.of(decision));
 	}
 
 	@PostMapping(path = PATH)
 	ResponseEntity<Void> decide(ConsentForm form, HttpServletRequest request) {
 		ConsentDecision decision = this.decisions.decide(form);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.header(HttpHeaders.SET_COOKIE, cookie(decision, request).toString())
+			.headers(cookies(decision, request))
 			// Without JavaScript, the page then confirms the decision (a decision with no choice needs no confirmation).
 			.location(URI.create(decision.choices().isEmpty() ? ReturnPath.of(form.returnPath())
 					: CookieBannerFactory.afterDecision(form.returnPath())))
 			.build();
 	}
 
+	private HttpHeaders cookies(ConsentDecision decision, HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.SET_COOKIE, cookie(decision, request).toString());
+		this.withdrawal.deletions(decision, request)
+			.forEach((deletion) -> headers.add(HttpHeaders.SET_COOKIE, deletion.toString()));
+		return headers;
+	}
+
 	private ResponseCookie cookie(ConsentDecision decision, HttpServletRequest request) {
 		Instant expiry = decision.decidedAt().atOffset(ZoneOffset.UTC).plus(this.properties.lifetime()).toInstant();
 		return ResponseCookie.from(ConsentCookieCodec.COOKIE_NAME, ConsentCookieCodec.encode(decision))
 			.path("/")
+			.domain(this.properties.domain())
 			.sameSite("Lax")
 			// Behind a TLS-terminating proxy, isSecure() follows X-Forwarded-Proto (server.forward-headers-strategy).
 			.secure(request.isSecure())
@@ -64,6 +94,21 @@ class ConsentController {
 			.httpOnly(false)
 			.maxAge(Duration.between(decision.decidedAt(), expiry))
 			.build();
+	}
+
+	/** The visitor's consent as JSON: what a script may do now. Undecided optional categories are refused. */
+	record ConsentStatus(boolean decided, int revision, @Nullable Instant decidedAt, @Nullable String consentId,
+			Map<String, Boolean> categories, boolean globalPrivacyControl) {
+
+		static ConsentStatus of(VisitorConsent consent, CookieRegistry registry) {
+			Map<String, Boolean> categories = new LinkedHashMap<>();
+			registry.optionalCategories().forEach((category) -> categories.put(category.id(), consent.accepts(category.id())));
+			ConsentDecision decision = consent.decision();
+			return new ConsentStatus(decision != null, registry.revision(),
+					(decision != null) ? decision.decidedAt() : null, (decision != null) ? decision.consentId() : null,
+					categories, consent.globalPrivacyControl());
+		}
+
 	}
 
 	/** The JSON answer: the decision, for the banner script and for tag managers. */

@@ -16,15 +16,18 @@ import org.chartecookies.registry.CookieRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the visitor's current decision from the request's {@code cookies_preferences}. A value that does not decode,
- * answers another registry revision or another set of categories, comes from the future or has outlived the
- * configured lifetime is no decision: the banner asks again, and nothing fails.
+ * Tells the visitor's consent from the request: the current decision in {@code cookies_preferences}, and the
+ * browser's Global Privacy Control signal. A value that does not decode, answers another registry revision or another
+ * set of categories, comes from the future or has outlived the configured lifetime is no decision: the banner asks
+ * again, and nothing fails. Read once per request.
  */
 @Component
 public class ConsentCookieReader {
 
 	/** Tolerated difference between the server's clock and the time written in a cookie it set. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private static final String ATTRIBUTE = VisitorConsent.class.getName();
 
 	private final CookieRegistry registry;
 
@@ -44,21 +47,34 @@ public class ConsentCookieReader {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	public Optional<ConsentDecision> currentDecision(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return Optional.empty();
+	public VisitorConsent consent(HttpServletRequest request) {
+		if (request.getAttribute(ATTRIBUTE) instanceof VisitorConsent known) {
+			return known;
 		}
+		VisitorConsent consent = read(request);
+		request.setAttribute(ATTRIBUTE, consent);
+		return consent;
+	}
+
+	public Optional<ConsentDecision> currentDecision(HttpServletRequest request) {
+		return consent(request).current();
+	}
+
+	private VisitorConsent read(HttpServletRequest request) {
+		boolean gpc = "1".equals(request.getHeader("Sec-GPC"));
+		boolean outdated = false;
+		Cookie[] cookies = request.getCookies();
 		// Browsers may send several (other paths or domains): the first valid one wins, the others are ignored.
-		for (Cookie cookie : cookies) {
+		for (Cookie cookie : (cookies != null) ? cookies : new Cookie[0]) {
 			if (ConsentCookieCodec.COOKIE_NAME.equals(cookie.getName()) && cookie.getValue() != null) {
-				Optional<ConsentDecision> decision = ConsentCookieCodec.decode(cookie.getValue()).filter(this::isCurrent);
-				if (decision.isPresent()) {
-					return decision;
+				Optional<ConsentDecision> decoded = ConsentCookieCodec.decode(cookie.getValue());
+				if (decoded.isPresent() && isCurrent(decoded.get())) {
+					return new VisitorConsent(decoded.get(), false, gpc);
 				}
+				outdated |= decoded.isPresent() && decoded.get().revision() < this.registry.revision();
 			}
 		}
-		return Optional.empty();
+		return new VisitorConsent(null, outdated, gpc);
 	}
 
 	boolean isCurrent(ConsentDecision decision) {

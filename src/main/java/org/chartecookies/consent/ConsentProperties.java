@@ -5,19 +5,25 @@ import java.time.Period;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How long a visitor's decision is kept.
+ * How a visitor's decision is kept.
  *
  * @param lifetime how long a decision lasts before the banner asks again ({@code 6m}, {@code P6M}); the CNIL
  * recommends 6 months and a decision may never last more than 13 months
+ * @param domain the {@code Domain} of the {@code cookies_preferences} cookie, so that one decision covers a site and
+ * its subdomains ({@code example.org}); host-only when not set
  */
 @ConfigurationProperties("charte.consent")
 @Validated
-public record ConsentProperties(@DefaultValue("P6M") @NotNull Period lifetime) {
+public record ConsentProperties(@DefaultValue("P6M") @NotNull Period lifetime,
+		@Pattern(regexp = "\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*",
+				message = "must be a domain name such as example.org") @Nullable String domain) {
 
 	static final Period LONGEST = Period.ofMonths(13);
 

@@ -14,10 +14,12 @@ import java.util.List;
  * @param confirmationKey the message that says what was decided, for the confirmation
  * @param accepted the accepted optional categories' titles, for the confirmation
  * @param refused the refused optional categories' titles, for the confirmation
+ * @param charterChanged the visitor decided about an older revision: the banner says the charter changed
+ * @param globalPrivacyControl the browser asks not to be tracked and no decision exists: the banner says it is honoured
  */
 public record CookieBanner(State state, boolean choicesOpen, boolean decided, int revision, String siteName,
 		List<Choice> choices, String returnPath, String manageUrl, String confirmationKey, String accepted,
-		String refused) {
+		String refused, boolean charterChanged, boolean globalPrivacyControl) {
 
 	public enum State {
 

@@ -13,8 +13,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
 /**
- * The banner alone, for the page named by {@code return} (its {@code cookies} switch included): for the banner
- * script, and for pages this application does not render. Nothing to show is an empty answer (204).
+ * The banner alone, for the page named by {@code return}: for the banner script, and for pages this application does
+ * not render (nginx SSI, ESI, fetch). The page's {@code cookies} switch comes with it, or as a parameter of its own
+ * (SSI cannot encode a query into {@code return}). Nothing to show is an empty answer (204).
  */
 @Controller
 class CookieBannerController {
@@ -30,8 +31,13 @@ class CookieBannerController {
 
 	@GetMapping("/cookies/banner")
 	ModelAndView banner(@RequestParam(name = "return", required = false) @Nullable String page,
+			@RequestParam(name = CookieBannerFactory.SWITCH, required = false) @Nullable String mode,
 			HttpServletRequest request, Locale locale) {
-		CookieBanner banner = this.banners.create(request, locale, (page != null) ? page : ReturnPath.CHARTER);
+		String path = (page != null) ? page : ReturnPath.CHARTER;
+		if (mode != null && !mode.isEmpty()) {
+			path = CookieBannerFactory.withSwitch(ReturnPath.of(path), mode);
+		}
+		CookieBanner banner = this.banners.create(request, locale, path);
 		if (!banner.visible()) {
 			ModelAndView nothing = new ModelAndView(NOTHING);
 			nothing.setStatus(HttpStatus.NO_CONTENT);

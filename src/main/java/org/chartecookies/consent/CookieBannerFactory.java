@@ -42,7 +42,8 @@ public class CookieBannerFactory {
 	public CookieBanner create(HttpServletRequest request, Locale locale, String page) {
 		String pagePath = withSwitch(ReturnPath.of(page), null);
 		String mode = switchOf(page);
-		Optional<ConsentDecision> decision = this.reader.currentDecision(request);
+		VisitorConsent consent = this.reader.consent(request);
+		Optional<ConsentDecision> decision = consent.current();
 		boolean optional = this.registry.hasOptionalCategories();
 		CookieBanner.State state;
 		if (decision.isEmpty() || MANAGE.equals(mode)) {
@@ -63,7 +64,7 @@ public class CookieBannerFactory {
 				: accepted.isEmpty() ? "banner.confirmation.refused-all" : "banner.confirmation.custom";
 		return new CookieBanner(state, MANAGE.equals(mode), decision.isPresent(), this.registry.revision(),
 				this.registry.site().name(), choices, pagePath, withSwitch(pagePath, MANAGE), confirmation, accepted,
-				refused);
+				refused, consent.outdated(), consent.globalPrivacyControl() && decision.isEmpty());
 	}
 
 	/** The page after a decision: the same page, saying that the decision was saved. */
@@ -88,7 +89,7 @@ public class CookieBannerFactory {
 	}
 
 	/** The path with the switch set to a value, or removed when the value is null. */
-	private static String withSwitch(String path, @Nullable String value) {
+	static String withSwitch(String path, @Nullable String value) {
 		try {
 			UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(path);
 			uri = (value != null) ? uri.replaceQueryParam(SWITCH, value) : uri.replaceQueryParam(SWITCH);

@@ -79,7 +79,10 @@ class ServedOverHttpTest {
 
 	@Test
 	void wrongMethodIsALocalizedPage() throws Exception {
-		HttpResponse<String> response = get("/cookies/consent", "en");
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/cookies/consent"))
+			.header("Accept", "text/html")
+			.header("Accept-Language", "en")
+			.DELETE());
 
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(PageText.of(response.body())).contains("Method not allowed");

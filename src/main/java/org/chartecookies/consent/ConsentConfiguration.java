@@ -1,0 +1,25 @@
+package org.chartecookies.consent;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The clock decisions are dated with (tests replace it to move through time), and the {@code #consent} expression
+ * object for templates (Spring Boot adds every dialect bean to Thymeleaf).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsentConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ConsentDialect consentDialect(ConsentCookieReader reader) {
+		return new ConsentDialect(reader);
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.chartecookies.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.CookieDeclaration;
+import org.chartecookies.registry.CookieRegistry;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refusing a category takes effect at once: every cookie of that category the browser sent is deleted, with the
+ * domain and path the registry declares for it (and host-only too, in case it was set that way).
+ */
+@Component
+class CookieWithdrawal {
+
+	private final CookieRegistry registry;
+
+	CookieWithdrawal(CookieRegistry registry) {
+		this.registry = registry;
+	}
+
+	List<ResponseCookie> deletions(ConsentDecision decision, HttpServletRequest request) {
+		Set<String> refused = decision.choices()
+			.entrySet()
+			.stream()
+			.filter((choice) -> !choice.getValue())
+			.map((choice) -> choice.getKey())
+			.collect(Collectors.toSet());
+		Cookie[] sent = request.getCookies();
+		List<ResponseCookie> deletions = new ArrayList<>();
+		if (refused.isEmpty() || sent == null) {
+			return deletions;
+		}
+		for (Cookie cookie : sent) {
+			for (CookieDeclaration declared : this.registry.cookies()) {
+				if (refused.contains(declared.category()) && declared.matches(cookie.getName())) {
+					deletions.add(deletion(cookie.getName(), declared, declared.domain(), request));
+					if (declared.domain() != null) {
+						deletions.add(deletion(cookie.getName(), declared, null, request));
+					}
+					break;
+				}
+			}
+		}
+		return deletions;
+	}
+
+	private static ResponseCookie deletion(String name, CookieDeclaration declared, String domain,
+			HttpServletRequest request) {
+		return ResponseCookie.from(name, "")
+			.path(declared.effectivePath())
+			.domain(domain)
+			.maxAge(0)
+			.secure(request.isSecure())
+			.build();
+	}
+
+}

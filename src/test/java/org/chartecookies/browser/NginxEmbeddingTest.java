@@ -1,0 +1,191 @@
+package org.chartecookies.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator's platform for real: Debian's nginx serves static pages of its own, proxies the application's paths
+ * with the configuration the README gives (docs/nginx-example.conf), and includes the banner with SSI or with the
+ * banner script. A visitor decides on those pages in Chromium; the application honours the decision next time.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NginxEmbeddingTest {
+
+	private static final File NGINX = new File(System.getProperty("nginx.binary", "/usr/sbin/nginx"));
+
+	private static final Path WORK = Path.of("target", "nginx-it").toAbsolutePath();
+
+	private static Process nginx;
+
+	private static int nginxPort;
+
+	@LocalServerPort
+	private int appPort;
+
+	private Visitor visitor;
+
+	@BeforeAll
+	static void requireNginx() {
+		if (!NGINX.canExecute()) {
+			String message = "The embedding test needs " + NGINX + " (apt-get install -y nginx-light)";
+			if (Boolean.getBoolean("browser.required") || "true".equalsIgnoreCase(System.getenv("CI"))) {
+				Assertions.fail(message);
+			}
+			Assumptions.abort(message + ": skipped");
+		}
+	}
+
+	@AfterAll
+	static void stopNginx() {
+		if (nginx != null) {
+			nginx.destroy();
+		}
+	}
+
+	@AfterEach
+	void quit() {
+		if (this.visitor != null) {
+			this.visitor.close();
+		}
+	}
+
+	@Test
+	void visitorAcceptsOnAServerSideIncludedBannerWithoutJavaScript() throws Exception {
+		startNginx();
+		this.visitor = new Visitor(nginxPort, false).open("/platform/ssi.html");
+		assertThat(this.visitor.banner()).as("banner included by nginx SSI").isPresent();
+
+		this.visitor.decide("Tout accepter");
+
+		assertThat(this.visitor.browser.getCurrentUrl()).endsWith("/platform/ssi.html?cookies=saved");
+		assertThat(this.visitor.confirmation()).isPresent();
+		assertThat(this.visitor.choices()).isEqualTo(Map.of("statistics", true));
+		this.visitor.open("/platform/ssi.html");
+		assertThat(this.visitor.banner()).as("the application honours the decision in its next answer").isEmpty();
+		assertThat(this.visitor.browser.getPageSource()).contains("A page of the platform");
+	}
+
+	@Test
+	void bannerScriptInsertsTheBannerIntoAPlainPage() throws Exception {
+		startNginx();
+		this.visitor = new Visitor(nginxPort, true).open("/platform/script.html");
+		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+
+		this.visitor.decide("Tout refuser");
+
+		assertThat(this.visitor.choices()).isEqualTo(Map.of("statistics", false));
+		this.visitor.open("/platform/script.html");
+		this.visitor.waitFor().until((driver) -> "complete".equals(this.visitor.script("return document.readyState")));
+		assertThat(this.visitor.script("return window.cookieConsent.get().categories.statistics")).isEqualTo(false);
+		assertThat(this.visitor.banner()).isEmpty();
+		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	/** nginx with the README's configuration, pointed at this test's application; once for the class. */
+	private void startNginx() throws IOException, InterruptedException {
+		if (nginx != null) {
+			return;
+		}
+		FileSystemUtils.deleteRecursively(WORK);
+		Files.createDirectories(WORK.resolve("tmp"));
+		Files.createDirectories(WORK.resolve("www/platform"));
+		nginxPort = freePort();
+		String site = Files.readString(Path.of("docs/nginx-example.conf"), StandardCharsets.UTF_8)
+			.replace("listen 80;", "listen 127.0.0.1:" + nginxPort + ";")
+			.replace("server_name www.example.org;", "server_name localhost;")
+			.replace("root /var/www/platform;", "root " + WORK.resolve("www") + ";")
+			.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + this.appPort);
+		String temp = WORK.resolve("tmp").toString();
+		Files.writeString(WORK.resolve("nginx.conf"), """
+				daemon off;
+				master_process off;
+				worker_processes 1;
+				error_log %1$s/error.log warn;
+				pid %1$s/nginx.pid;
+				events { worker_connections 64; }
+				http {
+				  access_log off;
+				  types { text/html html; text/css css; application/javascript js; }
+				  client_body_temp_path %2$s/body;
+				  proxy_temp_path %2$s/proxy;
+				  fastcgi_temp_path %2$s/fastcgi;
+				  uwsgi_temp_path %2$s/uwsgi;
+				  scgi_temp_path %2$s/scgi;
+				%3$s
+				}
+				""".formatted(WORK, temp, site), StandardCharsets.UTF_8);
+		page("ssi.html", """
+				<link rel="stylesheet" href="/css/cookie-banner.css">
+				</head>
+				<body>
+				<!--# include virtual="/cookies/banner?return=$uri&cookies=$arg_cookies" -->""");
+		page("script.html", """
+				<link rel="stylesheet" href="/css/cookie-banner.css">
+				<script src="/js/cookie-banner.js" data-insert defer></script>
+				</head>
+				<body>""");
+		nginx = new ProcessBuilder(NGINX.getPath(), "-p", WORK.toString(), "-c", WORK.resolve("nginx.conf").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(WORK.resolve("nginx.out").toFile())
+			.start();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (!listening(nginxPort)) {
+			assertThat(nginx.isAlive()).as("nginx running; see " + WORK.resolve("nginx.out")).isTrue();
+			assertThat(Instant.now()).as("nginx listening within 20 s").isBefore(deadline);
+			nginx.waitFor(100, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static void page(String name, String head) throws IOException {
+		Files.writeString(WORK.resolve("www/platform").resolve(name), """
+				<!DOCTYPE html>
+				<html lang="fr">
+				<head>
+				<meta charset="utf-8">
+				<title>Plateforme</title>
+				%s
+				<main><h1>A page of the platform</h1></main>
+				</body>
+				</html>
+				""".formatted(head), StandardCharsets.UTF_8);
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

@@ -1,0 +1,1 @@
+window.clientSideGatedRan = (window.clientSideGatedRan || 0) + 1;

@@ -1,0 +1,1 @@
+window.serverSideGatedRan = (window.serverSideGatedRan || 0) + 1;
