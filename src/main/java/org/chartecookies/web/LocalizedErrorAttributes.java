@@ -27,14 +27,17 @@ class LocalizedErrorAttributes extends DefaultErrorAttributes {
 		this.messages = messages;
 	}
 
+	/** The message key of the title for a status: its own for the common ones, its family's for the others. */
+	static String titleKey(int status) {
+		return TITLED.contains(status) ? "error.status." + status : (status < 500) ? "error.status.4xx" : "error.status.5xx";
+	}
+
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
 		int status = (attributes.get("status") instanceof Integer code) ? code : 500;
 		Locale locale = LocaleContextHolder.getLocale();
-		String titleKey = TITLED.contains(status) ? "error.status." + status
-				: (status < 500) ? "error.status.4xx" : "error.status.5xx";
-		attributes.put("title", this.messages.getMessage(titleKey, null, locale));
+		attributes.put("title", this.messages.getMessage(titleKey(status), null, locale));
 		if (getError(request) instanceof ResponseStatusException refusal && refusal.getReason() != null) {
 			String detail = this.messages.getMessage(refusal.getReason(), null, null, locale);
 			if (detail != null) {

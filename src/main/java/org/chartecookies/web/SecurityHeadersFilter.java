@@ -15,18 +15,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-			+ "frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
+	private final String contentSecurityPolicy;
+
+	private final SecurityProperties.Hsts hsts;
+
+	SecurityHeadersFilter(SecurityProperties properties) {
+		this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+				+ "font-src 'self'; connect-src 'self'; form-action 'self'"
+				+ properties.trustedOrigins().stream().map((origin) -> " " + origin).reduce("", String::concat)
+				+ "; frame-ancestors " + properties.frameAncestors() + "; base-uri 'none'; object-src 'none'";
+		this.hsts = properties.hsts();
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		response.setHeader("Content-Security-Policy", this.contentSecurityPolicy);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
 		response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 		response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+		if (this.hsts.enabled() && request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", this.hsts.header());
+		}
 		chain.doFilter(request, response);
 	}
 

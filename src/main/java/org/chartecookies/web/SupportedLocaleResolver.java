@@ -36,7 +36,7 @@ class SupportedLocaleResolver extends CookieLocaleResolver {
 		}
 	}
 
-	private static Locale fromAcceptLanguage(HttpServletRequest request) {
+	static Locale fromAcceptLanguage(HttpServletRequest request) {
 		String header = request.getHeader("Accept-Language");
 		if (header != null) {
 			try {

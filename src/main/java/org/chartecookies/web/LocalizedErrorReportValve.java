@@ -1,0 +1,75 @@
+package org.chartecookies.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+
+import org.springframework.context.MessageSource;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The page for errors Tomcat answers itself, before the application sees the request (a header too large, a
+ * malformed request line, a bad Host): the same localized words as the application's error page, no server name or
+ * version, no stack trace, and the same strict headers.
+ */
+class LocalizedErrorReportValve extends ErrorReportValve {
+
+	private final MessageSource messages;
+
+	LocalizedErrorReportValve(MessageSource messages) {
+		this.messages = messages;
+		setShowReport(false);
+		setShowServerInfo(false);
+	}
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		// Tomcat answers 501 to methods it does not implement (CONNECT); for a client that is a method not allowed.
+		if (response.getStatus() == 501 && response.getContentWritten() == 0) {
+			response.setStatus(405);
+			response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+		}
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		AtomicBoolean writable = new AtomicBoolean(false);
+		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
+		if (!writable.get()) {
+			return;
+		}
+		Locale locale = SupportedLocaleResolver.fromAcceptLanguage(request);
+		String title = text(LocalizedErrorAttributes.titleKey(status), null, locale);
+		String page = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+				+ "</title></head><body><main><h1>" + title + "</h1><p>"
+				+ text("error.code", new Object[] { status }, locale) + "</p><p>" + text("error.text", null, locale)
+				+ "</p><p><a href=\"/cookies\">" + text("error.back", null, locale) + "</a></p></main></body></html>";
+		try {
+			response.setContentType("text/html");
+			response.setCharacterEncoding("UTF-8");
+			response.setHeader("Content-Language", locale.getLanguage());
+			response.setHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'self'");
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			Writer writer = response.getReporter();
+			if (writer != null) {
+				writer.write(page);
+				response.finishResponse();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client is gone or the answer already started: nothing more can be said.
+		}
+	}
+
+	private String text(String key, Object[] arguments, Locale locale) {
+		return HtmlUtils.htmlEscape(this.messages.getMessage(key, arguments, locale));
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.chartecookies.web;
+
+import org.apache.catalina.Container;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts {@link LocalizedErrorReportValve} in place of the plain error report valve Spring Boot gives Tomcat's host.
+ */
+@Component
+class TomcatErrorPageCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+	private final MessageSource messages;
+
+	TomcatErrorPageCustomizer(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	public void customize(ConfigurableTomcatWebServerFactory factory) {
+		factory.addContextCustomizers((context) -> {
+			Container host = context.getParent();
+			for (Valve valve : host.getPipeline().getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					host.getPipeline().removeValve(valve);
+				}
+			}
+			// The host adds its own default valve at start unless one of its declared class is there already.
+			if (host instanceof StandardHost standardHost) {
+				standardHost.setErrorReportValveClass(LocalizedErrorReportValve.class.getName());
+			}
+			host.getPipeline().addValve(new LocalizedErrorReportValve(this.messages));
+		});
+	}
+
+	/** After Spring Boot's own customizer, which adds the valve this one replaces. */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
