@@ -52,8 +52,9 @@ class CrossOriginProtection implements HandlerInterceptor {
 		return (host != null && host.equalsIgnoreCase(authority(origin))) || isTrusted(origin);
 	}
 
+	/** Opaque origins ("null": sandboxed frames, files) are never trusted, whatever the configuration says. */
 	private boolean isTrusted(@Nullable String origin) {
-		return origin != null && this.trustedOrigins.contains(origin.toLowerCase(Locale.ROOT));
+		return origin != null && !origin.equals("null") && this.trustedOrigins.contains(origin.toLowerCase(Locale.ROOT));
 	}
 
 	/** The host and port of an origin as they would appear in a Host header, or null for "null" and junk. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("charte.security")
 @Validated
-public record SecurityProperties(@DefaultValue List<String> trustedOrigins,
+public record SecurityProperties(
+		@DefaultValue List<@Pattern(regexp = "https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?",
+				message = "must be an origin: scheme://host[:port], without path") String> trustedOrigins,
 		@DefaultValue("'self'") @NotBlank String frameAncestors, @DefaultValue @NotNull Hsts hsts) {
 
 	/**

@@ -1,41 +1,66 @@
 package org.chartecookies.web;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Which requests may change state, as a table: method, Sec-Fetch-Site, Origin, Host and trusted origins ("-" for
+ * none, "|" between several) give allowed or refused, as Go 1.25's http.CrossOriginProtection decides.
+ */
 class CrossOriginProtectionTest {
 
-	private final CrossOriginProtection protection = new CrossOriginProtection(Set.of("https://www.example.org"));
-
-	@ParameterizedTest(name = "{0} Sec-Fetch-Site={1} Origin={2} Host={3} -> {4}")
+	@ParameterizedTest(name = "{0} Sec-Fetch-Site={1} Origin={2} Host={3} trusted={4} -> {5}")
 	@CsvSource(nullValues = "-", textBlock = """
-			GET,     cross-site,  https://evil.example,    charte.example.org,     allowed
-			HEAD,    cross-site,  https://evil.example,    charte.example.org,     allowed
-			OPTIONS, cross-site,  https://evil.example,    charte.example.org,     allowed
-			POST,    same-origin, -,                       charte.example.org,     allowed
-			POST,    none,        -,                       charte.example.org,     allowed
-			POST,    cross-site,  https://evil.example,    charte.example.org,     refused
-			POST,    same-site,   https://a.example.org,   charte.example.org,     refused
-			POST,    cross-site,  https://www.example.org, charte.example.org,     allowed
-			POST,    cross-site,  -,                       charte.example.org,     refused
-			POST,    -,           -,                       charte.example.org,     allowed
-			POST,    -,           https://charte.example.org, charte.example.org,  allowed
-			POST,    -,           http://localhost:8080,   localhost:8080,         allowed
-			POST,    -,           http://localhost:8081,   localhost:8080,         refused
-			POST,    -,           https://evil.example,    charte.example.org,     refused
-			POST,    -,           null,                    charte.example.org,     refused
-			POST,    -,           https://user@charte.example.org, charte.example.org, refused
-			PUT,     cross-site,  https://evil.example,    charte.example.org,     refused
-			DELETE,  -,           https://evil.example,    charte.example.org,     refused
+			GET,     cross-site,  https://evil.example,          charte.example.org,      -,                        allowed
+			HEAD,    cross-site,  https://evil.example,          charte.example.org,      -,                        allowed
+			OPTIONS, cross-site,  https://evil.example,          charte.example.org,      -,                        allowed
+			POST,    same-origin, -,                             charte.example.org,      -,                        allowed
+			POST,    same-origin, https://evil.example,          charte.example.org,      -,                        allowed
+			POST,    none,        -,                             charte.example.org,      -,                        allowed
+			POST,    cross-site,  https://evil.example,          charte.example.org,      -,                        refused
+			POST,    cross-site,  -,                             charte.example.org,      -,                        refused
+			POST,    cross-site,  null,                          charte.example.org,      -,                        refused
+			POST,    same-site,   https://www.example.org,       charte.example.org,      -,                        refused
+			POST,    same-site,   https://www.example.org,       charte.example.org,      https://www.example.org,  allowed
+			POST,    same-site,   HTTPS://WWW.EXAMPLE.ORG,       charte.example.org,      https://www.example.org,  allowed
+			POST,    same-site,   https://data.example.org,      charte.example.org,      https://www.example.org|https://data.example.org, allowed
+			POST,    same-site,   https://www.example.org:8443,  charte.example.org,      https://www.example.org,  refused
+			POST,    same-site,   http://www.example.org,        charte.example.org,      https://www.example.org,  refused
+			POST,    cross-site,  https://www.example.org.evil.example, charte.example.org, https://www.example.org, refused
+			POST,    cross-site,  null,                          charte.example.org,      null,                     refused
+			POST,    bogus,       https://charte.example.org,    charte.example.org,      -,                        refused
+			POST,    -,           -,                             charte.example.org,      -,                        allowed
+			POST,    -,           https://charte.example.org,    charte.example.org,      -,                        allowed
+			POST,    -,           HTTPS://CHARTE.EXAMPLE.ORG,    charte.example.org,      -,                        allowed
+			POST,    -,           http://localhost:8080,         localhost:8080,          -,                        allowed
+			POST,    -,           http://localhost:8081,         localhost:8080,          -,                        refused
+			POST,    -,           http://localhost,              localhost:8080,          -,                        refused
+			POST,    -,           https://charte.example.org:443, charte.example.org,     -,                        refused
+			POST,    -,           http://[::1]:8080,             [::1]:8080,              -,                        allowed
+			POST,    -,           http://[::1]:8080,             127.0.0.1:8080,          -,                        refused
+			POST,    -,           https://evil.example,          charte.example.org,      -,                        refused
+			POST,    -,           https://evil.example,          charte.example.org,      https://evil.example,     allowed
+			POST,    -,           null,                          charte.example.org,      -,                        refused
+			POST,    -,           https://user@charte.example.org, charte.example.org,    -,                        refused
+			POST,    -,           not a url,                     charte.example.org,      -,                        refused
+			POST,    -,           https://charte.example.org,    -,                       -,                        refused
+			PUT,     cross-site,  https://evil.example,          charte.example.org,      -,                        refused
+			DELETE,  -,           https://evil.example,          charte.example.org,      -,                        refused
+			PATCH,   same-origin, -,                             charte.example.org,      -,                        allowed
 			""")
 	void decidesLikeGosCrossOriginProtection(String method, String secFetchSite, String origin, String host,
-			String expected) {
-		assertThat(this.protection.isAllowed(method, secFetchSite, origin, host) ? "allowed" : "refused")
-			.isEqualTo(expected);
+			String trusted, String expected) {
+		Set<String> trustedOrigins = (trusted != null)
+				? Arrays.stream(trusted.split("\\|")).map(String::toLowerCase).collect(Collectors.toSet()) : Set.of();
+		CrossOriginProtection protection = new CrossOriginProtection(trustedOrigins);
+
+		assertThat(protection.isAllowed(method, secFetchSite, origin, host) ? "allowed" : "refused").isEqualTo(expected);
 	}
 
 }
