@@ -2,6 +2,8 @@ package org.chartecookies.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -53,18 +56,22 @@ class RegistryLoader {
 		if (!resource.isReadable()) {
 			throw new InvalidRegistryException(location, "the file does not exist or cannot be read");
 		}
+		String text;
+		try (InputStream input = resource.getInputStream()) {
+			text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);
+		}
 		CookieRegistry registry;
-		try (InputStream input = resource.getInputStream(); JsonParser parser = MAPPER.createParser(input)) {
+		try (JsonParser parser = MAPPER.createParser(text)) {
 			if (parser.nextToken() == null) {
 				throw new InvalidRegistryException(location, "the file is empty");
 			}
 			registry = MAPPER.readValue(parser, CookieRegistry.class);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidRegistryException(location, describe(ex), ex);
-		}
-		catch (IOException ex) {
-			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);
+			throw new InvalidRegistryException(location, describe(ex, text), ex);
 		}
 		if (registry == null) {
 			throw new InvalidRegistryException(location, "the file holds no registry (null)");
@@ -74,34 +81,78 @@ class RegistryLoader {
 		return registry;
 	}
 
-	private static String describe(JacksonException ex) {
+	private static String describe(JacksonException ex, String text) {
 		if (ex.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
 			Mark mark = yaml.getProblemMark().get();
 			return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": not valid YAML: "
 					+ yaml.getProblem() + ((yaml.getContext() != null) ? " (" + yaml.getContext() + ")" : "");
 		}
-		StringBuilder where = new StringBuilder();
 		TokenStreamLocation at = ex.getLocation();
-		if (at != null && at.getLineNr() > 0) {
-			where.append("line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
+		int line = (at != null) ? at.getLineNr() : -1;
+		int column = (at != null) ? at.getColumnNr() : -1;
+		String problem;
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			// Records are built once their whole mapping is read, so the parser stands past the key: find its line.
+			int[] key = lineOf(text, unknown.getPropertyName(), line);
+			line = key[0];
+			column = key[1];
+			problem = "unknown key '" + unknown.getPropertyName() + "' (expected one of " + unknown.getKnownPropertyIds()
+				.stream()
+				.map(Object::toString)
+				.sorted()
+				.collect(Collectors.joining(", ")) + ")";
+		}
+		else if (ex instanceof ValueInstantiationException && ex.getCause() instanceof IllegalArgumentException bad) {
+			problem = bad.getMessage();
+		}
+		else if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			problem = "expected " + expected(mismatch.getTargetType());
+		}
+		else {
+			problem = firstLine(ex.getOriginalMessage());
+		}
+		StringBuilder where = new StringBuilder();
+		if (line > 0) {
+			where.append("line ").append(line).append(", column ").append(column);
 		}
 		String path = path(ex.getPath());
 		if (!path.isEmpty()) {
 			where.append(where.isEmpty() ? "" : ", ").append("at ").append(path);
 		}
-		String problem;
-		if (ex instanceof UnrecognizedPropertyException unknown) {
-			problem = "unknown key '" + unknown.getPropertyName() + "' (expected one of "
-					+ unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
-					+ ")";
-		}
-		else if (ex instanceof ValueInstantiationException && ex.getCause() instanceof IllegalArgumentException bad) {
-			problem = bad.getMessage();
-		}
-		else {
-			problem = firstLine(ex.getOriginalMessage());
-		}
 		return (where.isEmpty() ? "" : where + ": ") + problem;
+	}
+
+	/** What a value of this type looks like in the file, in the operator's words. */
+	private static String expected(Class<?> type) {
+		if (List.class.isAssignableFrom(type)) {
+			return "a list (lines starting with -)";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class) {
+			return "a whole number";
+		}
+		if (type == URI.class) {
+			return "an address such as https://www.example.org";
+		}
+		if (type == String.class) {
+			return "a text";
+		}
+		return "a mapping of keys and values";
+	}
+
+	/** The line and column of the last "key:" at or before a line, or that line when the key is not found. */
+	private static int[] lineOf(String text, String key, int before) {
+		Pattern declaration = Pattern.compile("^(\\s*(?:-\\s+)?)" + Pattern.quote(key) + "\\s*:");
+		String[] lines = text.split("\\R", -1);
+		for (int i = Math.min(before, lines.length) - 1; i >= 0; i--) {
+			Matcher found = declaration.matcher(lines[i]);
+			if (found.find()) {
+				return new int[] { i + 1, found.group(1).length() + 1 };
+			}
+		}
+		return new int[] { before, 1 };
 	}
 
 	private static String path(List<JacksonException.Reference> references) {

@@ -1,5 +1,10 @@
 package org.chartecookies.registry;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,25 +38,58 @@ class RegistryLoaderTest {
 		assertThat(registry.optionalCategories()).extracting(CookieCategory::id).containsExactly("statistics");
 	}
 
+	/** Each broken registry of the corpus, the entry its message must name, and the problem it must state. */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			malformed-yaml.yaml      | line 7                                                     | column
-			missing-translation.yaml | cookies[0] (sessionid): purpose.en                          | must not be
-			duplicate-cookie.yaml    | cookies[3] (sessionid)                                     | declared twice
-			unknown-category.yaml    | cookies[3] (VISITOR_INFO1_LIVE): category 'advertising'    | not declared under categories
-			empty-purpose.yaml       | cookies[2] (_pk_id.*): purpose.fr                           | must not be blank
-			invalid-lifetime.yaml    | cookies[2].lifetime                                        | invalid lifetime 'forever'
-			no-required-category.yaml| categories                                                 | no category is required
-			unknown-key.yaml         | cookies[0]                                                 | unknown key 'lifetme'
-			empty.yaml               | broken/empty.yaml                                          | the file is empty
+			blank-site-name.yaml          | site.name                                          | must not be blank
+			categories-not-a-list.yaml    | line 7, column 13, at categories                    | expected a list
+			category-id-uppercase.yaml    | categories[2] (Video): id                          | lower-case letters
+			cookie-name-with-space.yaml   | cookies[0] (session id): name                      | must be a cookie name
+			cookie-without-name.yaml      | cookies[0]: name                                   | must not be null
+			duplicate-category.yaml       | categories[2] (statistics)                         | declared twice
+			duplicate-cookie.yaml         | cookies[3] (sessionid)                             | declared twice
+			duplicate-key.yaml            | line 7                                             | Duplicate Object property "revision"
+			empty-categories.yaml         | categories                                         | must not be empty
+			empty-purpose.yaml            | cookies[2] (_pk_id.*): purpose.fr                  | must not be blank
+			empty.yaml                    | broken/empty.yaml                                  | the file is empty
+			invalid-domain.yaml           | cookies[2] (_pk_id.*): domain                      | must be a domain name
+			invalid-lifetime.yaml         | line 38, column 15, at cookies[2].lifetime          | invalid lifetime 'forever'
+			invalid-path.yaml             | cookies[2] (_pk_id.*): path                        | must be a path starting with /
+			malformed-yaml.yaml           | line 7, column 3                                   | not valid YAML
+			missing-lifetime.yaml         | cookies[0] (sessionid): lifetime                   | must not be null
+			missing-site.yaml             | site                                               | must not be null
+			missing-translation.yaml      | cookies[0] (sessionid): purpose.en                 | must not be
+			no-required-category.yaml     | categories                                         | no category is required
+			not-a-mapping.yaml            | line 2                                             | expected a mapping of keys and values
+			required-not-boolean.yaml     | line 9, column 15, at categories[0].required        | expected true or false
+			revision-not-a-number.yaml    | line 6, column 11, at revision                      | expected a whole number
+			revision-zero.yaml            | revision                                           | must be greater than 0
+			site-url-not-a-url.yaml       | line 5, column 8, at site.url                       | expected an address
+			tab-indentation.yaml          | line 4, column 1                                   | (TAB) for indentation
+			unknown-category.yaml         | cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' | not declared under categories
+			unknown-key.yaml              | line 26, column 5, at cookies[0].lifetme            | unknown key 'lifetme'
+			unknown-top-level-key.yaml    | line 7, column 1, at owner                          | unknown key 'owner'
+			zero-lifetime.yaml            | line 26, column 15, at cookies[0].lifetime          | invalid lifetime 'PT0S'
 			""")
 	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String entry, String problem) {
 		assertThatExceptionOfType(InvalidRegistryException.class)
 			.isThrownBy(() -> this.loader.load(new ClassPathResource("registries/broken/" + file)))
-			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("Cookie registry class path resource [registries/broken/" + file + "]")
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.startsWith("Cookie registry class path resource [registries/broken/" + file + "]")
 				.contains(entry)
 				.contains(problem)
-				.doesNotContain("\n"));
+				.doesNotContain("\n", "java.", "JsonToken"));
+	}
+
+	@Test
+	void corpusHoldsAtLeastTwentyBrokenRegistriesAllSpecifiedAbove() throws IOException {
+		String[] files = new File("src/test/resources/registries/broken").list();
+		String specification = Files.readString(Path.of("src/test/java/org/chartecookies/registry/RegistryLoaderTest.java"));
+
+		assertThat(files).hasSizeGreaterThanOrEqualTo(20);
+		for (String file : files) {
+			assertThat(specification).as("expectation for " + file).contains("\t\t\t" + file);
+		}
 	}
 
 	@Test
