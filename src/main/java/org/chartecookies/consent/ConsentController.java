@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,13 +60,18 @@ class ConsentController {
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ConsentAnswer> decideForScript(ConsentForm form, HttpServletRequest request) {
-		ConsentDecision decision = this.decisions.decide(form);
+	ResponseEntity<ConsentAnswer> decideForScript(@RequestParam(name = "decision", required = false) @Nullable String choice,
+			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
+			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
+		ConsentDecision decision = this.decisions.decide(new ConsentForm(choice, categories, returnPath));
 		return ResponseEntity.ok().headers(cookies(decision, request)).body(ConsentAnswer.of(decision));
 	}
 
 	@PostMapping(path = PATH)
-	ResponseEntity<Void> decide(ConsentForm form, HttpServletRequest request) {
+	ResponseEntity<Void> decide(@RequestParam(name = "decision", required = false) @Nullable String choice,
+			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
+			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
+		ConsentForm form = new ConsentForm(choice, categories, returnPath);
 		ConsentDecision decision = this.decisions.decide(form);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
 			.headers(cookies(decision, request))

@@ -4,13 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.bind.annotation.BindParam;
-
 /**
  * The banner's form: {@code decision} is {@code accept-all}, {@code reject-all}, {@code custom} (the {@code category}
  * fields list the accepted categories) or {@code acknowledge} (the notice shown when nothing needs consent);
  * {@code return} is the path to go back to.
  */
-record ConsentForm(@Nullable String decision, @Nullable List<String> category,
-		@BindParam("return") @Nullable String returnPath) {
+record ConsentForm(@Nullable String decision, @Nullable List<String> category, @Nullable String returnPath) {
 }
