@@ -12,19 +12,23 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link LocalizedErrorReportValve} in place of the plain error report valve Spring Boot gives Tomcat's host.
+ * Puts {@link LocalizedErrorReportValve} in place of the plain error report valve Spring Boot gives Tomcat's host, and
+ * has the listening socket closed as soon as a graceful shutdown starts.
  */
 @Component
-class TomcatErrorPageCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+class TomcatCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
 	private final MessageSource messages;
 
-	TomcatErrorPageCustomizer(MessageSource messages) {
+	TomcatCustomizer(MessageSource messages) {
 		this.messages = messages;
 	}
 
 	@Override
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
+		// Bound at start, the socket is closed when graceful shutdown begins: new connections are refused at once
+		// (and retried elsewhere) instead of waiting in the backlog of a server that will never accept them.
+		factory.addConnectorCustomizers((connector) -> connector.setProperty("bindOnInit", "false"));
 		factory.addContextCustomizers((context) -> {
 			Container host = context.getParent();
 			for (Valve valve : host.getPipeline().getValves()) {
