@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. scripts/common.sh
 [ -f target/charte-cookies.jar ] || ./mvnw -q -B package -DskipTests
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 java -jar target/charte-cookies.jar --server.port="$port" > target/asset-sizes.log 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true' EXIT

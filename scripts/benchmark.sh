@@ -18,17 +18,13 @@ NGINX="${NGINX:-/usr/sbin/nginx}"
 export JAVA_OPTS="-Xmx150m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m -XX:+UseCompactObjectHeaders"
 export MALLOC_ARENA_MAX=2
 
+. scripts/common.sh
 work=target/benchmark
 ./mvnw -q -B package -DskipTests > /dev/null
+rm -rf "$work" && mkdir -p "$work/nginx/www" "$work/nginx/tmp"
+extract_like_the_image "$work/app"
 # From here on, the runtime's Java (the build keeps the default one).
 export JAVA_HOME="$runtime"
-rm -rf "$work" && mkdir -p "$work/app" "$work/nginx/www" "$work/nginx/tmp"
-"$JAVA_HOME/bin/java" -Djarmode=tools -jar target/charte-cookies.jar extract --layers --destination "$work/extracted" > /dev/null
-for layer in dependencies spring-boot-loader snapshot-dependencies application; do
-  [ -d "$work/extracted/$layer" ] && cp -r "$work/extracted/$layer/." "$work/app/"
-done
-cp docker/start.sh docker/train.sh "$work/app/"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 APP_HOME="$work/app" TRAIN_PORT=$(free_port) "$work/app/train.sh" > "$work/train.log" 2>&1
 
 echo "== start: process start to first served GET /cookies (3 runs, s)"

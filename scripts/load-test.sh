@@ -10,21 +10,18 @@ cd "$(dirname "$0")/.."
 duration="${1:-60}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 
+. scripts/common.sh
 [ -f target/charte-cookies.jar ] || ./mvnw -q -B package -DskipTests
 work=target/load-test
-rm -rf "$work" && mkdir -p "$work/app"
-java -Djarmode=tools -jar target/charte-cookies.jar extract --layers --destination "$work/extracted" > /dev/null
-for layer in dependencies spring-boot-loader snapshot-dependencies application; do
-  [ -d "$work/extracted/$layer" ] && cp -r "$work/extracted/$layer/." "$work/app/"
-done
+rm -rf "$work" && mkdir -p "$work"
+extract_like_the_image "$work/app"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 start_app() {
   port=$(free_port)
   APP_HOME="$work/app" SERVER_PORT="$port" \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k -Xmx384m" \
-    sh docker/start.sh > "$work/app-$1.log" 2>&1 &
+    sh "$work/app/start.sh" > "$work/app-$1.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health" && return 0

@@ -3,7 +3,6 @@ package org.chartecookies.browser;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +10,6 @@ import org.openqa.selenium.Dimension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,21 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loading, and screenshots at desktop and phone widths under target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class BannerQualityTest {
+class BannerQualityTest extends VisitorTest {
 
 	private static final Dimension PHONE = new Dimension(375, 812);
-
-	@LocalServerPort
-	private int port;
-
-	private Visitor visitor;
-
-	@AfterEach
-	void quit() {
-		if (this.visitor != null) {
-			this.visitor.close();
-		}
-	}
 
 	@ParameterizedTest(name = "{0} lang={1} JavaScript on: {2}")
 	@CsvSource(textBlock = """
@@ -49,7 +35,7 @@ class BannerQualityTest {
 			/nowhere,  en, false
 			""")
 	void everyBannerStateIsAccessible(String page, String language, boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript);
+		visit(javascript);
 		String path = page + "?lang=" + language;
 		boolean french = language.equals("fr");
 		List<String> violations = new ArrayList<>();
@@ -73,7 +59,7 @@ class BannerQualityTest {
 	@ParameterizedTest(name = "width {0}")
 	@ValueSource(ints = { 1280, 375 })
 	void bannerCausesNoLayoutShiftWhileThePageLoads(int width) {
-		this.visitor = new Visitor(this.port, true);
+		visit(true);
 		this.visitor.resize(new Dimension(width, 900));
 
 		this.visitor.open("/cookies");

@@ -15,7 +15,6 @@ import java.util.Set;
 import org.chartecookies.registry.CookieDeclaration;
 import org.chartecookies.registry.CookieLifetime;
 import org.chartecookies.registry.CookieRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -25,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,32 +33,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the build.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CharterTruthTest {
+class CharterTruthTest extends VisitorTest {
 
 	/** Cookies are dated by the second; a decision and the check are a few seconds apart. */
 	private static final Duration TOLERANCE = Duration.ofMinutes(2);
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private CookieRegistry registry;
 
-	private Visitor visitor;
-
 	private final List<String> problems = new ArrayList<>();
-
-	@AfterEach
-	void quit() {
-		if (this.visitor != null) {
-			this.visitor.close();
-		}
-	}
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void everyCookieTheBrowserHoldsIsDeclaredWithItsLifetime(boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript);
+		visit(javascript);
 		for (String language : List.of("fr", "en")) {
 			crawl("/cookies?lang=" + language);
 			check("after visiting every page in " + language);

@@ -3,7 +3,6 @@ package org.chartecookies.browser;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,7 +11,6 @@ import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,25 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "charte.registry.location=classpath:registries/two-optional-categories.yaml")
-class ConsentInBrowserTest {
-
-	@LocalServerPort
-	private int port;
-
-	private Visitor visitor;
-
-	@AfterEach
-	void noPolicyViolationAndQuit() {
-		if (this.visitor != null) {
-			assertThat(this.visitor.cspViolations()).as("Content-Security-Policy violations").isEmpty();
-			this.visitor.close();
-		}
-	}
+class ConsentInBrowserTest extends VisitorTest {
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void visitorRefusesAllSeesWhatWasChosenAndIsNotAskedAgain(boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		visit(javascript).open("/cookies");
 		assertThat(this.visitor.script("return typeof window.cookieConsent"))
 			.as("the banner script ran").isEqualTo(javascript ? "object" : "undefined");
 		assertThat(this.visitor.banner()).hasValueSatisfying(
@@ -63,7 +48,7 @@ class ConsentInBrowserTest {
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void visitorAcceptsOnlySomeCategoriesThroughCustomise(boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript).open("/cookies?lang=en");
+		visit(javascript).open("/cookies?lang=en");
 
 		this.visitor.openChoices();
 		WebElement necessary = this.visitor.browser.findElement(By.id("cookie-choice-necessary"));
@@ -79,7 +64,7 @@ class ConsentInBrowserTest {
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void visitorChangesTheirMindThroughManageMyCookies(boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		visit(javascript).open("/cookies");
 		this.visitor.decide("Tout accepter").hideConfirmation("Masquer ce message");
 
 		this.visitor.manageCookies("Gérer mes cookies");
@@ -92,7 +77,7 @@ class ConsentInBrowserTest {
 
 	@Test
 	void withJavaScriptTheDecisionNeedsNoReloadKeepsThePageInPlaceAndFocusesTheConfirmation() {
-		this.visitor = new Visitor(this.port, true).open("/cookies");
+		visit(true).open("/cookies");
 		this.visitor.script("window.scrollTo(0, 60); window.sameDocument = true;");
 		Number headingBefore = headingTop();
 
@@ -107,7 +92,7 @@ class ConsentInBrowserTest {
 
 	@Test
 	void withJavaScriptManageMyCookiesOpensTheChoicesInPlace() {
-		this.visitor = new Visitor(this.port, true).open("/cookies?lang=en");
+		visit(true).open("/cookies?lang=en");
 		this.visitor.decide("Reject all").hideConfirmation("Hide this message");
 		this.visitor.script("window.sameDocument = true;");
 
@@ -122,7 +107,7 @@ class ConsentInBrowserTest {
 
 	@Test
 	void pageScriptsHearEachDecisionAndCanReadTheCurrentOne() {
-		this.visitor = new Visitor(this.port, true).open("/cookies");
+		visit(true).open("/cookies");
 		assertThat(this.visitor.script("return window.cookieConsent.get()")).isNull();
 		this.visitor.script("""
 				window.heard = [];

@@ -2,7 +2,6 @@ package org.chartecookies.browser;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,7 +9,6 @@ import org.openqa.selenium.Cookie;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,25 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "charte.registry.location=classpath:registries/two-optional-categories.yaml")
-class ConsentLifecycleInBrowserTest {
-
-	@LocalServerPort
-	private int port;
-
-	private Visitor visitor;
-
-	@AfterEach
-	void noPolicyViolationAndQuit() {
-		if (this.visitor != null) {
-			assertThat(this.visitor.cspViolations()).as("Content-Security-Policy violations").isEmpty();
-			this.visitor.close();
-		}
-	}
+class ConsentLifecycleInBrowserTest extends VisitorTest {
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void refusingStatisticsDeletesTheStatisticsCookieTheBrowserHolds(boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		visit(javascript).open("/cookies");
 		this.visitor.browser.manage().addCookie(new Cookie("_pk_id.1.abcd", "visitor-42", "/"));
 		this.visitor.browser.manage().addCookie(new Cookie("VISITOR_INFO1_LIVE", "video-7", "/"));
 
@@ -50,7 +35,7 @@ class ConsentLifecycleInBrowserTest {
 
 	@Test
 	void gatedCodeRunsOnlyAfterItsCategoryIsAccepted() {
-		this.visitor = new Visitor(this.port, true).open("/test/gating");
+		visit(true).open("/test/gating");
 		assertThat(ran("serverSideGatedRan")).isZero();
 		assertThat(ran("clientSideGatedRan")).isZero();
 		this.visitor.script("window.sameDocument = true;");
@@ -67,7 +52,7 @@ class ConsentLifecycleInBrowserTest {
 
 	@Test
 	void gatedCodeNeverRunsAfterItsCategoryIsRefused() {
-		this.visitor = new Visitor(this.port, true).open("/test/gating");
+		visit(true).open("/test/gating");
 
 		this.visitor.decide("Tout refuser");
 

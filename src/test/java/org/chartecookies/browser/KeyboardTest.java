@@ -2,7 +2,6 @@ package org.chartecookies.browser;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
@@ -11,7 +10,6 @@ import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,25 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "charte.registry.location=classpath:registries/two-optional-categories.yaml")
-class KeyboardTest {
-
-	@LocalServerPort
-	private int port;
-
-	private Visitor visitor;
-
-	@AfterEach
-	void noPolicyViolationAndQuit() {
-		if (this.visitor != null) {
-			assertThat(this.visitor.cspViolations()).as("Content-Security-Policy violations").isEmpty();
-			this.visitor.close();
-		}
-	}
+class KeyboardTest extends VisitorTest {
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
 	void visitorCustomisesTheirChoiceWithTheKeyboardAlone(boolean javascript) {
-		this.visitor = new Visitor(this.port, javascript).open("/cookies");
+		visit(javascript).open("/cookies");
 
 		assertThat(press(Keys.TAB).getText()).isEqualTo("Tout accepter");
 		assertThat(press(Keys.TAB).getText()).isEqualTo("Tout refuser");
