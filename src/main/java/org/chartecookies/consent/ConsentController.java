@@ -3,7 +3,6 @@ package org.chartecookies.consent;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ class ConsentController {
 	}
 
 	private ResponseCookie cookie(ConsentDecision decision, HttpServletRequest request) {
-		Instant expiry = decision.decidedAt().atOffset(ZoneOffset.UTC).plus(this.properties.lifetime()).toInstant();
+		Instant expiry = this.properties.expiry(decision.decidedAt());
 		return ResponseCookie.from(ConsentCookieCodec.COOKIE_NAME, ConsentCookieCodec.encode(decision))
 			.path("/")
 			.domain(this.properties.domain())

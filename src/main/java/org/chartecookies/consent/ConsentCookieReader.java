@@ -3,7 +3,6 @@ package org.chartecookies.consent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,10 +55,6 @@ public class ConsentCookieReader {
 		return consent;
 	}
 
-	public Optional<ConsentDecision> currentDecision(HttpServletRequest request) {
-		return consent(request).current();
-	}
-
 	private VisitorConsent read(HttpServletRequest request) {
 		boolean gpc = "1".equals(request.getHeader("Sec-GPC"));
 		boolean outdated = false;
@@ -79,7 +74,7 @@ public class ConsentCookieReader {
 
 	boolean isCurrent(ConsentDecision decision) {
 		Instant now = this.clock.instant();
-		Instant expiry = decision.decidedAt().atOffset(ZoneOffset.UTC).plus(this.properties.lifetime()).toInstant();
+		Instant expiry = this.properties.expiry(decision.decidedAt());
 		return decision.revision() == this.registry.revision()
 				&& decision.choices().keySet().equals(this.optionalCategories)
 				&& !decision.decidedAt().isAfter(now.plus(CLOCK_SKEW)) && expiry.isAfter(now);

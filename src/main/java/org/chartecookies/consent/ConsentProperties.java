@@ -1,11 +1,14 @@
 package org.chartecookies.consent;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.chartecookies.registry.CookieDeclaration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,10 +25,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("charte.consent")
 @Validated
 public record ConsentProperties(@DefaultValue("P6M") @NotNull Period lifetime,
-		@Pattern(regexp = "\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*",
+		@Pattern(regexp = CookieDeclaration.DOMAIN_PATTERN,
 				message = "must be a domain name such as example.org") @Nullable String domain) {
 
 	static final Period LONGEST = Period.ofMonths(13);
+
+	/** When a decision taken at that time stops counting (and its cookie expires): a calendar lifetime, in UTC. */
+	public Instant expiry(Instant decidedAt) {
+		return decidedAt.atOffset(ZoneOffset.UTC).plus(this.lifetime).toInstant();
+	}
 
 	@AssertTrue(message = "must be positive and at most 13 months (P13M)")
 	boolean isLifetimeWithinLimits() {

@@ -19,10 +19,13 @@ public record CookieDeclaration(
 				message = "must be a cookie name (RFC 6265 token characters; * as a wildcard)") String name,
 		@NotBlank String provider, @NotBlank String category, @NotNull @Valid LocalizedText service,
 		@NotNull @Valid LocalizedText purpose, @NotNull CookieLifetime lifetime,
-		@jakarta.validation.constraints.Pattern(regexp = "\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*",
+		@jakarta.validation.constraints.Pattern(regexp = CookieDeclaration.DOMAIN_PATTERN,
 				message = "must be a domain name such as example.org") @Nullable String domain,
 		@jakarta.validation.constraints.Pattern(regexp = "/[!#-+\\--:<-~]*",
 				message = "must be a path starting with /, without spaces, commas or semicolons") @Nullable String path) {
+
+	/** A cookie {@code Domain}: host names separated by dots, an optional leading dot. */
+	public static final String DOMAIN_PATTERN = "\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*";
 
 	/** Whether a cookie the browser sent is this declared one (its {@code *} matching any characters). */
 	public boolean matches(String cookieName) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts the requests the application received and those it answered, and says both once the web server has stopped
+ * Counts the requests the application received and those it handled to the end, and says both once the web server has stopped
  * (this is the last thing to stop), so that an operator can check that a shutdown under load lost none in flight:
  * "Requests received: 2413422, answered: 2413422, interrupted: 0".
  */
@@ -38,7 +38,6 @@ class RequestAccounting extends OncePerRequestFilter implements SmartLifecycle {
 			throws ServletException, IOException {
 		this.received.incrementAndGet();
 		chain.doFilter(request, response);
-		response.flushBuffer();
 		this.answered.incrementAndGet();
 	}
 
