@@ -3,13 +3,15 @@ package org.chartecookies;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.chartecookies.web.PageController;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Data flows one way: registry -> (charter | consent) -> templates. Nothing reaches back up, and web stays apart.
+ * Data flows one way: registry -> (charter | consent) -> templates. Nothing reaches back up, and web stays apart:
+ * it knows no feature, and the features use its page cache and its {@code @PageController}.
  */
 class ArchitectureTest {
 
@@ -50,6 +52,36 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..registry..", "..charter..", "..consent..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * A request is read once, by the page context's resolver: the page context and the banner built from it are values
+	 * and pure logic, and page controllers get what they need as arguments, so that a page's model depends on its
+	 * context alone (the render cache keys on it).
+	 */
+	@Test
+	void pagesDependOnTheirContextNotOnTheRequest() {
+		noClasses().that()
+			.haveNameMatching(".*\\.consent\\.(PageContext|ConsentState|CookieBanner|CookieBannerFactory|ReturnPath|BannerSwitch)(\\$.*)?")
+			.or()
+			.areAnnotatedWith(PageController.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("jakarta.servlet..")
+			.check(CLASSES);
+	}
+
+	/** The cache renders pages through its clean-room request only: no other class of the web layer wraps one. */
+	@Test
+	void onlyThePageCacheRendersAgainstACleanRoomRequest() {
+		noClasses().that()
+			.doNotHaveSimpleName("RenderedPages")
+			.and()
+			.doNotHaveSimpleName("CleanRoomRequest")
+			.should()
+			.dependOnClassesThat()
+			.haveSimpleName("CleanRoomRequest")
 			.check(CLASSES);
 	}
 

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * A page of the kind an operator writes, gating code by cookie category on the server and in the browser; tests only.
  */
-@Controller
+@org.chartecookies.web.PageController
 class GatingExamplePage {
 
 	@GetMapping("/test/gating")

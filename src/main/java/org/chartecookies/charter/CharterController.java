@@ -5,16 +5,16 @@ import java.util.Locale;
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieDeclaration;
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.web.PageController;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The cookie charter: the seed's explanations from the message bundles, the cookie tables from the registry.
  */
-@Controller
+@PageController
 class CharterController {
 
 	private final CookieRegistry registry;

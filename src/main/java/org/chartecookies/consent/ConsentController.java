@@ -42,9 +42,12 @@ class ConsentController {
 
 	private final CookieRegistry registry;
 
+	private final DecisionMetrics metrics;
+
 	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties, CookieWithdrawal withdrawal,
-			ConsentCookieReader reader, CookieRegistry registry) {
+			ConsentCookieReader reader, CookieRegistry registry, DecisionMetrics metrics) {
 		this.registry = registry;
+		this.metrics = metrics;
 		this.decisions = decisions;
 		this.properties = properties;
 		this.withdrawal = withdrawal;
@@ -62,7 +65,7 @@ class ConsentController {
 	ResponseEntity<ConsentAnswer> decideForScript(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
-		ConsentDecision decision = this.decisions.decide(new ConsentForm(choice, categories, returnPath));
+		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath));
 		return ResponseEntity.ok().headers(cookies(decision, request)).body(ConsentAnswer.of(decision));
 	}
 
@@ -71,13 +74,19 @@ class ConsentController {
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
 		ConsentForm form = new ConsentForm(choice, categories, returnPath);
-		ConsentDecision decision = this.decisions.decide(form);
+		ConsentDecision decision = decide(form);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
 			.headers(cookies(decision, request))
 			// Without JavaScript, the page then confirms the decision (a decision with no choice needs no confirmation).
-			.location(URI.create(decision.choices().isEmpty() ? ReturnPath.of(form.returnPath())
+			.location(URI.create(decision.choices().isEmpty() ? ReturnPath.split(form.returnPath()).page()
 					: CookieBannerFactory.afterDecision(form.returnPath())))
 			.build();
+	}
+
+	private ConsentDecision decide(ConsentForm form) {
+		ConsentDecision decision = this.decisions.decide(form);
+		this.metrics.recorded(String.valueOf(form.decision()), decision);
+		return decision;
 	}
 
 	private HttpHeaders cookies(ConsentDecision decision, HttpServletRequest request) {

@@ -3,6 +3,10 @@ package org.chartecookies.consent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,21 +59,46 @@ public class ConsentCookieReader {
 		return consent;
 	}
 
+	/**
+	 * Browsers send every cookie of that name whose domain and path match (a sibling subdomain can plant one on the
+	 * parent domain): when several current decisions arrive, the most restrictive wins, so that a planted acceptance
+	 * never overrides a refusal. A category counts as accepted only if every current decision accepts it; the id and time
+	 * reported are those of the first decision that accepts the fewest categories.
+	 */
 	private VisitorConsent read(HttpServletRequest request) {
 		boolean gpc = "1".equals(request.getHeader("Sec-GPC"));
 		boolean outdated = false;
+		List<ConsentDecision> current = new ArrayList<>();
 		Cookie[] cookies = request.getCookies();
-		// Browsers may send several (other paths or domains): the first valid one wins, the others are ignored.
 		for (Cookie cookie : (cookies != null) ? cookies : new Cookie[0]) {
 			if (ConsentCookieCodec.COOKIE_NAME.equals(cookie.getName()) && cookie.getValue() != null) {
 				Optional<ConsentDecision> decoded = ConsentCookieCodec.decode(cookie.getValue());
 				if (decoded.isPresent() && isCurrent(decoded.get())) {
-					return new VisitorConsent(decoded.get(), false, gpc);
+					current.add(decoded.get());
 				}
 				outdated |= decoded.isPresent() && decoded.get().revision() < this.registry.revision();
 			}
 		}
-		return new VisitorConsent(null, outdated, gpc);
+		if (current.isEmpty()) {
+			return new VisitorConsent(null, outdated, gpc);
+		}
+		return new VisitorConsent(mostRestrictive(current), false, gpc);
+	}
+
+	private static ConsentDecision mostRestrictive(List<ConsentDecision> decisions) {
+		ConsentDecision fewest = decisions.get(0);
+		Map<String, Boolean> choices = new LinkedHashMap<>(fewest.choices());
+		for (ConsentDecision decision : decisions) {
+			choices.replaceAll((category, accepted) -> accepted && decision.accepts(category));
+			if (accepted(decision) < accepted(fewest)) {
+				fewest = decision;
+			}
+		}
+		return new ConsentDecision(fewest.revision(), fewest.decidedAt(), fewest.consentId(), choices);
+	}
+
+	private static long accepted(ConsentDecision decision) {
+		return decision.choices().values().stream().filter(Boolean::booleanValue).count();
 	}
 
 	boolean isCurrent(ConsentDecision decision) {

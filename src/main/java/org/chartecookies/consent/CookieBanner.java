@@ -8,7 +8,6 @@ import java.util.List;
  * @param state what the banner is doing: asking, informing, confirming a decision, or nothing
  * @param choicesOpen the per-category choices are shown open ("Gérer mes cookies")
  * @param decided the visitor holds a current decision, which {@code choices} reflect
- * @param revision the registry revision, for page scripts that read the decision
  * @param returnPath the page the banner is on, where the form sends the visitor back to
  * @param manageUrl the "Gérer mes cookies" link: this page with the choices open
  * @param confirmationKey the message that says what was decided, for the confirmation
@@ -17,9 +16,9 @@ import java.util.List;
  * @param charterChanged the visitor decided about an older revision: the banner says the charter changed
  * @param globalPrivacyControl the browser asks not to be tracked and no decision exists: the banner says it is honoured
  */
-public record CookieBanner(State state, boolean choicesOpen, boolean decided, int revision, String siteName,
-		List<Choice> choices, String returnPath, String manageUrl, String confirmationKey, String accepted,
-		String refused, boolean charterChanged, boolean globalPrivacyControl) {
+public record CookieBanner(State state, boolean choicesOpen, boolean decided, List<Choice> choices, String returnPath,
+		String manageUrl, String confirmationKey, String accepted, String refused, boolean charterChanged,
+		boolean globalPrivacyControl) {
 
 	public enum State {
 

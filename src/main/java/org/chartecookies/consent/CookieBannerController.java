@@ -1,10 +1,11 @@
 package org.chartecookies.consent;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.web.RenderedPages;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,31 +21,38 @@ import org.springframework.web.servlet.View;
 @Controller
 class CookieBannerController {
 
+	/** Nothing to show; it depends on the same request headers as a banner would. */
 	private static final View NOTHING = (model, request, response) -> {
+		response.setHeader(HttpHeaders.VARY, RenderedPages.VARY);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 	};
+
+	private final PageContexts pages;
 
 	private final CookieBannerFactory banners;
 
-	CookieBannerController(CookieBannerFactory banners) {
+	private final CookieRegistry registry;
+
+	CookieBannerController(PageContexts pages, CookieBannerFactory banners, CookieRegistry registry) {
+		this.pages = pages;
 		this.banners = banners;
+		this.registry = registry;
 	}
 
 	@GetMapping("/cookies/banner")
-	ModelAndView banner(@RequestParam(name = "return", required = false) @Nullable String page,
-			@RequestParam(name = CookieBannerFactory.SWITCH, required = false) @Nullable String mode,
-			HttpServletRequest request, Locale locale) {
-		String path = (page != null) ? page : ReturnPath.CHARTER;
-		if (mode != null && !mode.isEmpty()) {
-			path = CookieBannerFactory.withSwitch(ReturnPath.of(path), mode);
-		}
-		CookieBanner banner = this.banners.create(request, locale, path);
+	ModelAndView banner(@RequestParam(name = "return", required = false) @Nullable String address,
+			@RequestParam(name = ReturnPath.SWITCH, required = false) @Nullable String mode,
+			HttpServletRequest request) {
+		PageContext page = this.pages.embedding(request, address, mode);
+		CookieBanner banner = this.banners.create(page);
 		if (!banner.visible()) {
 			ModelAndView nothing = new ModelAndView(NOTHING);
 			nothing.setStatus(HttpStatus.NO_CONTENT);
 			return nothing;
 		}
 		ModelAndView fragment = new ModelAndView("fragments/banner :: banner");
-		fragment.addObject("cookieBanner", banner);
+		fragment.addObject(RenderedPages.KEY, page);
+		fragment.addObject("site", this.registry.summary());
 		fragment.addObject("banner", banner);
 		return fragment;
 	}

@@ -18,6 +18,54 @@ public final class ReturnPath {
 	private ReturnPath() {
 	}
 
+	/** The query parameter of a page's address that opens the banner's choices or confirms a decision. */
+	public static final String SWITCH = "cookies";
+
+	/**
+	 * A same-origin path split once into the page (its path and query, the {@code cookies} switch taken out) and the
+	 * switch's value.
+	 *
+	 * @param page the page, a same-origin path without the switch
+	 * @param mode the switch's first value, or null when the address has none
+	 */
+	record Split(String page, @Nullable String mode) {
+	}
+
+	/** The candidate, once made safe by {@link #of}, without its {@code cookies} switch, and that switch's value. */
+	static Split split(@Nullable String candidate) {
+		String path = of(candidate);
+		int hash = path.indexOf('#');
+		String fragment = (hash < 0) ? "" : path.substring(hash);
+		String rest = (hash < 0) ? path : path.substring(0, hash);
+		int question = rest.indexOf('?');
+		if (question < 0) {
+			return new Split(path, null);
+		}
+		StringBuilder kept = new StringBuilder();
+		String mode = null;
+		for (String field : rest.substring(question + 1).split("&", -1)) {
+			int equals = field.indexOf('=');
+			String name = (equals < 0) ? field : field.substring(0, equals);
+			if (name.equals(SWITCH)) {
+				if (mode == null) {
+					mode = (equals < 0) ? "" : field.substring(equals + 1);
+				}
+			}
+			else if (!field.isEmpty()) {
+				kept.append((kept.length() == 0) ? "?" : "&").append(field);
+			}
+		}
+		return new Split(rest.substring(0, question) + kept + fragment, mode);
+	}
+
+	/** A page (a safe path without the switch) with the switch set to a value, or the charter if that is too long. */
+	static String withSwitch(String page, String mode) {
+		int hash = page.indexOf('#');
+		String fragment = (hash < 0) ? "" : page.substring(hash);
+		String rest = (hash < 0) ? page : page.substring(0, hash);
+		return of(rest + ((rest.indexOf('?') < 0) ? "?" : "&") + SWITCH + "=" + mode + fragment);
+	}
+
 	public static String of(@Nullable String candidate) {
 		if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH || !candidate.startsWith("/")
 				|| candidate.startsWith("//") || candidate.startsWith("/\\")) {

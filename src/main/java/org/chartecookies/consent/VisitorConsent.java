@@ -27,4 +27,10 @@ public record VisitorConsent(@Nullable ConsentDecision decision, boolean outdate
 		return this.decision != null && this.decision.accepts(categoryId);
 	}
 
+	/** What pages show of it: the choices, without the decision's time and id. */
+	public ConsentState state() {
+		return new ConsentState((this.decision != null) ? this.decision.choices() : null, this.outdated,
+				this.globalPrivacyControl);
+	}
+
 }

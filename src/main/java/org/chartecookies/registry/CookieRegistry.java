@@ -25,6 +25,10 @@ public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integ
 		cookies = (cookies != null) ? Collections.unmodifiableList(new ArrayList<>(cookies)) : List.of();
 	}
 
+	public SiteSummary summary() {
+		return new SiteSummary(this.site.name(), this.site.url(), this.revision);
+	}
+
 	public Optional<CookieCategory> category(String id) {
 		return this.categories.stream().filter((category) -> category.id().equals(id)).findFirst();
 	}

@@ -44,7 +44,8 @@ class LocalizedErrorReportValve extends ErrorReportValve {
 		if (!writable.get()) {
 			return;
 		}
-		Locale locale = SupportedLocaleResolver.fromAcceptLanguage(request);
+		Locale preferred = AcceptLanguage.preferred(request.getHeader("Accept-Language"));
+		Locale locale = (preferred != null) ? preferred : LanguageResolver.DEFAULT;
 		String title = text(LocalizedErrorAttributes.titleKey(status), null, locale);
 		String page = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title

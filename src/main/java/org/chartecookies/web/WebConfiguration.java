@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +35,32 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver(LocaleProperties properties) {
-		return new SupportedLocaleResolver(properties.cookieName());
+		return new LanguageResolver(properties.cookieName());
+	}
+
+	/** Before Spring's request context filter, the first to ask a request its locale. */
+	@Bean
+	FilterRegistrationBean<LanguageFilter> languageFilter(LocaleResolver localeResolver) {
+		FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(
+				new LanguageFilter(localeResolver));
+		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106);
+		return registration;
+	}
+
+	/** Every Thymeleaf view renders through the page cache (see RenderedPages). */
+	@Bean
+	static BeanPostProcessor renderCachingViews() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(RenderCachingView.class);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.Registries;
@@ -50,7 +51,7 @@ class ConsentFormFuzzTest {
 		ConsentProperties properties = new ConsentProperties(Period.ofMonths(6), null);
 		ConsentCookieReader reader = new ConsentCookieReader(REGISTRY, properties, clock);
 		ConsentController controller = new ConsentController(new ConsentDecisionFactory(REGISTRY, clock), properties,
-				new CookieWithdrawal(REGISTRY), reader, REGISTRY);
+				new CookieWithdrawal(REGISTRY), reader, REGISTRY, new DecisionMetrics(new SimpleMeterRegistry()));
 		return MockMvcBuilders.standaloneSetup(controller).build();
 	}
 

@@ -1,0 +1,67 @@
+package org.chartecookies.consent;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Works out a request's {@link PageContext}, once: query parameters the page does not use (tracking parameters, say)
+ * play no part, so {@code /cookies?utm_source=x} is the page {@code /cookies}.
+ */
+@Component
+public class PageContexts {
+
+	private static final String ATTRIBUTE = PageContext.class.getName();
+
+	private final ConsentCookieReader reader;
+
+	private final LocaleResolver languages;
+
+	PageContexts(ConsentCookieReader reader, LocaleResolver languages) {
+		this.reader = reader;
+		this.languages = languages;
+	}
+
+	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
+	public PageContext of(HttpServletRequest request) {
+		if (request.getAttribute(ATTRIBUTE) instanceof PageContext known) {
+			return known;
+		}
+		PageContext page = new PageContext(path(request), BannerSwitch.of(request.getParameter(ReturnPath.SWITCH)),
+				this.languages.resolveLocale(request), this.reader.consent(request).state());
+		request.setAttribute(ATTRIBUTE, page);
+		return page;
+	}
+
+	/**
+	 * The context of a page this application does not render, for its banner: the page's address (a same-origin
+	 * path, with its query; anything else is the charter) and its switch, inside the address or given apart (SSI
+	 * cannot encode a query into a parameter).
+	 */
+	PageContext embedding(HttpServletRequest request, @Nullable String address, @Nullable String mode) {
+		ReturnPath.Split page = ReturnPath.split(address);
+		String asked = (mode != null && !mode.isEmpty()) ? mode : page.mode();
+		return new PageContext(page.page(), BannerSwitch.of(asked), this.languages.resolveLocale(request),
+				this.reader.consent(request).state());
+	}
+
+	/** The path of the page shown (without its query), or the charter for an answer to a form. */
+	private static String path(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+			return (uri instanceof String original && readOnly(request)) ? ReturnPath.of(original)
+					: ReturnPath.CHARTER;
+		}
+		return readOnly(request)
+				? ReturnPath.of(request.getRequestURI()) : ReturnPath.CHARTER;
+	}
+
+	private static boolean readOnly(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.chartecookies.consent;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.web.PageController;
+import org.chartecookies.web.RenderedPages;
+
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every page of the application shows besides its own content: the site ({@code site}) and the banner for the
+ * visitor's state on this page ({@code cookieBanner}). Pages of {@link PageController}s also get their context under
+ * {@link RenderedPages#KEY}, which makes them cached; error pages (whose model holds the error) do not.
+ */
+@ControllerAdvice(annotations = PageController.class)
+class PageModel implements ErrorViewResolver {
+
+	private final PageContexts pages;
+
+	private final CookieBannerFactory banners;
+
+	private final CookieRegistry registry;
+
+	PageModel(PageContexts pages, CookieBannerFactory banners, CookieRegistry registry) {
+		this.pages = pages;
+		this.banners = banners;
+		this.registry = registry;
+	}
+
+	@ModelAttribute
+	void page(HttpServletRequest request, Model model) {
+		PageContext page = this.pages.of(request);
+		model.addAttribute(RenderedPages.KEY, page);
+		model.addAttribute("site", this.registry.summary());
+		model.addAttribute("cookieBanner", this.banners.create(page));
+	}
+
+	@Override
+	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+		Map<String, Object> values = new HashMap<>(model);
+		values.put("site", this.registry.summary());
+		values.put("cookieBanner", this.banners.create(this.pages.of(request)));
+		return new ModelAndView("error", values, status);
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.chartecookies.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Where a page is rendered: its text, always in UTF-8 whatever content type or encoding the view asks for, kept in
+ * memory. Headers and cookies set while rendering are dropped: an answer's headers are set once, around the
+ * rendering, whether it is served fresh or from the cache. Link URLs go through the asset URL translation given.
+ */
+final class BufferedResponse extends HttpServletResponseWrapper {
+
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16384);
+
+	private final UnaryOperator<String> urls;
+
+	private final ServletOutputStream stream = new ServletOutputStream() {
+
+		@Override
+		public void write(int b) {
+			BufferedResponse.this.buffer.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			BufferedResponse.this.buffer.write(bytes, offset, length);
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setWriteListener(WriteListener listener) {
+			throw new UnsupportedOperationException("A page is rendered in memory");
+		}
+
+	};
+
+	private final PrintWriter writer = new PrintWriter(new OutputStreamWriter(this.stream, StandardCharsets.UTF_8));
+
+	BufferedResponse(HttpServletResponse response, UnaryOperator<String> urls) {
+		super(response);
+		this.urls = urls;
+	}
+
+	byte[] toByteArray() {
+		this.writer.flush();
+		return this.buffer.toByteArray();
+	}
+
+	@Override
+	public ServletOutputStream getOutputStream() {
+		return this.stream;
+	}
+
+	@Override
+	public PrintWriter getWriter() {
+		return this.writer;
+	}
+
+	@Override
+	public String getCharacterEncoding() {
+		return StandardCharsets.UTF_8.name();
+	}
+
+	@Override
+	public void setCharacterEncoding(String charset) {
+	}
+
+	@Override
+	public void setContentType(String type) {
+	}
+
+	@Override
+	public void setContentLength(int length) {
+	}
+
+	@Override
+	public void setContentLengthLong(long length) {
+	}
+
+	@Override
+	public void setLocale(Locale locale) {
+	}
+
+	@Override
+	public void setHeader(String name, String value) {
+	}
+
+	@Override
+	public void addHeader(String name, String value) {
+	}
+
+	@Override
+	public void setIntHeader(String name, int value) {
+	}
+
+	@Override
+	public void addIntHeader(String name, int value) {
+	}
+
+	@Override
+	public void setDateHeader(String name, long date) {
+	}
+
+	@Override
+	public void addDateHeader(String name, long date) {
+	}
+
+	@Override
+	public void addCookie(Cookie cookie) {
+	}
+
+	@Override
+	public void flushBuffer() {
+		this.writer.flush();
+	}
+
+	@Override
+	public boolean isCommitted() {
+		return false;
+	}
+
+	@Override
+	public void resetBuffer() {
+		this.writer.flush();
+		this.buffer.reset();
+	}
+
+	@Override
+	public void reset() {
+		resetBuffer();
+	}
+
+	@Override
+	public String encodeURL(String url) {
+		return this.urls.apply(url);
+	}
+
+	@Override
+	public String encodeRedirectURL(String url) {
+		return url;
+	}
+
+}

@@ -1,0 +1,208 @@
+package org.chartecookies.web;
+
+import java.io.IOException;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Renders each page once per view, language and page context, and serves the same bytes afterwards, plain or
+ * gzip-compressed (compressed once) as the client accepts, with a strong validator per form for {@code 304}s.
+ *
+ * <p>What the bytes depend on is exactly the key: the view (a template and its fragment), the language, and the value
+ * a {@link PageController}'s model holds under {@link #KEY} (a record, so equality is by value). The registry, the
+ * message bundles, the templates and the asset URLs are fixed for the life of the process. Nothing else of the request
+ * can reach the rendering: it runs against a {@link CleanRoomRequest} (no headers, cookies, parameters, query, session
+ * or client address; the language fixed to the key's) into a {@link BufferedResponse} that always writes UTF-8, so that
+ * neither {@code Accept: …;charset=…} nor any other header changes what the next visitor gets. Views without a key
+ * (error pages, whose model holds the error) are rendered afresh each time, through the same UTF-8 buffer.
+ */
+@Component
+public class RenderedPages {
+
+	/** The model attribute holding what a page's model depends on, besides the view and the language. */
+	public static final String KEY = "pageKey";
+
+	static final String CONTENT_TYPE = "text/html;charset=UTF-8";
+
+	/** Every answer of a page depends on these request headers, and on nothing else. */
+	public static final String VARY = "Accept-Encoding, Accept-Language, Cookie, Sec-GPC";
+
+	/** URLs of the assets served through the resource chain (content-hashed CSS and JS, version-agnostic WebJars). */
+	private static final List<String> ASSET_PREFIXES = List.of("/css/", "/js/", "/webjars/");
+
+	/** The templates name a handful of assets: past this many, asset URLs are no longer remembered. */
+	private static final int MOST_ASSET_URLS = 256;
+
+	record Key(String view, Locale language, Object page) {
+	}
+
+	/** Renders a view into a request and a response. */
+	@FunctionalInterface
+	interface Renderer {
+
+		void render(HttpServletRequest request, HttpServletResponse response) throws Exception;
+
+	}
+
+	private final @Nullable Cache<Key, RenderedPage> cache;
+
+	private final ObjectProvider<ResourceUrlProvider> resources;
+
+	private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
+
+	RenderedPages(RenderCacheProperties properties, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<ResourceUrlProvider> resources) {
+		this.resources = resources;
+		if (properties.enabled()) {
+			Cache<Key, RenderedPage> pages = Caffeine.newBuilder()
+				.maximumSize(properties.maximumPages())
+				.recordStats()
+				.build();
+			meters.ifAvailable((registry) -> CaffeineCacheMetrics.monitor(registry, pages, "rendered-pages"));
+			this.cache = pages;
+		}
+		else {
+			this.cache = null;
+		}
+	}
+
+	/** Serves a view: from the cache when its model has a key, rendered afresh otherwise. */
+	void serve(String view, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response,
+			Renderer renderer) throws Exception {
+		Locale language = RequestContextUtils.getLocale(request);
+		Object page = model.get(KEY);
+		if (page == null) {
+			byte[] body = render(renderer, request, response);
+			response.setContentType(CONTENT_TYPE);
+			response.setContentLength(body.length);
+			if (!"HEAD".equals(request.getMethod())) {
+				response.getOutputStream().write(body);
+			}
+			return;
+		}
+		Key key = new Key(view, language, page);
+		RenderedPage rendering = (this.cache != null) ? this.cache.getIfPresent(key) : null;
+		if (rendering == null) {
+			rendering = RenderedPage.of(language, render(renderer, new CleanRoomRequest(request, language), response));
+			if (this.cache != null) {
+				this.cache.put(key, rendering);
+			}
+		}
+		send(rendering, request, response);
+	}
+
+	private byte[] render(Renderer renderer, HttpServletRequest request, HttpServletResponse response)
+			throws Exception {
+		BufferedResponse buffer = new BufferedResponse(response, (url) -> assetUrl(url, request.getContextPath()));
+		renderer.render(request, buffer);
+		return buffer.toByteArray();
+	}
+
+	static void send(RenderedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.VARY, VARY);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+		response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.language().toLanguageTag());
+		boolean gzip = acceptsGzip(request.getHeaders(HttpHeaders.ACCEPT_ENCODING));
+		if (new ServletWebRequest(request, response).checkNotModified(gzip ? page.gzipEtag() : page.etag())) {
+			return;
+		}
+		byte[] body = gzip ? page.gzipped() : page.body();
+		response.setContentType(CONTENT_TYPE);
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(body);
+		}
+	}
+
+	/**
+	 * Whether {@code Accept-Encoding} allows gzip: named ({@code gzip} or {@code x-gzip}) with a weight above zero, or
+	 * {@code *} with a weight above zero and gzip not refused by name. Anything unreadable is no.
+	 */
+	static boolean acceptsGzip(@Nullable Enumeration<String> headers) {
+		if (headers == null) {
+			return false;
+		}
+		Boolean named = null;
+		boolean any = false;
+		int entries = 0;
+		while (headers.hasMoreElements() && entries < 64) {
+			for (String coding : headers.nextElement().split(",", 32)) {
+				entries++;
+				int semicolon = coding.indexOf(';');
+				String name = ((semicolon < 0) ? coding : coding.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+				boolean allowed = semicolon < 0 || allowed(coding.substring(semicolon + 1));
+				if (name.equals("gzip") || name.equals("x-gzip")) {
+					named = (named == null) ? allowed : named || allowed;
+				}
+				else if (name.equals("*")) {
+					any = allowed;
+				}
+			}
+		}
+		return (named != null) ? named : any;
+	}
+
+	/** Whether an encoding's parameters leave it a weight above zero ({@code q=0}, {@code q=0.000} refuse it). */
+	private static boolean allowed(String parameters) {
+		String trimmed = parameters.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+		if (!trimmed.startsWith("q=")) {
+			return true;
+		}
+		String weight = trimmed.substring(2);
+		return !weight.matches("0(\\.0{0,3})?");
+	}
+
+	/** The served URL of an asset (content-hashed, versioned WebJar), worked out once per URL. */
+	private String assetUrl(String url, String contextPath) {
+		if (!url.startsWith(contextPath)) {
+			return url;
+		}
+		String path = url.substring(contextPath.length());
+		if (ASSET_PREFIXES.stream().noneMatch(path::startsWith)) {
+			return url;
+		}
+		String known = this.assetUrls.get(url);
+		if (known != null) {
+			return known;
+		}
+		ResourceUrlProvider provider = this.resources.getIfAvailable();
+		String resolved = (provider != null) ? provider.getForLookupPath(path) : null;
+		String served = (resolved != null) ? contextPath + resolved : url;
+		if (this.assetUrls.size() < MOST_ASSET_URLS) {
+			this.assetUrls.put(url, served);
+		}
+		return served;
+	}
+
+	void clear() {
+		if (this.cache != null) {
+			this.cache.invalidateAll();
+		}
+	}
+
+	long size() {
+		return (this.cache != null) ? this.cache.estimatedSize() : 0;
+	}
+
+}
