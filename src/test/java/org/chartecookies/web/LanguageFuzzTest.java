@@ -23,8 +23,16 @@ class LanguageFuzzTest {
 		String header = data.consumeString(1000);
 		String cookie = data.consumeString(200);
 		String query = data.consumeRemainingAsString();
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
-		request.addHeader("Accept-Language", header);
+		// Not addHeader: the mock parses Accept-Language with Java's LanguageRange.parse, which throws on some values
+		// (an ArrayIndexOutOfBoundsException, found by this test): the application's parser must not, the mock's may.
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies") {
+
+			@Override
+			public String getHeader(String name) {
+				return "Accept-Language".equalsIgnoreCase(name) ? header : super.getHeader(name);
+			}
+
+		};
 		if (isCookieValue(cookie)) {
 			request.setCookies(new Cookie("django_language", cookie));
 		}
