@@ -60,8 +60,8 @@ wait "$load" || true
 summary "$work/shutdown.txt"
 printf '  exit status %d, stopped %.2f s after SIGTERM\n' "$status" "$(echo "$stopped_at - $term_at" | bc)"
 grep -o "Graceful shutdown complete" "$work/app-shutdown.log" | sed 's/^/  /' || echo "  no graceful shutdown line in the log"
-# The application's own count, said once its web server has stopped: what reached it, and what it answered.
-grep -o "Requests received: .*" "$work/app-shutdown.log" | sed 's/^/  application: /' || echo "  no request count in the log"
+# The application's own count (Micrometer's http.server.requests), said once its web server has stopped.
+grep -o "Requests answered: .*" "$work/app-shutdown.log" | sed 's/^/  application: /' || echo "  no request count in the log"
 echo "  (after SIGTERM the listener closes: wrk counts its retries against it as write errors, and connections the"
-echo "   kernel had accepted but the application never received as read errors; 'interrupted' counts requests the"
-echo "   application received and did not answer)"
+echo "   kernel had accepted but the application never received as read errors; 'still in progress' counts requests"
+echo "   the application received and did not answer)"
