@@ -1,8 +1,8 @@
 package org.chartecookies.web;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -48,16 +48,21 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
 	};
 
-	private final PrintWriter writer = new PrintWriter(new OutputStreamWriter(this.stream, StandardCharsets.UTF_8));
+	/** Text is kept as characters and encoded once, at the end: faster than encoding each character as it comes. */
+	private final StringWriter text = new StringWriter(16384);
+
+	private final PrintWriter writer = new PrintWriter(this.text);
 
 	BufferedResponse(HttpServletResponse response, UnaryOperator<String> urls) {
 		super(response);
 		this.urls = urls;
 	}
 
+	/** What was rendered, in UTF-8: the text written, or else the bytes. */
 	byte[] toByteArray() {
 		this.writer.flush();
-		return this.buffer.toByteArray();
+		StringBuffer written = this.text.getBuffer();
+		return (written.length() > 0) ? written.toString().getBytes(StandardCharsets.UTF_8) : this.buffer.toByteArray();
 	}
 
 	@Override
@@ -136,6 +141,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 	@Override
 	public void resetBuffer() {
 		this.writer.flush();
+		this.text.getBuffer().setLength(0);
 		this.buffer.reset();
 	}
 

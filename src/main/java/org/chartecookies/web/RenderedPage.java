@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -32,11 +31,8 @@ record RenderedPage(Locale language, byte[] body, byte[] gzipped, String etag, S
 
 	private static byte[] gzip(byte[] body) {
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 3 + 64);
-		try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 8192) {
-			{
-				this.def.setLevel(Deflater.BEST_COMPRESSION);
-			}
-		}) {
+		// The default level: on a charter page, 6 bytes more than the best level for two thirds of its time.
+		try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 8192)) {
 			gzip.write(body);
 		}
 		catch (IOException ex) {
