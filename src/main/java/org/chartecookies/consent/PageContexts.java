@@ -3,6 +3,7 @@ package org.chartecookies.consent;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +32,8 @@ public class PageContexts {
 		if (request.getAttribute(ATTRIBUTE) instanceof PageContext known) {
 			return known;
 		}
-		PageContext page = new PageContext(path(request), BannerSwitch.of(request.getParameter(ReturnPath.SWITCH)),
+		PageContext page = new PageContext(path(request),
+				BannerSwitch.of(QueryParameters.first(request.getQueryString(), ReturnPath.SWITCH)),
 				this.languages.resolveLocale(request), this.reader.consent(request).state());
 		request.setAttribute(ATTRIBUTE, page);
 		return page;

@@ -1,7 +1,5 @@
 package org.chartecookies.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
@@ -17,7 +15,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * French or English, nothing else, decided once per request: {@code ?lang=} in the query string, then the language
  * cookie, then {@code Accept-Language}, then French. Whatever a client sends (a header of any length, a malformed
  * cookie, a query that does not decode) gives one of the two; nothing here throws. Choosing a language with
- * {@code ?lang=} (through Spring's locale change interceptor) sets the cookie, once.
+ * {@code ?lang=} sets the cookie, once ({@link LanguageChoice}).
  */
 class LanguageResolver implements LocaleResolver {
 
@@ -71,21 +69,7 @@ class LanguageResolver implements LocaleResolver {
 
 	/** The language named by the first {@code lang} parameter of the query string (never the body), if supported. */
 	static @Nullable Locale asked(@Nullable String query) {
-		if (query == null || query.isEmpty()) {
-			return null;
-		}
-		for (String field : query.split("&", 64)) {
-			int equals = field.indexOf('=');
-			if (equals == PARAMETER.length() && field.startsWith(PARAMETER)) {
-				try {
-					return AcceptLanguage.supported(URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8));
-				}
-				catch (IllegalArgumentException ex) {
-					return null;
-				}
-			}
-		}
-		return null;
+		return AcceptLanguage.supported(QueryParameters.first(query, PARAMETER));
 	}
 
 	private @Nullable Locale fromCookie(Cookie @Nullable [] cookies) {

@@ -18,7 +18,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -29,20 +28,23 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final SecurityProperties security;
 
-	WebConfiguration(SecurityProperties security) {
+	private final LanguageResolver languages;
+
+	WebConfiguration(SecurityProperties security, LocaleProperties locale) {
 		this.security = security;
+		this.languages = new LanguageResolver(locale.cookieName());
 	}
 
 	@Bean
-	LocaleResolver localeResolver(LocaleProperties properties) {
-		return new LanguageResolver(properties.cookieName());
+	LocaleResolver localeResolver() {
+		return this.languages;
 	}
 
 	/** Before Spring's request context filter, the first to ask a request its locale. */
 	@Bean
-	FilterRegistrationBean<LanguageFilter> languageFilter(LocaleResolver localeResolver) {
-		FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(
-				new LanguageFilter(localeResolver));
+	FilterRegistrationBean<ClientPreferences> clientPreferences() {
+		FilterRegistrationBean<ClientPreferences> registration = new FilterRegistrationBean<>(
+				new ClientPreferences(this.languages));
 		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106);
 		return registration;
 	}
@@ -83,10 +85,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor localeChange = new LocaleChangeInterceptor();
-		localeChange.setParamName("lang");
-		localeChange.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(localeChange);
+		registry.addInterceptor(new LanguageChoice(this.languages));
 		Set<String> trusted = this.security.trustedOrigins()
 			.stream()
 			.map((origin) -> origin.toLowerCase(Locale.ROOT))

@@ -69,6 +69,56 @@ class RealBrowserHeadersTest {
 		assertThat(answer.headers().firstValue("Content-Language")).hasValue("en");
 	}
 
+	@Test
+	void aCharsetAskedInAcceptNeverLeavesAnAnswerWithoutAWriter(CapturedOutput log) throws Exception {
+		for (String charset : List.of("big5", "windows-1251", "koi8-r", "gb18030", "utf-16", "x-unknown", "\"*\"")) {
+			for (String endpoint : ENDPOINTS) {
+				for (String accept : List.of("application/json;charset=" + charset,
+						"text/html;charset=" + charset + ", application/json;charset=" + charset + ";q=0.9")) {
+					String[] parts = endpoint.split(" ");
+					HttpRequest.Builder request = HttpRequest.newBuilder(uri(parts[1])).header("Accept", accept);
+					if (parts[0].equals("POST")) {
+						request.header("Content-Type", "application/x-www-form-urlencoded")
+							.POST(HttpRequest.BodyPublishers.ofString("decision=custom&category=statistics"));
+					}
+					HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+					assertThat(answer.statusCode()).as(endpoint + " with Accept " + accept).isBetween(200, 499);
+					answer.headers()
+						.firstValue("Content-Type")
+						.filter((type) -> type.contains("charset"))
+						.ifPresent((type) -> assertThat(type).as(endpoint).containsIgnoringCase("charset=UTF-8"));
+				}
+			}
+		}
+		assertThat(log.getAll()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	@Test
+	void aMalformedQueryOrFormIsTheClientsErrorNeverTheServers(CapturedOutput log) throws Exception {
+		for (String path : List.of("/cookies?=x", "/cookies?a=%E9", "/cookies?a=%zz&lang=en", "/cookies?cookies=%",
+				"/cookies/banner?return=/datasets&=y", "/cookies/banner?return=%E9%80", "/missing?=x")) {
+			// Over a plain socket: Java's HTTP client refuses to send such addresses.
+			RawHttp.Answer answer = RawHttp.exchange(this.port,
+					"GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+
+			assertThat(answer.status()).as(path).isIn(200, 400, 404);
+			assertThat(answer.body()).as(path).contains("</html>");
+		}
+		for (String form : List.of("decision=%E9%80", "=reject-all", "decision=reject-all&return=%", "%%%")) {
+			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/cookies/consent"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(answer.statusCode()).as(form).isIn(303, 400);
+			assertThat(answer.body()).as(form).satisfiesAnyOf((body) -> assertThat(body).isEmpty(),
+					(body) -> assertThat(body).contains("</html>"));
+		}
+		assertThat(log.getAll()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
 	private int send(String endpoint, String language, String cookie) throws Exception {
 		String[] parts = endpoint.split(" ");
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(parts[1]))

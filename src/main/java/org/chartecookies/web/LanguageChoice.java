@@ -1,0 +1,35 @@
+package org.chartecookies.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Remembers a language chosen with {@code ?lang=}: Spring's locale change interceptor, reading the query string
+ * itself (never a form body, never the container's parameter parser).
+ */
+class LanguageChoice implements HandlerInterceptor {
+
+	private final LocaleResolver languages;
+
+	LanguageChoice(LocaleResolver languages) {
+		this.languages = languages;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			Locale asked = LanguageResolver.asked(request.getQueryString());
+			if (asked != null) {
+				this.languages.setLocale(request, response, asked);
+			}
+		}
+		return true;
+	}
+
+}
