@@ -11,7 +11,8 @@
 # Every pair runs three times, interleaved (nginx, app, nginx, app...); the script prints every run, the median ratio
 # app/nginx and the application's p50 and p99. For the container recipe also: process start to first served request,
 # RSS after a 30 s load mix. Then the gzip weights and a summary table.
-#   scripts/benchmark.sh [both|container|jar]     (default both, about 12 minutes)
+#   scripts/benchmark.sh [both|container|jar]     (default both: about 13 minutes on a quiet 2-core machine, of which
+#                                                  10 are the 120 measurements of 5 s; 16 measured on a busy one)
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
 #                JAVA_OPTS and MALLOC_ARENA_MAX (Dockerfile), heap as in a 256 MB container, on Temurin 25
 #     jar        java -jar target/charte-cookies.jar with the java on the PATH and no options
@@ -265,7 +266,7 @@ echo "== machine: $(nproc) processors (nproc), $(awk -F': *' '/^model name/ { pr
 echo "   wrk, nginx and the application share these processors, with whatever else runs on the machine. Absolute"
 echo "   req/s and latencies do not carry over to other machines (nor to another moment on this one): compare the"
 echo "   ratios, each measured against nginx in the same minute."
-echo "== settings: wrk -t1 -c16 -d${duration}s per measurement (short, to keep the run near 12 minutes), 3 interleaved runs"
+echo "== settings: wrk -t1 -c16 -d${duration}s per measurement (short, so that both modes fit in about 13 minutes), 3 interleaved runs"
 echo "   per row, medians of the runs; warm-up: 5 s runs of scripts/benchmark-mix.lua until two consecutive runs differ"
 echo "   by less than $steady_percent % (at most ${warmup_cap} s); nginx: 1 worker, sendfile, gzip_static with copies compressed"
 echo "   once by gzip -$gzip_level; modes: $modes"
