@@ -1,42 +1,345 @@
 #!/usr/bin/env bash
-# Benchmark (prints figures; not a test). In one run: build, start the application as the container does (extracted
-# layers, docker/train.sh's AOT cache, docker/start.sh, the image's JVM settings), warm it up, and measure with wrk
-# (-t1 -c16): the charter in French and in English, a page view with a decision, the banner fragment and the consent
-# post; and Debian's nginx serving byte-identical copies of the two charter pages from disk. Prints req/s, p50/p99
-# and the application/nginx ratio, time from process start to first served request, RSS after the load, and the gzip
-# sizes of the page and the banner assets.
-#   scripts/benchmark.sh        (needs wrk and nginx: apt-get install -y wrk nginx-light;
-#                                BENCH_JAVA_HOME: the runtime's Java, Temurin 25 by default as in the image)
+# Benchmark (prints figures; not a test). Builds, then for each mode starts the application, warms it up until its
+# throughput is steady, and measures it with wrk against Debian's nginx serving byte-identical copies of its pages, in
+# the same minute on the same machine:
+#   - as a browser asks (Accept-Encoding: gzip, deflate, br; a browser's Accept and Accept-Language) and plain (no
+#     Accept-Encoding): /cookies in French and in English, /cookies with a decision, the banner fragment; nginx serves
+#     plain copies, and for the browser-like rows copies compressed once with gzip -9 (gzip_static);
+#   - POST /cookies/consent, both ways (no nginx equivalent: absolute figures);
+#   - /cookies?utm_source=<unique> against the cached /cookies, and a forced miss, /cookies/banner?return=/p<unique>,
+#     against the cached banner.
+# Every pair runs three times, interleaved (nginx, app, nginx, app...); the script prints every run, the median ratio
+# app/nginx and the application's p50 and p99. For the container recipe also: process start to first served request,
+# RSS after a 30 s load mix. Then the gzip weights and a summary table.
+#   scripts/benchmark.sh [both|container|jar]     (default both: about 13 minutes on a quiet 2-core machine, of which
+#                                                  10 are the 120 measurements of 5 s; 16 measured on a busy one)
+#     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
+#                JAVA_OPTS and MALLOC_ARENA_MAX (Dockerfile), heap as in a 256 MB container, on Temurin 25
+#     jar        java -jar target/charte-cookies.jar with the java on the PATH and no options
+#   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3, and for the container mode the
+#   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
+#   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 120); BENCH_GZIP_LEVEL: gzip level
+#   of nginx's copies (default 9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started_at=$SECONDS
+
+case "${1:-both}" in
+  both) modes="container jar" ;;
+  container | jar) modes="$1" ;;
+  *) echo "usage: $0 [both|container|jar]" >&2; exit 2 ;;
+esac
+duration="${BENCH_DURATION:-5}"
+warmup_cap="${BENCH_WARMUP_CAP:-120}"
+gzip_level="${BENCH_GZIP_LEVEL:-9}"
+steady_percent=5
 runtime="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-[ -x "$runtime/bin/java" ] || { echo "no Java at $runtime (set BENCH_JAVA_HOME)" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 NGINX="${NGINX:-/usr/sbin/nginx}"
-[ -x "$NGINX" ] || { echo "nginx is needed: apt-get install -y nginx-light" >&2; exit 1; }
-# The image's JVM settings (Dockerfile), heap sized as in a 256 MB container.
-export JAVA_OPTS="-Xmx150m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m -XX:+UseCompactObjectHeaders"
-export MALLOC_ARENA_MAX=2
+
+missing() { echo "benchmark: $1" >&2; exit 1; }
+command -v wrk > /dev/null || missing "wrk is needed: apt-get install -y wrk"
+[ -x "$NGINX" ] || missing "nginx is needed at $NGINX (set NGINX): apt-get install -y nginx-light"
+"$NGINX" -V 2>&1 | grep -q -- --with-http_gzip_static_module || missing "$NGINX has no gzip_static module"
+for tool in curl gzip python3 java; do
+  command -v "$tool" > /dev/null || missing "$tool is needed"
+done
+case " $modes " in
+  *" container "*) [ -x "$runtime/bin/java" ] || missing "no Java at $runtime: install Temurin 25 or set BENCH_JAVA_HOME" ;;
+esac
+# Options a JVM would read from the environment would change what either mode measures.
+for variable in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JAVA_OPTS MALLOC_ARENA_MAX; do
+  if [ -n "${!variable:-}" ]; then
+    echo "benchmark: ignoring $variable from the environment" >&2
+    unset "$variable"
+  fi
+done
+
+# The image's JVM settings and glibc setting, as the Dockerfile says them; -Xmx150m is the heap MaxRAMPercentage=60
+# gives in a 256 MB container (docker run -m 256m), which the figures below are about.
+image_opts="$(sed -n 's/^ENV JAVA_OPTS="\([^"]*\)".*/\1/p' Dockerfile) -Xmx150m"
+image_arenas=$(grep -o 'MALLOC_ARENA_MAX=[0-9]*' Dockerfile | head -1 | cut -d= -f2)
+if [ "$image_opts" = " -Xmx150m" ] || [ -z "$image_arenas" ]; then
+  missing "no JAVA_OPTS or MALLOC_ARENA_MAX in the Dockerfile"
+fi
 
 . scripts/common.sh
 work=target/benchmark
-./mvnw -q -B package -DskipTests > /dev/null
-rm -rf "$work" && mkdir -p "$work/nginx/www" "$work/nginx/tmp"
-extract_like_the_image "$work/app"
-# From here on, the runtime's Java (the build keeps the default one).
-export JAVA_HOME="$runtime"
-APP_HOME="$work/app" TRAIN_PORT=$(free_port) "$work/app/train.sh" > "$work/train.log" 2>&1
 
-echo "== start: process start to first served GET /cookies (3 runs, s)"
-starts=$(python3 - "$work/app" "$(free_port)" <<'PY'
+app_pid=""
+nginx_pid=""
+# Stops a process this script started: SIGTERM, then SIGKILL after 20 s.
+stop() {
+  local pid="$1"
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2> /dev/null || return 0
+  for _ in $(seq 1 200); do
+    kill -0 "$pid" 2> /dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+}
+cleanup() {
+  stop "$app_pid"
+  stop "$nginx_pid"
+  # A start-time measurement interrupted midway leaves its application's pid here.
+  [ -f "$work/start-time.pid" ] && stop "$(cat "$work/start-time.pid")"
+  rm -f "$work/start-time.pid"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Requests as a browser sends them: a page (a navigation) and the banner fragment (a fetch() from the page's script).
+gzip_header="Accept-Encoding: gzip, deflate, br"
+page_accept="Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+fetch_accept="Accept: */*"
+french="Accept-Language: fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7"
+english="Accept-Language: en-US,en;q=0.9"
+decided="Cookie: cookies_preferences=v=1&rev=1&at=$(date +%s)&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=statistics"
+post_body="decision=custom&category=statistics&return=/cookies"
+
+# Says how busy the machine is: with a load average above the number of processors, other work takes CPU time from
+# wrk, nginx and the application, and the figures (p99 first) are noisier than usual.
+load_note() {
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  if awk -v l="$load" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    echo "   BUSY MACHINE: load average $load on $(nproc) processors $1; other work competes for the CPU, figures are noisier"
+  else
+    echo "   load average $load on $(nproc) processors $1"
+  fi
+}
+
+ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+at_least() { awk -v v="$1" -v t="$2" 'BEGIN { print (v != "n/a" && v >= t) ? "met" : "NOT MET" }'; }
+at_most() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "met" : "NOT MET" }'; }
+
+# One measurement: wrk -t1 -c16 for $duration s with the given arguments (options, then the URL). Sets rps, p50, p99
+# (ms) and bad (non-2xx/3xx answers and socket errors, if any).
+measure() {
+  local out
+  out=$(wrk -t1 -c16 -d"${duration}s" --latency "$@")
+  rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<< "$out")
+  [ "${rps:-0}" -gt 0 ] || missing "wrk got no answers from ${*: -1}"
+  p50=$(awk '$1 == "50%" { print $2 }' <<< "$out" | ms)
+  p99=$(awk '$1 == "99%" { print $2 }' <<< "$out" | ms)
+  bad=$(awk '/Non-2xx/ { printf " %s non-2xx/3xx", $5 } /Socket errors/ { sub(/^ */, ""); printf " (%s)", $0 }' <<< "$out")
+}
+
+# Starts the application in the mode $1 on a free port; sets app_pid, app_url, and started (seconds to the first
+# answer, polling every 50 ms: the container mode's start figure is measured more finely below).
+start_app() {
+  local mode="$1" port begin
+  port=$(free_port)
+  begin=$(date +%s.%N)
+  if [ "$mode" = container ]; then
+    APP_HOME="$work/app" SERVER_PORT="$port" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
+      MALLOC_ARENA_MAX="$image_arenas" sh "$work/app/start.sh" > "$work/$mode.log" 2>&1 &
+  else
+    SERVER_PORT="$port" java -jar target/charte-cookies.jar > "$work/$mode.log" 2>&1 &
+  fi
+  app_pid=$!
+  app_url="http://127.0.0.1:$port"
+  for _ in $(seq 1 1200); do
+    if curl -fs -o /dev/null "$app_url/cookies"; then
+      started=$(awk -v a="$begin" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+      return 0
+    fi
+    kill -0 "$app_pid" 2> /dev/null || { tail -20 "$work/$mode.log" >&2; missing "the application ($mode) did not start"; }
+    sleep 0.05
+  done
+  missing "the application ($mode) did not answer within 60 s"
+}
+
+# Repeats 5 s runs of the load mix until two consecutive runs differ by less than $steady_percent % (three runs at
+# least), or $warmup_cap seconds have passed.
+warm_up() {
+  local begin=$SECONDS previous="" runs="" change
+  while true; do
+    rps=$(wrk -t1 -c16 -d5s -s scripts/benchmark-mix.lua "$app_url" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
+    [ "${rps:-0}" -gt 0 ] || missing "wrk got no answers from the application during the warm-up"
+    runs="$runs $rps"
+    if [ -n "$previous" ] && [ "$(wc -w <<< "$runs")" -ge 3 ]; then
+      change=$(awk -v a="$previous" -v b="$rps" 'BEGIN { d = (b - a) / a * 100; if (d < 0) d = -d; printf "%.1f", d }')
+      if awk -v c="$change" -v t="$steady_percent" 'BEGIN { exit !(c < t) }'; then
+        echo "  steady after $((SECONDS - begin)) s: last two runs differ by $change % (mix req/s:$runs)"
+        return 0
+      fi
+    fi
+    if [ $((SECONDS - begin)) -ge "$warmup_cap" ]; then
+      echo "  CAP REACHED: not steady after $((SECONDS - begin)) s, measuring anyway (mix req/s:$runs)"
+      return 0
+    fi
+    previous=$rps
+  done
+}
+
+# Saves the application's answers as nginx's copies: plain ones under plain/, and under browser/ the identity answer
+# to the browser's request with its gzip -$gzip_level copy beside it. Checks that the application's gzip answer holds
+# the same bytes, and says its size.
+copy_page() { # name, path, then the request's headers (curl -H ...) without Accept-Encoding
+  local name="$1" path="$2" www="$work/nginx/www" encoding size
+  shift 2
+  curl -fsS "$@" "$app_url$path" -o "$www/browser/$name.html"
+  gzip -k -f -"$gzip_level" "$www/browser/$name.html"
+  curl -fsS -D "$work/answer.headers" -o "$work/answer.body" "$@" -H "$gzip_header" "$app_url$path"
+  encoding=$(tr -d '\r' < "$work/answer.headers" | awk -F': *' 'tolower($1) == "content-encoding" { print $2 }')
+  size=$(wc -c < "$work/answer.body")
+  if [ "$encoding" = gzip ]; then
+    if gzip -dc < "$work/answer.body" | cmp -s - "$www/browser/$name.html"; then
+      encoding="gzip, same bytes once decompressed"
+    else
+      encoding="gzip, DIFFERENT bytes once decompressed"
+    fi
+  fi
+  printf '  %-8s %6d B identity; the app sends %5d B (%s); nginx %5d B (gzip -%s)\n' "$name" \
+    "$(wc -c < "$www/browser/$name.html")" "$size" "${encoding:-identity}" \
+    "$(wc -c < "$www/browser/$name.html.gz")" "$gzip_level"
+}
+copy_plain() { # name, path, then the request's headers
+  local name="$1" path="$2"
+  shift 2
+  curl -fsS "$@" "$app_url$path" -o "$work/nginx/www/plain/$name.html"
+}
+
+# A row: nginx's copy and the application, three times interleaved, then the medians; with a cache-busting
+# companion (a wrk script asking for $unique_prefix<n>, each request a new path), measured right after each
+# application run and compared with it.
+#   row label nginx-path app-path unique-label unique-prefix [wrk options (headers)...]
+row() {
+  local label="$1" nginx_path="$2" app_path="$3" unique_label="$4" unique_prefix="$5" run
+  local ratios=() p50s=() p99s=() apps=() nginxes=() unique_ratios=() unique_rps=() unique_p99s=() app_rps
+  shift 5
+  for run in 1 2 3; do
+    measure "$@" "$nginx_url$nginx_path"
+    nginxes+=("$rps")
+    printf '  %-24s run %d  nginx %6s req/s p99 %5s ms%s' "$label" "$run" "$rps" "$p99" "$bad"
+    app_rps=$rps
+    measure "$@" "$app_url$app_path"
+    apps+=("$rps"); p50s+=("$p50"); p99s+=("$p99"); ratios+=("$(ratio "$rps" "$app_rps")")
+    printf ' | app %6s req/s p50 %5s p99 %5s ms%s | ratio %s\n' "$rps" "$p50" "$p99" "$bad" "${ratios[-1]}"
+    if [ -n "$unique_label" ]; then
+      app_rps=$rps
+      BENCH_PATH_PREFIX="$unique_prefix" measure "$@" -s scripts/benchmark-unique.lua "$app_url"
+      unique_rps+=("$rps"); unique_p99s+=("$p99"); unique_ratios+=("$(ratio "$rps" "$app_rps")")
+      printf '  %-24s run %d  app %6s req/s p50 %5s p99 %5s ms%s | / cached %s\n' "$unique_label" "$run" "$rps" "$p50" \
+        "$p99" "$bad" "${unique_ratios[-1]}"
+    fi
+  done
+  local m_ratio m_p99
+  m_ratio=$(median "${ratios[@]}")
+  m_p99=$(median "${p99s[@]}")
+  printf '  %-24s median: app/nginx %s (target >= 0.5: %s); app p50 %s ms, p99 %s ms (target <= 5 ms: %s)\n' "$label" \
+    "$m_ratio" "$(at_least "$m_ratio" 0.5)" "$(median "${p50s[@]}")" "$m_p99" "$(at_most "$m_p99" 5)"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$mode_label" "$label" "$(median "${apps[@]}")" \
+    "$(median "${nginxes[@]}")" "$m_ratio" "$m_p99" >> "$work/summary.md"
+  if [ -n "$unique_label" ]; then
+    m_ratio=$(median "${unique_ratios[@]}")
+    m_p99=$(median "${unique_p99s[@]}")
+    printf '  %-24s median: / cached %s (target >= 0.5: %s); app p99 %s ms\n' "$unique_label" "$m_ratio" \
+      "$(at_least "$m_ratio" 0.5)" "$m_p99"
+    printf '| %s | %s | %s | (cached: %s) | %s | %s |\n' "$mode_label" "$unique_label" "$(median "${unique_rps[@]}")" \
+      "$(median "${apps[@]}")" "$m_ratio" "$m_p99" >> "$work/summary.md"
+  fi
+}
+
+# The application alone (no nginx equivalent), three runs.
+alone() { # label, then wrk options and the URL
+  local label="$1" run rpses=() p50s=() p99s=()
+  shift
+  for run in 1 2 3; do
+    measure "$@"
+    rpses+=("$rps"); p50s+=("$p50"); p99s+=("$p99")
+    printf '  %-24s run %d  app %6s req/s p50 %5s p99 %5s ms%s\n' "$label" "$run" "$rps" "$p50" "$p99" "$bad"
+  done
+  printf '  %-24s median: app %s req/s, p50 %s ms, p99 %s ms (target <= 5 ms: %s)\n' "$label" "$(median "${rpses[@]}")" \
+    "$(median "${p50s[@]}")" "$(median "${p99s[@]}")" "$(at_most "$(median "${p99s[@]}")" 5)"
+  printf '| %s | %s | %s | - | - | %s |\n' "$mode_label" "$label" "$(median "${rpses[@]}")" "$(median "${p99s[@]}")" \
+    >> "$work/summary.md"
+}
+
+echo "== machine: $(nproc) processors (nproc), $(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+echo "   wrk, nginx and the application share these processors, with whatever else runs on the machine. Absolute"
+echo "   req/s and latencies do not carry over to other machines (nor to another moment on this one): compare the"
+echo "   ratios, each measured against nginx in the same minute."
+echo "== settings: wrk -t1 -c16 -d${duration}s per measurement (short, so that both modes fit in about 13 minutes), 3 interleaved runs"
+echo "   per row, medians of the runs; warm-up: 5 s runs of scripts/benchmark-mix.lua until two consecutive runs differ"
+echo "   by less than $steady_percent % (at most ${warmup_cap} s); nginx: 1 worker, sendfile, gzip_static with copies compressed"
+echo "   once by gzip -$gzip_level; modes: $modes"
+
+rm -rf "$work" && mkdir -p "$work/nginx/www/plain" "$work/nginx/www/browser" "$work/nginx/tmp"
+echo '| mode | row | app req/s | nginx req/s | ratio | app p99 ms |' > "$work/summary.md"
+echo '| --- | --- | ---: | ---: | ---: | ---: |' >> "$work/summary.md"
+build_began=$SECONDS
+./mvnw -q -B package -DskipTests > "$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; missing "the build failed"; }
+echo "== build: $((SECONDS - build_began)) s ($(git log -1 --format='%h %s' 2> /dev/null | cut -c1-80))"
+
+nginx_port=$(free_port)
+nginx_url="http://127.0.0.1:$nginx_port"
+cat > "$work/nginx/nginx.conf" << CONF
+daemon off;
+master_process off;
+worker_processes 1;
+error_log $PWD/$work/nginx/error.log warn;
+pid $PWD/$work/nginx/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  types { text/html html; }
+  charset utf-8;
+  gzip_static on;
+  gzip_vary on;
+  client_body_temp_path $PWD/$work/nginx/tmp/body;
+  proxy_temp_path $PWD/$work/nginx/tmp/proxy;
+  fastcgi_temp_path $PWD/$work/nginx/tmp/fastcgi;
+  uwsgi_temp_path $PWD/$work/nginx/tmp/uwsgi;
+  scgi_temp_path $PWD/$work/nginx/tmp/scgi;
+  server { listen 127.0.0.1:$nginx_port; root $PWD/$work/nginx/www; }
+}
+CONF
+"$NGINX" -p "$work/nginx" -c "$PWD/$work/nginx/nginx.conf" &
+nginx_pid=$!
+
+for mode in $modes; do
+  if [ "$mode" = container ]; then
+    version=$("$runtime/bin/java" -version 2>&1 | head -1)
+  else
+    version=$(java -version 2>&1 | head -1)
+  fi
+  # The summary table's label: the mode and the Java version number.
+  mode_label="$mode, Java $(cut -d'"' -f2 <<< "$version")"
+  echo
+  echo "#### mode: $mode ($version)"
+  if [ "$mode" = container ]; then
+    echo "   extracted layers, AOT cache from docker/train.sh, docker/start.sh ($(nproc) processors: $(($(nproc) * 2)) Tomcat workers),"
+    echo "   JAVA_OPTS=\"$image_opts\", MALLOC_ARENA_MAX=$image_arenas"
+    extract_like_the_image "$work/app"
+    train_began=$SECONDS
+    APP_HOME="$work/app" TRAIN_PORT=$(free_port) JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
+      MALLOC_ARENA_MAX="$image_arenas" "$work/app/train.sh" > "$work/train.log" 2>&1 \
+      || { tail -20 "$work/train.log" >&2; missing "the training run failed"; }
+    echo "== AOT cache: trained in $((SECONDS - train_began)) s, $(($(wc -c < "$work/app/app.aot") / 1048576)) MB"
+
+    echo "== start: process start to first served GET /cookies (3 runs, s; target <= 1.0 s)"
+    starts=$(APP_HOME="$work/app" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" MALLOC_ARENA_MAX="$image_arenas" \
+      python3 - "$work/app" "$(free_port)" "$work/start-time.pid" << 'PY'
 import os, signal, socket, subprocess, sys, time
-app, port = sys.argv[1], int(sys.argv[2])
+app, port, pid_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 times = []
 for _ in range(3):
-    env = dict(os.environ, APP_HOME=app, SERVER_PORT=str(port))
+    env = dict(os.environ, SERVER_PORT=str(port))
     started = time.monotonic()
     process = subprocess.Popen(["sh", app + "/start.sh"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(pid_file, "w") as f:
+        f.write(str(process.pid))
     while True:
+        if process.poll() is not None:
+            sys.exit("the application stopped before answering")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
                 s.sendall(b"GET /cookies HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
@@ -48,86 +351,92 @@ for _ in range(3):
         time.sleep(0.005)
     process.send_signal(signal.SIGTERM)
     process.wait()
+os.remove(pid_file)
 print(" ".join("%.2f" % t for t in times))
 PY
-)
-echo "  $starts"
+    )
+    # shellcheck disable=SC2086 # three numbers
+    echo "  $starts (median $(median $starts): $(at_most "$(median $starts)" 1.0))"
+    printf '| %s | start to first request, s | %s | - | - | - |\n' "$mode_label" "$starts" >> "$work/summary.md"
+  else
+    echo "   $(command -v java), no JVM options, no AOT cache; application.properties' 32 Tomcat workers"
+  fi
 
-port=$(free_port)
-APP_HOME="$work/app" SERVER_PORT="$port" sh "$work/app/start.sh" > "$work/app.log" 2>&1 &
-app=$!
-nginx_pid=""
-trap 'kill "$app" 2>/dev/null || true; [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "http://127.0.0.1:$port/cookies"; do sleep 0.1; done
-url="http://127.0.0.1:$port"
-decided="cookies_preferences=v=1&rev=1&at=$(date +%s)&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=statistics"
+  start_app "$mode"
+  echo "== this run's instance answered after $started s"
+  # nginx serves the very bytes the application sends (the same in both modes).
+  echo "== copies for nginx (browser-like requests; the plain copies are the plain answers)"
+  copy_page fr /cookies -H "$page_accept" -H "$french"
+  copy_page en /cookies -H "$page_accept" -H "$english"
+  copy_page decided /cookies -H "$page_accept" -H "$french" -H "$decided"
+  copy_page banner "/cookies/banner?return=/datasets" -H "$fetch_accept" -H "$french"
+  copy_plain fr /cookies
+  copy_plain en /cookies -H "Accept-Language: en"
+  copy_plain decided /cookies -H "$decided"
+  copy_plain banner "/cookies/banner?return=/datasets"
+  cp -r "$work/nginx/www" "$work/copies-$mode"
+  if [ "$mode" = jar ] && [ -d "$work/copies-container" ]; then
+    differing=$({ diff -rq "$work/copies-container" "$work/copies-jar" || true; } | wc -l)
+    echo "  compared with the container mode's copies: $differing files differ (diff -r $work/copies-container $work/copies-jar)"
+  fi
+  for copy in plain/fr plain/en plain/decided plain/banner browser/fr; do
+    curl -fs -o /dev/null "$nginx_url/$copy.html" || missing "nginx does not serve $copy.html (see $work/nginx/error.log)"
+  done
+  post=(-s -o /dev/null -w '%{http_code}' -H "Content-Type: application/x-www-form-urlencoded" -H "Sec-Fetch-Site: same-origin"
+    --data "$post_body" "$app_url/cookies/consent")
+  echo "  POST /cookies/consent answers $(curl "${post[@]}" -H "$page_accept") to a browser's form," \
+    "$(curl "${post[@]}") without Accept"
 
-# nginx serves the very bytes the application sends.
-curl -fs "$url/cookies" -o "$work/nginx/www/fr.html"
-curl -fs -H "Accept-Language: en" "$url/cookies" -o "$work/nginx/www/en.html"
-nginx_port=$(free_port)
-cat > "$work/nginx/nginx.conf" <<CONF
-daemon off;
-master_process off;
-worker_processes 1;
-error_log $PWD/$work/nginx/error.log warn;
-pid $PWD/$work/nginx/nginx.pid;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  types { text/html html; }
-  client_body_temp_path $PWD/$work/nginx/tmp/body;
-  proxy_temp_path $PWD/$work/nginx/tmp/proxy;
-  fastcgi_temp_path $PWD/$work/nginx/tmp/fastcgi;
-  uwsgi_temp_path $PWD/$work/nginx/tmp/uwsgi;
-  scgi_temp_path $PWD/$work/nginx/tmp/scgi;
-  server { listen 127.0.0.1:$nginx_port; root $PWD/$work/nginx/www; }
-}
-CONF
-"$NGINX" -p "$work/nginx" -c "$PWD/$work/nginx/nginx.conf" &
-nginx_pid=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/fr.html"; do sleep 0.1; done
+  echo "== warm-up"
+  warm_up
+  load_note "before the measurements"
 
-echo "== warm-up: 20 s of the load mix"
-wrk -t2 -c64 -d20s -s scripts/load-mix.lua "$url" > /dev/null
+  echo "== throughput, browser-like (Accept-Encoding: gzip, deflate, br; Accept; Accept-Language fr-FR or en-US)"
+  browser_fr=(-H "$gzip_header" -H "$page_accept" -H "$french")
+  row "browser /cookies fr" /browser/fr.html /cookies "browser utm_source=<n>" "/cookies?utm_source=" "${browser_fr[@]}"
+  row "browser /cookies en" /browser/en.html /cookies "" "" -H "$gzip_header" -H "$page_accept" -H "$english"
+  row "browser decided" /browser/decided.html /cookies "" "" "${browser_fr[@]}" -H "$decided"
+  row "browser banner" /browser/banner.html "/cookies/banner?return=/datasets" "browser banner miss" \
+    "/cookies/banner?return=/p" -H "$gzip_header" -H "$fetch_accept" -H "$french"
+  echo "== throughput, plain (no Accept-Encoding; Accept-Language: en for en, nothing else)"
+  row "plain /cookies fr" /plain/fr.html /cookies "" ""
+  row "plain /cookies en" /plain/en.html /cookies "" "" -H "Accept-Language: en"
+  row "plain decided" /plain/decided.html /cookies "" "" -H "$decided"
+  row "plain banner" /plain/banner.html "/cookies/banner?return=/datasets" "" ""
+  echo "== consent POST (form body, Sec-Fetch-Site: same-origin; no nginx equivalent)"
+  alone "browser POST consent" -s scripts/benchmark-post.lua "${browser_fr[@]}" -H "Origin: $app_url" \
+    "$app_url/cookies/consent"
+  alone "plain POST consent" -s scripts/benchmark-post.lua "$app_url/cookies/consent"
 
-ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
-measure() { # name, then wrk arguments; prints a row and sets rps
-  local name="$1"; shift
-  local out; out=$(wrk -t1 -c16 -d10s --latency "$@")
-  rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
-  local p50; p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | ms)
-  local p99; p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | ms)
-  local bad; bad=$(awk '/Non-2xx/ { print $5 }' <<<"$out")
-  printf '  %-34s %9s %8s %8s %s\n' "$name" "$rps" "$p50" "$p99" "${bad:+($bad non-2xx/3xx)}"
-}
-echo "== throughput, wrk -t1 -c16 -d10s          req/s  p50 ms  p99 ms"
-measure "nginx: charter fr (static copy)" "http://127.0.0.1:$nginx_port/fr.html"; nginx_fr=$rps
-measure "nginx: charter en (static copy)" "http://127.0.0.1:$nginx_port/en.html"; nginx_en=$rps
-measure "app: /cookies fr" "$url/cookies"; app_fr=$rps
-measure "app: /cookies en" -H "Accept-Language: en" "$url/cookies"; app_en=$rps
-measure "app: /cookies with a decision" -H "Cookie: $decided" "$url/cookies"
-measure "app: /cookies/banner" "$url/cookies/banner?return=/datasets"
-cat > "$work/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = "decision=custom&category=statistics&return=/cookies"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Sec-Fetch-Site"] = "same-origin"
-LUA
-measure "app: POST /cookies/consent" -s "$work/post.lua" "$url/cookies/consent"
-printf '  app/nginx: fr %.2f, en %.2f (target at least 0.5)\n' "$(echo "$app_fr / $nginx_fr" | bc -l)" "$(echo "$app_en / $nginx_en" | bc -l)"
+  if [ "$mode" = container ]; then
+    echo "== memory: RSS after the above and a 30 s load mix at 64 connections (target <= 150 MB)"
+    wrk -t2 -c64 -d30s -s scripts/benchmark-mix.lua "$app_url" > /dev/null
+    rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+    echo "  $rss MB: $(at_most "$rss" 150)"
+    printf '| %s | RSS after load, MB | %s | - | - | - |\n' "$mode_label" "$rss" >> "$work/summary.md"
 
-echo "== memory: RSS after a 30 s load mix at 64 connections"
-wrk -t2 -c64 -d30s -s scripts/load-mix.lua "$url" > /dev/null
-echo "  $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$app/status") (target at most 150 MB)"
-
-echo "== weight, gzip -9 bytes"
-page_css=$(grep -o '/css/cookie-banner-[0-9a-f]*\.css' "$work/nginx/www/fr.html")
-page_js=$(grep -o '/js/cookie-banner-[0-9a-f]*\.js' "$work/nginx/www/fr.html")
-for item in "charter page fr:$work/nginx/www/fr.html" "charter page en:$work/nginx/www/en.html"; do
-  printf '  %-34s %6d (raw %d)\n' "${item%%:*}" "$(gzip -9c < "${item#*:}" | wc -c)" "$(wc -c < "${item#*:}")"
+    echo "== weight, gzip -9 bytes (what the application sends, when it compresses, in the copies above)"
+    page_css=$(grep -o '/css/cookie-banner-[0-9a-f]*\.css' "$work/nginx/www/plain/fr.html")
+    page_js=$(grep -o '/js/cookie-banner-[0-9a-f]*\.js' "$work/nginx/www/plain/fr.html")
+    for page in fr en; do
+      printf '  %-34s %6d (raw %d)\n' "charter page $page" "$(gzip -9c < "$work/nginx/www/plain/$page.html" | wc -c)" \
+        "$(wc -c < "$work/nginx/www/plain/$page.html")"
+    done
+    for asset in "$page_css" "$page_js"; do
+      printf '  %-34s %6d (raw %d)\n' "${asset%-*}.${asset##*.}" "$(curl -fs "$app_url$asset" | gzip -9c | wc -c)" \
+        "$(curl -fs "$app_url$asset" | wc -c)"
+    done
+  else
+    echo "== memory (for information: default heap, no 30 s load): RSS $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$app_pid/status")"
+  fi
+  stop "$app_pid"
+  app_pid=""
 done
-for asset in "$page_css" "$page_js"; do
-  printf '  %-34s %6d (raw %d)\n' "${asset%-*}.${asset##*.}" "$(curl -fs "$url$asset" | gzip -9c | wc -c)" "$(curl -fs "$url$asset" | wc -c)"
-done
+
+echo
+echo "== summary (medians of 3 runs; ratio: app/nginx, or for the <n> and miss rows the uncached/cached app;"
+echo "   targets: ratio >= 0.5, p99 <= 5 ms, start <= 1.0 s, RSS <= 150 MB; wrk -t1 -c16 -d${duration}s on $(nproc) shared"
+echo "   processors, $(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo): absolute figures are this machine's only)"
+cat "$work/summary.md"
+echo "== run time $((SECONDS - started_at)) s"
+load_note "at the end"

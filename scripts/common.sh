@@ -1,4 +1,5 @@
 # Shared by the scripts in this folder (sourced, not run).
+# shellcheck shell=bash
 
 # A free TCP port on the loopback interface.
 free_port() {
