@@ -119,6 +119,22 @@ class RealBrowserHeadersTest {
 		assertThat(log.getAll()).doesNotContain("Exception").doesNotContain("\tat ");
 	}
 
+	@Test
+	void aClientsMistakeIsAnsweredNotLogged(CapturedOutput log) throws Exception {
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> notAcceptable = HTTP.send(
+					HttpRequest.newBuilder(uri("/cookies/consent")).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> wrongMethod = HTTP.send(HttpRequest.newBuilder(uri("/cookies/banner"))
+				.method("DELETE", HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(notAcceptable.statusCode()).isEqualTo(406);
+			assertThat(wrongMethod.statusCode()).isEqualTo(405);
+		}
+		assertThat(log.getAll()).doesNotContain("Exception").doesNotContain("WARN");
+	}
+
 	private int send(String endpoint, String language, String cookie) throws Exception {
 		String[] parts = endpoint.split(" ");
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(parts[1]))
