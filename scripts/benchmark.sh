@@ -18,7 +18,8 @@
 #     jar        java -jar target/charte-cookies.jar with the java on the PATH and no options
 #   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3, and for the container mode the
 #   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
-#   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 120); BENCH_GZIP_LEVEL: gzip level
+#   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 150), BENCH_WARMUP_MIN: at
+#   least (default 45); BENCH_GZIP_LEVEL: gzip level
 #   of nginx's copies (default 9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,8 @@ case "${1:-both}" in
   *) echo "usage: $0 [both|container|jar]" >&2; exit 2 ;;
 esac
 duration="${BENCH_DURATION:-5}"
-warmup_cap="${BENCH_WARMUP_CAP:-120}"
+warmup_cap="${BENCH_WARMUP_CAP:-150}"
+warmup_min="${BENCH_WARMUP_MIN:-45}"
 gzip_level="${BENCH_GZIP_LEVEL:-9}"
 steady_percent=5
 runtime="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -154,18 +156,19 @@ start_app() {
   missing "the application ($mode) did not answer within 60 s"
 }
 
-# Repeats 5 s runs of the load mix until two consecutive runs differ by less than $steady_percent % (three runs at
-# least), or $warmup_cap seconds have passed.
+# Repeats 5 s runs of the load mix until the last three runs are within $steady_percent % of each other and at least
+# $warmup_min seconds have passed (on a busy machine two close runs can both still be cold: the JIT of a plain
+# java -jar needed over 100 s once), or $warmup_cap seconds have passed.
 warm_up() {
-  local begin=$SECONDS previous="" runs="" change
+  local begin=$SECONDS runs="" change
   while true; do
     rps=$(wrk -t1 -c16 -d5s -s scripts/benchmark-mix.lua "$app_url" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
     [ "${rps:-0}" -gt 0 ] || missing "wrk got no answers from the application during the warm-up"
     runs="$runs $rps"
-    if [ -n "$previous" ] && [ "$(wc -w <<< "$runs")" -ge 3 ]; then
-      change=$(awk -v a="$previous" -v b="$rps" 'BEGIN { d = (b - a) / a * 100; if (d < 0) d = -d; printf "%.1f", d }')
+    if [ "$(wc -w <<< "$runs")" -ge 3 ] && [ $((SECONDS - begin)) -ge "$warmup_min" ]; then
+      change=$(tr ' ' '\n' <<< "$runs" | grep . | tail -3 | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.1f", (hi - lo) / lo * 100 }')
       if awk -v c="$change" -v t="$steady_percent" 'BEGIN { exit !(c < t) }'; then
-        echo "  steady after $((SECONDS - begin)) s: last two runs differ by $change % (mix req/s:$runs)"
+        echo "  steady after $((SECONDS - begin)) s: last three runs within $change % (mix req/s:$runs)"
         return 0
       fi
     fi
@@ -173,7 +176,6 @@ warm_up() {
       echo "  CAP REACHED: not steady after $((SECONDS - begin)) s, measuring anyway (mix req/s:$runs)"
       return 0
     fi
-    previous=$rps
   done
 }
 
@@ -267,8 +269,8 @@ echo "   wrk, nginx and the application share these processors, with whatever el
 echo "   req/s and latencies do not carry over to other machines (nor to another moment on this one): compare the"
 echo "   ratios, each measured against nginx in the same minute."
 echo "== settings: wrk -t1 -c16 -d${duration}s per measurement (short, so that both modes fit in about 13 minutes), 3 interleaved runs"
-echo "   per row, medians of the runs; warm-up: 5 s runs of scripts/benchmark-mix.lua until two consecutive runs differ"
-echo "   by less than $steady_percent % (at most ${warmup_cap} s); nginx: 1 worker, sendfile, gzip_static with copies compressed"
+echo "   per row, medians of the runs; warm-up: 5 s runs of scripts/benchmark-mix.lua until the last three are within"
+echo "   $steady_percent % of each other, after ${warmup_min} s at least and ${warmup_cap} s at most; nginx: 1 worker, sendfile, gzip_static with copies compressed"
 echo "   once by gzip -$gzip_level; modes: $modes"
 
 rm -rf "$work" && mkdir -p "$work/nginx/www/plain" "$work/nginx/www/browser" "$work/nginx/tmp"
