@@ -1,6 +1,8 @@
 package org.chartecookies.charter;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieDeclaration;
@@ -21,6 +23,9 @@ class CharterController {
 
 	private final LifetimeText lifetimes;
 
+	/** The charter's content for each language, worked out once: it depends on the registry and the language only. */
+	private final Map<Locale, CharterPage> pages = new ConcurrentHashMap<>();
+
 	CharterController(CookieRegistry registry, MessageSource messages) {
 		this.registry = registry;
 		this.lifetimes = new LifetimeText(messages);
@@ -33,7 +38,7 @@ class CharterController {
 
 	@GetMapping("/cookies")
 	String charter(Locale locale, Model model) {
-		model.addAttribute("charter", page(locale));
+		model.addAttribute("charter", this.pages.computeIfAbsent(locale, this::page));
 		return "charter";
 	}
 
