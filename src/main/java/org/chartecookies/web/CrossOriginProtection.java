@@ -30,9 +30,14 @@ class CrossOriginProtection implements HandlerInterceptor {
 		this.trustedOrigins = trustedOrigins;
 	}
 
+	/**
+	 * Checks the requests that come from the client: the first dispatch, and the asynchronous one of a request whose
+	 * body was received first ({@link RequestBodyBuffering}); error pages, forwards and includes pass.
+	 */
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (request.getDispatcherType() != DispatcherType.REQUEST || isAllowed(request.getMethod(),
+		DispatcherType dispatch = request.getDispatcherType();
+		if ((dispatch != DispatcherType.REQUEST && dispatch != DispatcherType.ASYNC) || isAllowed(request.getMethod(),
 				request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Host"))) {
 			return true;
 		}

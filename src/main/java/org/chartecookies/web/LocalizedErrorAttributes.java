@@ -19,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class LocalizedErrorAttributes extends DefaultErrorAttributes {
 
-	private static final Set<Integer> TITLED = Set.of(400, 403, 404, 405, 500);
+	private static final Set<Integer> TITLED = Set.of(400, 403, 404, 405, 408, 413, 500);
 
 	private final MessageSource messages;
 

@@ -9,6 +9,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
@@ -46,12 +47,7 @@ class LocalizedErrorReportValve extends ErrorReportValve {
 		}
 		Locale preferred = AcceptLanguage.preferred(request.getHeader("Accept-Language"));
 		Locale locale = (preferred != null) ? preferred : LanguageResolver.DEFAULT;
-		String title = text(LocalizedErrorAttributes.titleKey(status), null, locale);
-		String page = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
-				+ "</title></head><body><main><h1>" + title + "</h1><p>"
-				+ text("error.code", new Object[] { status }, locale) + "</p><p>" + text("error.text", null, locale)
-				+ "</p><p><a href=\"/cookies\">" + text("error.back", null, locale) + "</a></p></main></body></html>";
+		String page = page(this.messages, status, locale);
 		try {
 			response.setContentType("text/html");
 			response.setCharacterEncoding("UTF-8");
@@ -69,8 +65,22 @@ class LocalizedErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	private String text(String key, Object[] arguments, Locale locale) {
-		return HtmlUtils.htmlEscape(this.messages.getMessage(key, arguments, locale));
+	/**
+	 * The short page for a request refused before the application handled it (here, or for its body by
+	 * {@link RequestBodyBuffering}): the error page's words, without the layout.
+	 */
+	static String page(MessageSource messages, int status, Locale locale) {
+		String title = text(messages, LocalizedErrorAttributes.titleKey(status), null, locale);
+		return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+				+ "</title></head><body><main><h1>" + title + "</h1><p>"
+				+ text(messages, "error.code", new Object[] { status }, locale) + "</p><p>"
+				+ text(messages, "error.text", null, locale) + "</p><p><a href=\"/cookies\">"
+				+ text(messages, "error.back", null, locale) + "</a></p></main></body></html>";
+	}
+
+	private static String text(MessageSource messages, String key, Object @Nullable [] arguments, Locale locale) {
+		return HtmlUtils.htmlEscape(messages.getMessage(key, arguments, locale));
 	}
 
 }

@@ -4,10 +4,16 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.server.ResponseStatusException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Which requests may change state, as a table: method, Sec-Fetch-Site, Origin, Host and trusted origins ("-" for
@@ -61,6 +67,32 @@ class CrossOriginProtectionTest {
 		CrossOriginProtection protection = new CrossOriginProtection(trustedOrigins);
 
 		assertThat(protection.isAllowed(method, secFetchSite, origin, host) ? "allowed" : "refused").isEqualTo(expected);
+	}
+
+	/**
+	 * A request whose body arrived first is handled on an asynchronous dispatch (RequestBodyBuffering): it is checked
+	 * like the first one. Error pages, forwards and includes come from the application itself and pass.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(textBlock = """
+			REQUEST, refused
+			ASYNC,   refused
+			ERROR,   allowed
+			FORWARD, allowed
+			INCLUDE, allowed
+			""")
+	void checksTheRequestAndAsynchronousDispatches(DispatcherType dispatch, String expected) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
+		request.setDispatcherType(dispatch);
+		request.addHeader("Sec-Fetch-Site", "cross-site");
+		request.addHeader("Origin", "https://evil.example");
+		CrossOriginProtection protection = new CrossOriginProtection(Set.of());
+
+		Throwable refusal = catchThrowable(
+				() -> protection.preHandle(request, new MockHttpServletResponse(), new Object()));
+
+		assertThat((refusal instanceof ResponseStatusException status && status.getStatusCode().value() == 403)
+				? "refused" : "allowed").isEqualTo(expected);
 	}
 
 }

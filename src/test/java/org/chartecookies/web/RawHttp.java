@@ -89,7 +89,7 @@ final class RawHttp {
 		return all.toByteArray();
 	}
 
-	private static byte[] dechunk(byte[] body) {
+	static byte[] dechunk(byte[] body) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int at = 0;
 		byte[] lineEnd = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
