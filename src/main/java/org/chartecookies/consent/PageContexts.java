@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Works out a request's {@link PageContext}, once: query parameters the page does not use (tracking parameters, say)
@@ -58,8 +59,17 @@ public class PageContexts {
 			return (uri instanceof String original && readOnly(request)) ? ReturnPath.of(original)
 					: ReturnPath.CHARTER;
 		}
-		return readOnly(request)
-				? ReturnPath.of(request.getRequestURI()) : ReturnPath.CHARTER;
+		return readOnly(request) ? ReturnPath.of(pagePath(request)) : ReturnPath.CHARTER;
+	}
+
+	/**
+	 * The path the page was found by, as Spring matched it: decoded and without {@code ;} parameters, so that
+	 * {@code /cookies;x=1} and {@code /c%6Fokies} are the page {@code /cookies}. A decoded path that would read as
+	 * a query or a fragment is no page path.
+	 */
+	private static String pagePath(HttpServletRequest request) {
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+		return (path.indexOf('?') < 0 && path.indexOf('#') < 0) ? path : ReturnPath.CHARTER;
 	}
 
 	private static boolean readOnly(HttpServletRequest request) {

@@ -214,6 +214,10 @@ class RenderedPagesTest {
 					.body();
 				assertThat(tracked).isEqualTo(plain);
 			}
+			for (String variant : new String[] { "/cookies;x=1", "/cookies;jsessionid=ABC", "/c%6Fokies",
+					"/cookies;a=b?utm_source=x" }) {
+				assertThat(page(this.port, new String[] { variant }).body()).as(variant).isEqualTo(plain);
+			}
 			assertThat(this.pages.size()).isEqualTo(kept);
 		}
 
