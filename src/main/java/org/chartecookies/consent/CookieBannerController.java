@@ -2,14 +2,13 @@ package org.chartecookies.consent;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.web.QueryParameters;
 import org.chartecookies.web.RenderedPages;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
@@ -39,11 +38,12 @@ class CookieBannerController {
 		this.registry = registry;
 	}
 
+	/** Reads its two parameters from the query itself: a malformed parameter beside them changes nothing. */
 	@GetMapping("/cookies/banner")
-	ModelAndView banner(@RequestParam(name = "return", required = false) @Nullable String address,
-			@RequestParam(name = ReturnPath.SWITCH, required = false) @Nullable String mode,
-			HttpServletRequest request) {
-		PageContext page = this.pages.embedding(request, address, mode);
+	ModelAndView banner(HttpServletRequest request) {
+		String query = request.getQueryString();
+		PageContext page = this.pages.embedding(request, QueryParameters.first(query, "return"),
+				QueryParameters.first(query, ReturnPath.SWITCH));
 		CookieBanner banner = this.banners.create(page);
 		if (!banner.visible()) {
 			ModelAndView nothing = new ModelAndView(NOTHING);

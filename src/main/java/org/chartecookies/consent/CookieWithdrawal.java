@@ -20,6 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CookieWithdrawal {
 
+	/**
+	 * At most this many bytes of deletions in one answer, so that its headers stay within what the server sends (8 KB
+	 * by default) with the decision's own cookie: a visitor carrying dozens of cookies of a refused category (or a
+	 * sibling subdomain planting them) must never make the refusal itself fail. The cookies past it are left.
+	 */
+	static final int MOST_BYTES = 5 * 1024;
+
 	private final CookieRegistry registry;
 
 	CookieWithdrawal(CookieRegistry registry) {
@@ -38,13 +45,20 @@ class CookieWithdrawal {
 		if (refused.isEmpty() || sent == null) {
 			return deletions;
 		}
+		int size = 0;
 		for (Cookie cookie : sent) {
 			for (CookieDeclaration declared : this.registry.cookies()) {
 				if (refused.contains(declared.category()) && declared.matches(cookie.getName())) {
-					deletions.add(deletion(cookie.getName(), declared, declared.domain(), request));
+					List<ResponseCookie> these = new ArrayList<>();
+					these.add(deletion(cookie.getName(), declared, declared.domain(), request));
 					if (declared.domain() != null) {
-						deletions.add(deletion(cookie.getName(), declared, null, request));
+						these.add(deletion(cookie.getName(), declared, null, request));
 					}
+					size += these.stream().mapToInt((deletion) -> deletion.toString().length() + 14).sum();
+					if (size > MOST_BYTES) {
+						return deletions;
+					}
+					deletions.addAll(these);
 					break;
 				}
 			}

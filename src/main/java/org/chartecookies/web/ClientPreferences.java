@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,13 +28,17 @@ import org.springframework.web.servlet.LocaleResolver;
  * request context filter asks it: nothing reaches that parser;</li>
  * <li>{@code Accept} without {@code charset} parameters: the application answers in UTF-8 only (HTML and JSON alike),
  * and a charset the JSON writer cannot use ({@code application/json;charset=big5}) would otherwise leave no writer at
- * all for the answer.</li>
+ * all for the answer;</li>
+ * <li>an error answer depends on those preferences (HTML or JSON, the language, the banner): it says so in
+ * {@code Vary} and is never stored ({@code Cache-Control: no-store}).</li>
  * </ul>
  */
 class ClientPreferences extends OncePerRequestFilter {
 
 	private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*(?:\"[^\"]*\"|[^;,]*)",
 			Pattern.CASE_INSENSITIVE);
+
+	private static final String ERROR_VARY = "Accept, Accept-Encoding, Accept-Language, Cookie, Sec-GPC";
 
 	private final LocaleResolver languages;
 
@@ -54,6 +59,11 @@ class ClientPreferences extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// An error answer is HTML or JSON, in the visitor's language, with their banner: never stored by a cache.
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.setHeader(HttpHeaders.VARY, ERROR_VARY);
+		}
 		chain.doFilter(new Honoured(request, this.languages), response);
 	}
 

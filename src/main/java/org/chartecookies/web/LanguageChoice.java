@@ -6,12 +6,13 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Remembers a language chosen with {@code ?lang=}: Spring's locale change interceptor, reading the query string
- * itself (never a form body, never the container's parameter parser).
+ * Remembers a language chosen with {@code ?lang=} on a page ({@link PageController}): Spring's locale change
+ * interceptor, reading the query string itself (never a form body, never the container's parameter parser).
  */
 class LanguageChoice implements HandlerInterceptor {
 
@@ -23,7 +24,9 @@ class LanguageChoice implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (request.getDispatcherType() != DispatcherType.ERROR) {
+		// Pages only: an asset, an API answer or an error page must not set a cookie (a shared cache could keep it).
+		if (request.getDispatcherType() != DispatcherType.ERROR && handler instanceof HandlerMethod method
+				&& method.getBeanType().isAnnotationPresent(PageController.class)) {
 			Locale asked = LanguageResolver.asked(request.getQueryString());
 			if (asked != null) {
 				this.languages.setLocale(request, response, asked);

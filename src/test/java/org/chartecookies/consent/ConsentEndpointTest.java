@@ -1,5 +1,6 @@
 package org.chartecookies.consent;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -133,8 +134,7 @@ class ConsentEndpointTest {
 	@Test
 	void bannerAloneIsServedForThePageItIsOn() {
 		MvcTestResult fragment = this.mvc.get()
-			.uri("/cookies/banner?lang=en")
-			.param("return", "/datasets?q=x")
+			.uri(URI.create("/cookies/banner?return=%2Fdatasets%3Fq%3Dx&lang=en"))
 			.exchange();
 
 		assertThat(fragment).hasStatusOk();
@@ -146,13 +146,11 @@ class ConsentEndpointTest {
 		assertThat(this.mvc.get().uri("/cookies/banner?return=/datasets").cookie(decided).exchange()).hasStatus(204)
 			.body().isEmpty();
 		assertThat(PageText.html(this.mvc.get()
-			.uri("/cookies/banner")
-			.param("return", "/datasets?cookies=saved")
+			.uri(URI.create("/cookies/banner?return=%2Fdatasets%3Fcookies%3Dsaved"))
 			.cookie(decided)
 			.exchange())).contains("role=\"status\"");
 		assertThat(PageText.html(this.mvc.get()
-			.uri("/cookies/banner")
-			.param("return", "https://evil.example/")
+			.uri(URI.create("/cookies/banner?return=https%3A%2F%2Fevil.example%2F"))
 			.exchange()))
 			.contains("name=\"return\" value=\"/cookies\"");
 	}
