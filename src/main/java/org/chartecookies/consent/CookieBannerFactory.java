@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.chartecookies.registry.CookieRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +20,18 @@ class CookieBannerFactory {
 
 	private final CookieRegistry registry;
 
+	private final Cache<PageContext, CookieBanner> banners = Caffeine.newBuilder().maximumSize(1000).build();
+
 	CookieBannerFactory(CookieRegistry registry) {
 		this.registry = registry;
 	}
 
+	/** The banner for a page: a function of its context, worked out once per context (as its rendering is). */
 	CookieBanner create(PageContext page) {
+		return this.banners.get(page, this::banner);
+	}
+
+	private CookieBanner banner(PageContext page) {
 		ConsentState consent = page.consent();
 		Map<String, Boolean> decision = consent.choices();
 		boolean optional = this.registry.hasOptionalCategories();

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -46,6 +47,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<ClientPreferences> registration = new FilterRegistrationBean<>(
 				new ClientPreferences(this.languages));
 		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106);
+		return registration;
+	}
+
+	/**
+	 * Pages resolve their asset URLs themselves, once per URL ({@link RenderedPages}): Spring's filter that wraps every
+	 * response to rewrite them is registered switched off, so that Spring Boot does not add it.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> disabledResourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
 		return registration;
 	}
 
