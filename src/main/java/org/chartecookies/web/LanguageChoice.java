@@ -6,13 +6,15 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Remembers a language chosen with {@code ?lang=} on a page ({@link PageController}): Spring's locale change
- * interceptor, reading the query string itself (never a form body, never the container's parameter parser).
+ * Remembers a language chosen with {@code ?lang=} on a page ({@link PageController}) or an error page: Spring's
+ * locale change interceptor, reading the query string itself (never a form body, never the container's parameter
+ * parser).
  */
 class LanguageChoice implements HandlerInterceptor {
 
@@ -24,9 +26,11 @@ class LanguageChoice implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		// Pages only: an asset, an API answer or an error page must not set a cookie (a shared cache could keep it).
-		if (request.getDispatcherType() != DispatcherType.ERROR && handler instanceof HandlerMethod method
-				&& method.getBeanType().isAnnotationPresent(PageController.class)) {
+		// Pages only, and error pages (never stored, Cache-Control: no-store): an asset cached for a year or an API
+		// answer must not set a cookie, a shared cache could keep it.
+		if (handler instanceof HandlerMethod method && (method.getBeanType().isAnnotationPresent(PageController.class)
+				|| (request.getDispatcherType() == DispatcherType.ERROR
+						&& ErrorController.class.isAssignableFrom(method.getBeanType())))) {
 			Locale asked = LanguageResolver.asked(request.getQueryString());
 			if (asked != null) {
 				this.languages.setLocale(request, response, asked);

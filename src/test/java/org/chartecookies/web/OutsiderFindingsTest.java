@@ -87,16 +87,21 @@ class OutsiderFindingsTest {
 	}
 
 	@Test
-	void onlyPagesRememberALanguageAskedInTheQuery() throws Exception {
-		for (String path : List.of("/css/charte.css?lang=en", "/.well-known/gpc.json?lang=en", "/missing?lang=en",
+	void onlyPagesAndErrorPagesRememberALanguageAskedInTheQuery() throws Exception {
+		for (String path : List.of("/css/charte.css?lang=en", "/.well-known/gpc.json?lang=en",
 				"/cookies/consent?lang=en", "/cookies/banner?return=/x&lang=en", "/actuator/health?lang=en")) {
 			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(path)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.headers().allValues("Set-Cookie")).as(path).isEmpty();
 		}
-		assertThat(HTTP.send(HttpRequest.newBuilder(uri("/cookies?lang=en")).build(), HttpResponse.BodyHandlers.ofString())
-			.headers()
-			.allValues("Set-Cookie")).singleElement().satisfies((c) -> assertThat(c).startsWith("django_language=en;"));
+		for (String page : List.of("/cookies?lang=en", "/missing?lang=en")) {
+			HttpResponse<String> answer = HTTP.send(
+					HttpRequest.newBuilder(uri(page)).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.headers().allValues("Set-Cookie")).as(page)
+				.singleElement()
+				.satisfies((c) -> assertThat(c).startsWith("django_language=en;"));
+		}
 	}
 
 	@Test
