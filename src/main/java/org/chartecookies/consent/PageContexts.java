@@ -33,9 +33,8 @@ public class PageContexts {
 		if (request.getAttribute(ATTRIBUTE) instanceof PageContext known) {
 			return known;
 		}
-		PageContext page = new PageContext(path(request),
-				BannerSwitch.of(QueryParameters.first(request.getQueryString(), ReturnPath.SWITCH)),
-				this.languages.resolveLocale(request), this.reader.consent(request).state());
+		PageContext page = context(request, path(request),
+				QueryParameters.first(request.getQueryString(), ReturnPath.SWITCH));
 		request.setAttribute(ATTRIBUTE, page);
 		return page;
 	}
@@ -47,8 +46,12 @@ public class PageContexts {
 	 */
 	PageContext embedding(HttpServletRequest request, @Nullable String address, @Nullable String mode) {
 		ReturnPath.Split page = ReturnPath.split(address);
-		String asked = (mode != null && !mode.isEmpty()) ? mode : page.mode();
-		return new PageContext(page.page(), BannerSwitch.of(asked), this.languages.resolveLocale(request),
+		return context(request, page.page(), (mode != null && !mode.isEmpty()) ? mode : page.mode());
+	}
+
+	/** A page, its switch, and what the request says of the visitor: their language and consent. */
+	private PageContext context(HttpServletRequest request, String path, @Nullable String mode) {
+		return new PageContext(path, BannerSwitch.of(mode), this.languages.resolveLocale(request),
 				this.reader.consent(request).state());
 	}
 

@@ -90,12 +90,7 @@ public class RenderedPages {
 		Locale language = RequestContextUtils.getLocale(request);
 		Object page = model.get(KEY);
 		if (page == null) {
-			byte[] body = render(renderer, request, response);
-			response.setContentType(CONTENT_TYPE);
-			response.setContentLength(body.length);
-			if (!"HEAD".equals(request.getMethod())) {
-				response.getOutputStream().write(body);
-			}
+			write(render(renderer, request, response), request, response);
 			return;
 		}
 		Key key = new Key(view, language, page);
@@ -124,11 +119,16 @@ public class RenderedPages {
 		if (new ServletWebRequest(request, response).checkNotModified(gzip ? page.gzipEtag() : page.etag())) {
 			return;
 		}
-		byte[] body = gzip ? page.gzipped() : page.body();
-		response.setContentType(CONTENT_TYPE);
 		if (gzip) {
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
+		write(gzip ? page.gzipped() : page.body(), request, response);
+	}
+
+	/** A page's bytes, UTF-8 HTML of a known length (none for HEAD). */
+	private static void write(byte[] body, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(CONTENT_TYPE);
 		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
