@@ -3,6 +3,7 @@ package org.chartecookies.consent;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.web.PageKeys;
 import org.chartecookies.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ import org.springframework.web.util.UrlPathHelper;
  * play no part, so {@code /cookies?utm_source=x} is the page {@code /cookies}.
  */
 @Component
-public class PageContexts {
+public class PageContexts implements PageKeys {
 
 	private static final String ATTRIBUTE = PageContext.class.getName();
 
@@ -29,6 +30,7 @@ public class PageContexts {
 	}
 
 	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
+	@Override
 	public PageContext of(HttpServletRequest request) {
 		if (request.getAttribute(ATTRIBUTE) instanceof PageContext known) {
 			return known;

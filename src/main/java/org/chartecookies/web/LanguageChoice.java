@@ -31,12 +31,17 @@ class LanguageChoice implements HandlerInterceptor {
 		if (handler instanceof HandlerMethod method && (method.getBeanType().isAnnotationPresent(PageController.class)
 				|| (request.getDispatcherType() == DispatcherType.ERROR
 						&& ErrorController.class.isAssignableFrom(method.getBeanType())))) {
-			Locale asked = LanguageResolver.asked(request.getQueryString());
-			if (asked != null) {
-				this.languages.setLocale(request, response, asked);
-			}
+			remember(this.languages, request, response);
 		}
 		return true;
+	}
+
+	/** Sets the language cookie when the query asks for a supported language. */
+	static void remember(LocaleResolver languages, HttpServletRequest request, HttpServletResponse response) {
+		Locale asked = LanguageResolver.asked(request.getQueryString());
+		if (asked != null) {
+			languages.setLocale(request, response, asked);
+		}
 	}
 
 }

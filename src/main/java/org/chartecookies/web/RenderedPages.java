@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -33,6 +38,13 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * or client address; the language fixed to the key's) into a {@link BufferedResponse} that always writes UTF-8, so that
  * neither {@code Accept: …;charset=…} nor any other header changes what the next visitor gets. Views without a key
  * (error pages, whose model holds the error) are rendered afresh each time, through the same UTF-8 buffer.
+ *
+ * <p>Once a {@code GET} has been answered with a kept rendering, the same request is answered before Spring MVC runs
+ * ({@link #answer}, called by {@link CachedPageFilter}): the address it was asked at (a {@link PageController}'s
+ * page whatever its query, since its model depends on the query only through the page's key; any other controller's
+ * with that exact query), its language and its page key ({@link PageKeys}, the same value the model holds) lead to
+ * the same rendering, served by the same code, with the same headers and the language cookie a {@code ?lang=} asks
+ * for. Anything else goes to Spring MVC.
  */
 @Component
 public class RenderedPages {
@@ -54,6 +66,17 @@ public class RenderedPages {
 	record Key(String view, Locale language, Object page) {
 	}
 
+	/** A request already answered: its address (with its query unless the page ignores it), language and page. */
+	record Route(String uri, @Nullable String query, Locale language, Object page) {
+	}
+
+	/**
+	 * How such a request was answered: the kept rendering's key (the rendering stays the cache's to keep or evict),
+	 * and what Spring MVC knew of it.
+	 */
+	record Answer(Key key, boolean page, @Nullable String pattern) {
+	}
+
 	/** Renders a view into a request and a response. */
 	@FunctionalInterface
 	interface Renderer {
@@ -64,13 +87,21 @@ public class RenderedPages {
 
 	private final @Nullable Cache<Key, RenderedPage> cache;
 
+	private final @Nullable Cache<Route, Answer> routes;
+
 	private final ObjectProvider<ResourceUrlProvider> resources;
+
+	private final ObjectProvider<PageKeys> keys;
+
+	private final LocaleResolver languages;
 
 	private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
 
 	RenderedPages(RenderCacheProperties properties, ObjectProvider<MeterRegistry> meters,
-			ObjectProvider<ResourceUrlProvider> resources) {
+			ObjectProvider<ResourceUrlProvider> resources, ObjectProvider<PageKeys> keys, LocaleResolver languages) {
 		this.resources = resources;
+		this.keys = keys;
+		this.languages = languages;
 		if (properties.enabled()) {
 			Cache<Key, RenderedPage> pages = Caffeine.newBuilder()
 				.maximumSize(properties.maximumPages())
@@ -78,10 +109,67 @@ public class RenderedPages {
 				.build();
 			meters.ifAvailable((registry) -> CaffeineCacheMetrics.monitor(registry, pages, "rendered-pages"));
 			this.cache = pages;
+			// An entry is a few references to a kept rendering: several addresses and queries may lead to one.
+			this.routes = Caffeine.newBuilder().maximumSize(4L * properties.maximumPages()).build();
 		}
 		else {
 			this.cache = null;
+			this.routes = null;
 		}
+	}
+
+	/**
+	 * Answers a request already answered with a kept rendering, before Spring MVC: {@code true} if it did. The
+	 * request's page key is worked out by {@link PageKeys} exactly as the page's model gets it.
+	 */
+	boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		PageKeys pageKeys = this.keys.getIfAvailable();
+		if (this.routes == null || pageKeys == null || !readOnly(request)) {
+			return false;
+		}
+		String uri = request.getRequestURI();
+		Locale language = request.getLocale();
+		Object page = pageKeys.of(request);
+		Answer answer = this.routes.getIfPresent(new Route(uri, null, language, page));
+		if (answer == null && request.getQueryString() != null) {
+			answer = this.routes.getIfPresent(new Route(uri, request.getQueryString(), language, page));
+		}
+		if (answer == null) {
+			return false;
+		}
+		RenderedPage rendering = (this.cache != null) ? this.cache.getIfPresent(answer.key()) : null;
+		if (rendering == null) {
+			return false;
+		}
+		String pattern = answer.pattern();
+		if (pattern != null) {
+			ServerHttpObservationFilter.findObservationContext(request)
+				.ifPresent((observation) -> observation.setPathPattern(pattern));
+		}
+		if (answer.page()) {
+			LanguageChoice.remember(this.languages, request, response);
+		}
+		send(rendering, request, response);
+		return true;
+	}
+
+	/** Remembers how Spring MVC answered a {@code GET} with a kept rendering, for {@link #answer}. */
+	private void learn(HttpServletRequest request, Key key) {
+		PageKeys pageKeys = this.keys.getIfAvailable();
+		if (this.routes == null || pageKeys == null || request.getDispatcherType() != DispatcherType.REQUEST
+				|| !readOnly(request)) {
+			return;
+		}
+		boolean page = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod
+				method && method.getBeanType().isAnnotationPresent(PageController.class);
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		Route route = new Route(request.getRequestURI(), page ? null : request.getQueryString(), request.getLocale(),
+				pageKeys.of(request));
+		this.routes.put(route, new Answer(key, page, (pattern instanceof String known) ? known : null));
+	}
+
+	private static boolean readOnly(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 	}
 
 	/** Serves a view: from the cache when its model has a key, rendered afresh otherwise. */
@@ -101,6 +189,7 @@ public class RenderedPages {
 				this.cache.put(key, rendering);
 			}
 		}
+		learn(request, key);
 		send(rendering, request, response);
 	}
 
@@ -198,6 +287,9 @@ public class RenderedPages {
 	void clear() {
 		if (this.cache != null) {
 			this.cache.invalidateAll();
+		}
+		if (this.routes != null) {
+			this.routes.invalidateAll();
 		}
 	}
 

@@ -50,6 +50,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** After the client preferences and Spring's request context filter: a page already rendered, served at once. */
+	@Bean
+	FilterRegistrationBean<CachedPageFilter> cachedPageFilter(RenderedPages pages) {
+		FilterRegistrationBean<CachedPageFilter> registration = new FilterRegistrationBean<>(new CachedPageFilter(pages));
+		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100);
+		return registration;
+	}
+
 	/**
 	 * Pages resolve their asset URLs themselves, once per URL ({@link RenderedPages}): Spring's filter that wraps every
 	 * response to rewrite them is registered switched off, so that Spring Boot does not add it.

@@ -240,6 +240,44 @@ class RenderedPagesTest {
 		}
 
 		@Test
+		void aPageServedAgainIsAnsweredForItsOwnAddressOnly() throws Exception {
+			this.pages.clear();
+			page(this.port, new String[] { "/cookies/banner?return=/first" });
+			String first = text(page(this.port, new String[] { "/cookies/banner?return=/first" }));
+			page(this.port, new String[] { "/cookies" });
+			page(this.port, new String[] { "/cookies" });
+
+			assertThat(text(page(this.port, new String[] { "/cookies/banner?return=/second" })))
+				.contains("name=\"return\" value=\"/second\"").doesNotContain("/first");
+			assertThat(text(page(this.port, new String[] { "/cookies/banner?return=/first&cookies=manage" })))
+				.as("the banner's own switch is part of its address").isNotEqualTo(first);
+			assertThat(get(this.port, "/cookies/elsewhere").statusCode()).isEqualTo(404);
+			assertThat(get(this.port, "/cookies/").statusCode()).isEqualTo(404);
+			assertThat(send(this.port, "DELETE", "/cookies").statusCode()).isEqualTo(405);
+			assertThat(text(page(this.port, new String[] { "/cookies?cookies=manage" })))
+				.as("the page's switch is part of its context").isNotEqualTo(text(get(this.port, "/cookies")));
+		}
+
+		@Test
+		void pagesServedAgainAreCountedUnderTheirRouteLikeAnyRequest() throws Exception {
+			double before = requests("/cookies");
+			double bannerBefore = requests("/cookies/banner");
+
+			for (int i = 0; i < 3; i++) {
+				page(this.port, new String[] { "/cookies?utm_source=" + i });
+				page(this.port, new String[] { "/cookies/banner?return=/counted-route" });
+			}
+
+			assertThat(requests("/cookies") - before).isEqualTo(3);
+			assertThat(requests("/cookies/banner") - bannerBefore).isEqualTo(3);
+		}
+
+		private double requests(String route) {
+			return this.meters.find("http.server.requests").tag("uri", route).timers().stream()
+				.mapToDouble((timer) -> timer.count()).sum();
+		}
+
+		@Test
 		void aCachedPagePrintsNothingOfTheRequestItWasFirstRenderedFor() throws Exception {
 			this.pages.clear();
 			String first = text(get(this.port, "/test/echo?echo=first", "X-Echo", "first", "Cookie", "echo=first"));

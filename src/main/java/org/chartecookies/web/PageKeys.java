@@ -1,0 +1,15 @@
+package org.chartecookies.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * How a request names the page it shows: the value a {@link PageController}'s model holds under
+ * {@link RenderedPages#KEY} (implemented where that value is defined). {@link RenderedPages} asks it before Spring MVC
+ * runs, to answer a request whose page it has already rendered without dispatching it.
+ */
+public interface PageKeys {
+
+	/** What this request's page depends on besides its address and language (equal for equal pages). */
+	Object of(HttpServletRequest request);
+
+}
