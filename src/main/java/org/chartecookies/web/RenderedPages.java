@@ -63,6 +63,12 @@ public class RenderedPages {
 	/** The templates name a handful of assets: past this many, asset URLs are no longer remembered. */
 	private static final int MOST_ASSET_URLS = 256;
 
+	/**
+	 * Addresses longer than this are not remembered for {@link #answer} (they still share the page's rendering): the
+	 * routes stay small whatever the addresses a client makes up.
+	 */
+	private static final int MOST_ROUTE_CHARS = 1024;
+
 	record Key(String view, Locale language, Object page) {
 	}
 
@@ -162,9 +168,12 @@ public class RenderedPages {
 		}
 		boolean page = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod
 				method && method.getBeanType().isAnnotationPresent(PageController.class);
+		String query = page ? null : request.getQueryString();
+		if (request.getRequestURI().length() + ((query != null) ? query.length() : 0) > MOST_ROUTE_CHARS) {
+			return;
+		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		Route route = new Route(request.getRequestURI(), page ? null : request.getQueryString(), request.getLocale(),
-				pageKeys.of(request));
+		Route route = new Route(request.getRequestURI(), query, request.getLocale(), pageKeys.of(request));
 		this.routes.put(route, new Answer(key, page, (pattern instanceof String known) ? known : null));
 	}
 
