@@ -4,8 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.chartecookies.web.PageController;
+import org.chartecookies.web.PageKeys;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -82,6 +84,25 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.haveSimpleName("CleanRoomRequest")
+			.check(CLASSES);
+	}
+
+	/**
+	 * A page already rendered is answered before Spring MVC by the key its model holds ({@code CachedPageFilter}):
+	 * one class works that key out of a request, for the filter and for the page's model alike.
+	 */
+	@Test
+	void oneClassWorksOutAPagesKeyForTheModelAndForTheAnswerBeforeMvc() {
+		classes().that().implement(PageKeys.class).should().haveSimpleName("PageContexts").check(CLASSES);
+		noClasses().that()
+			.doNotHaveSimpleName("RenderedPages")
+			.and()
+			.doNotHaveSimpleName("PageContexts")
+			.and()
+			.doNotHaveSimpleName("PageKeys")
+			.should()
+			.dependOnClassesThat()
+			.haveSimpleName("PageKeys")
 			.check(CLASSES);
 	}
 
