@@ -72,8 +72,11 @@ public class RenderedPages {
 	record Key(String view, Locale language, Object page) {
 	}
 
-	/** A request already answered: its address (with its query unless the page ignores it), language and page. */
-	record Route(String uri, @Nullable String query, Locale language, Object page) {
+	/**
+	 * A request already answered: its address, language and page, and its query unless the page ignores it
+	 * ({@code anyQuery}; otherwise {@code query} is the exact query, none being a query of its own).
+	 */
+	record Route(String uri, boolean anyQuery, @Nullable String query, Locale language, Object page) {
 	}
 
 	/**
@@ -136,9 +139,9 @@ public class RenderedPages {
 		String uri = request.getRequestURI();
 		Locale language = request.getLocale();
 		Object page = pageKeys.of(request);
-		Answer answer = this.routes.getIfPresent(new Route(uri, null, language, page));
-		if (answer == null && request.getQueryString() != null) {
-			answer = this.routes.getIfPresent(new Route(uri, request.getQueryString(), language, page));
+		Answer answer = this.routes.getIfPresent(new Route(uri, true, null, language, page));
+		if (answer == null) {
+			answer = this.routes.getIfPresent(new Route(uri, false, request.getQueryString(), language, page));
 		}
 		if (answer == null) {
 			return false;
@@ -173,7 +176,7 @@ public class RenderedPages {
 			return;
 		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		Route route = new Route(request.getRequestURI(), query, request.getLocale(), pageKeys.of(request));
+		Route route = new Route(request.getRequestURI(), page, query, request.getLocale(), pageKeys.of(request));
 		this.routes.put(route, new Answer(key, page, (pattern instanceof String known) ? known : null));
 	}
 

@@ -249,6 +249,12 @@ class RenderedPagesTest {
 
 			assertThat(text(page(this.port, new String[] { "/cookies/banner?return=/second" })))
 				.contains("name=\"return\" value=\"/second\"").doesNotContain("/first");
+			send(this.port, "HEAD", "/cookies/banner");
+			page(this.port, new String[] { "/cookies/banner" });
+			assertThat(text(page(this.port, new String[] { "/cookies/banner?return=/first" })))
+				.as("a banner asked without a query is not the answer to every query").isEqualTo(first);
+			assertThat(text(page(this.port, new String[] { "/cookies/banner?return=/third" })))
+				.contains("name=\"return\" value=\"/third\"");
 			assertThat(text(page(this.port, new String[] { "/cookies/banner?return=/first&cookies=manage" })))
 				.as("the banner's own switch is part of its address").isNotEqualTo(first);
 			assertThat(get(this.port, "/cookies/elsewhere").statusCode()).isEqualTo(404);
