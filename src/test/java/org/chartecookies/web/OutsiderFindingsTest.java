@@ -116,6 +116,17 @@ class OutsiderFindingsTest {
 	}
 
 	@Test
+	void charactersBrowsersLeaveRawInAQueryGiveThePage() throws Exception {
+		String plain = RawHttp.exchange(this.port, request("/cookies")).body();
+		for (String path : List.of("/cookies?utm_content=a|b", "/cookies?a[]=1&b[x]=2", "/cookies?q={x}",
+				"/cookies?q=^", "/cookies?q=`", "/cookies?q=a\\b")) {
+			RawHttp.Answer answer = RawHttp.exchange(this.port, request(path));
+			assertThat(answer.status()).as(path).isEqualTo(200);
+			assertThat(answer.body()).as(path).isEqualTo(plain);
+		}
+	}
+
+	@Test
 	void dotSegmentsAreRefusedWithoutALogLine(CapturedOutput log) throws Exception {
 		for (int i = 0; i < 5; i++) {
 			assertThat(RawHttp.exchange(this.port, request("/x/../cookies" + i)).status()).isBetween(400, 404);
