@@ -54,6 +54,12 @@ class LocalizedErrorReportValve extends ErrorReportValve {
 			response.setHeader("Content-Language", locale.getLanguage());
 			response.setHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'self'");
 			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+			response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+			response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+			// Its language follows Accept-Language: like the application's error answers, it is never stored.
+			response.setHeader("Cache-Control", "no-store");
+			response.setHeader("Vary", "Accept-Language");
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write(page);

@@ -34,6 +34,12 @@ class HostileHttpTest {
 		assertClearRefusal(answer, 400);
 		assertThat(PageText.of(answer.body())).contains("Demande incorrecte", "Erreur 400");
 		assertThat(answer.header("Content-Security-Policy")).startsWith("default-src 'none'");
+		assertThat(answer.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+		assertThat(answer.header("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+		assertThat(answer.header("Permissions-Policy")).contains("camera=()");
+		assertThat(answer.header("Cache-Control")).as("its language follows the request: never stored")
+			.isEqualTo("no-store");
+		assertThat(answer.header("Vary")).contains("Accept-Language");
 	}
 
 	@Test
