@@ -4,12 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +26,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -93,6 +104,8 @@ class NginxEmbeddingTest {
 		startNginx();
 		this.visitor = new Visitor(nginxPort, true).open("/platform/script.html");
 		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+		assertThat(this.visitor.browser.manage().getCookies()).as("cookies after a first view, before any choice")
+			.isEmpty();
 
 		this.visitor.decide("Tout refuser");
 
@@ -102,6 +115,95 @@ class NginxEmbeddingTest {
 		assertThat(this.visitor.script("return window.cookieConsent.get().categories.statistics")).isEqualTo(false);
 		assertThat(this.visitor.banner()).isEmpty();
 		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	/**
+	 * Every link the banner renders on a platform page leads somewhere (the charter, the page again, its choices),
+	 * through nginx, in each language, as the banner shows first and after a decision.
+	 */
+	@ParameterizedTest(name = "{0}, JavaScript on: {1}")
+	@CsvSource(textBlock = """
+			fr, false
+			en, false
+			fr, true
+			en, true
+			""")
+	void everyLinkOfTheBannerLeadsSomewhere(String language, boolean javascript) throws Exception {
+		startNginx();
+		boolean french = language.equals("fr");
+		// The banner script asks for the banner in the host page's language (<html lang>), as the platform renders it.
+		String page = javascript ? (french ? "/platform/script.html" : "/platform/script-en.html") : "/platform/ssi.html";
+		this.visitor = new Visitor(nginxPort, javascript);
+		if (!french) {
+			// The visitor's own choice of language, on the charter: /cookies?lang=en must reach the application.
+			this.visitor.open("/cookies?lang=en");
+			assertThat(this.visitor.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cookie charter");
+		}
+		this.visitor.open(page);
+		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+		assertThat(this.visitor.banner().orElseThrow().getText())
+			.contains(french ? "Tout accepter" : "Accept all");
+		Set<String> links = new LinkedHashSet<>(bannerLinks());
+
+		this.visitor.decide(french ? "Tout refuser" : "Reject all");
+		links.addAll(bannerLinks());
+
+		assertThat(links).as("the charter, the page again and its choices").hasSizeGreaterThanOrEqualTo(3);
+		for (String link : links) {
+			this.visitor.browser.get(link);
+			String text = this.visitor.browser.findElement(By.tagName("body")).getText();
+			assertThat(text).as(link).doesNotContain("404 Not Found").doesNotContain("nginx");
+			if (URI.create(link).getPath().equals("/cookies")) {
+				assertThat(this.visitor.browser.findElement(By.tagName("h1")).getText()).as(link)
+					.isEqualTo(french ? "Charte cookies" : "Cookie charter");
+			}
+			else {
+				assertThat(text).as(link).contains("A page of the platform");
+			}
+			if (!javascript && URI.create(link).getQuery() != null && link.contains("cookies=manage")) {
+				assertThat(this.visitor.banner()).as(link + " opens the choices").isPresent();
+				assertThat(this.visitor.banner().orElseThrow().findElement(By.tagName("details")).getDomAttribute("open"))
+					.as(link + " opens the choices").isNotNull();
+			}
+		}
+	}
+
+	@Test
+	void theCharterAndItsEnglishVersionReachTheApplication() throws Exception {
+		startNginx();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : List.of("/cookies", "/cookies?lang=en", "/cookies?utm_source=x", "/cookies?cookies=manage")) {
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(nginx(path)).build(), BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(path).isEqualTo(200);
+			assertThat(answer.body()).as(path).contains(path.contains("lang=en") ? "<h1>Cookie charter</h1>" : "<h1>Charte cookies</h1>");
+		}
+	}
+
+	@Test
+	void aClientsOwnForwardedHostDoesNotReachTheApplication() throws Exception {
+		startNginx();
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(nginx("/cookies/test/forwarded-host"))
+				.header("X-Forwarded-Host", "evil.example")
+				.header("X-Forwarded-Port", "4443")
+				.build(), BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).isEqualTo("localhost:" + nginxPort);
+	}
+
+	private static URI nginx(String path) {
+		return URI.create("http://localhost:" + nginxPort + path);
+	}
+
+	/** The banner's links as the browser resolves them. */
+	private List<String> bannerLinks() {
+		return this.visitor.banner()
+			.orElseThrow()
+			.findElements(By.cssSelector("a[href]"))
+			.stream()
+			.map((link) -> link.getDomProperty("href"))
+			.toList();
 	}
 
 	/** nginx with the README's configuration, pointed at this test's application; once for the class. */
@@ -142,11 +244,14 @@ class NginxEmbeddingTest {
 				</head>
 				<body>
 				<!--# include virtual="/cookies/banner?return=$uri&cookies=$arg_cookies" -->""");
-		page("script.html", """
+		String script = """
 				<link rel="stylesheet" href="/css/cookie-banner.css">
 				<script src="/js/cookie-banner.js" data-insert defer></script>
 				</head>
-				<body>""");
+				<body>""";
+		page("script.html", script);
+		Files.writeString(WORK.resolve("www/platform/script-en.html"),
+				Files.readString(WORK.resolve("www/platform/script.html")).replace("<html lang=\"fr\">", "<html lang=\"en\">"));
 		nginx = new ProcessBuilder(NGINX.getPath(), "-p", WORK.toString(), "-c", WORK.resolve("nginx.conf").toString())
 			.redirectErrorStream(true)
 			.redirectOutput(WORK.resolve("nginx.out").toFile())
