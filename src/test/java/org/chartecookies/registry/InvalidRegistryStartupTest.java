@@ -24,7 +24,9 @@ class InvalidRegistryStartupTest {
 			.close());
 
 		assertThat(output.toString()).contains("APPLICATION FAILED TO START")
-			.contains("Cookie registry class path resource [registries/broken/duplicate-cookie.yaml]: cookies[3] (sessionid): the cookie name is declared twice")
+			.contains("Cookie registry class path resource [registries/broken/duplicate-cookie.yaml]: line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice")
+			.contains("Correct the registry class path resource [registries/broken/duplicate-cookie.yaml]")
+			.doesNotContain("file file")
 			.contains("CHARTE_REGISTRY_LOCATION")
 			.doesNotContain("\tat org.springframework");
 	}
@@ -37,7 +39,9 @@ class InvalidRegistryStartupTest {
 			.close());
 
 		assertThat(output.toString()).contains("Cookie registry file [")
-			.contains("unknown-category.yaml]: cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared");
+			.contains("unknown-category.yaml]: line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared")
+			.contains("Correct the registry file [")
+			.doesNotContain("file file");
 	}
 
 }
