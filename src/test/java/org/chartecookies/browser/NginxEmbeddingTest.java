@@ -28,7 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -168,6 +171,44 @@ class NginxEmbeddingTest {
 		}
 	}
 
+	/**
+	 * The banner script inserts the banner once the page is there: over the bottom of the window, so that nothing on
+	 * the page moves (Cumulative Layout Shift, as web-vitals counts it), and the page can still be read to its end and
+	 * a focused link is not hidden under it.
+	 */
+	@ParameterizedTest(name = "width {0}")
+	@ValueSource(ints = { 375, 1280 })
+	void theScriptInsertedBannerDoesNotShiftThePage(int width) throws Exception {
+		startNginx();
+		this.visitor = new Visitor(nginxPort, true);
+		this.visitor.resize(new Dimension(width, 800));
+		this.visitor.open("/platform/article.html");
+		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+
+		double shift = this.visitor.layoutShift();
+		System.out.printf("Cumulative Layout Shift of the script-inserted banner at %d px: %.4f%n", width, shift);
+		Chromium.screenshot(this.visitor.browser, "embedded-script-" + width);
+
+		assertThat(shift).isLessThanOrEqualTo(0.01);
+		WebElement banner = this.visitor.banner().orElseThrow();
+		WebElement link = this.visitor.browser.findElement(By.id("middle-link"));
+		this.visitor.script("arguments[0].focus()", link);
+		assertThat(bottom(link)).as("a focused link stays above the banner").isLessThanOrEqualTo(top(banner));
+		this.visitor.script("window.scrollTo(0, document.documentElement.scrollHeight)");
+		assertThat(bottom(this.visitor.browser.findElement(By.id("last")))).as("the page's end can be read")
+			.isLessThanOrEqualTo(top(banner));
+		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	private double top(WebElement element) {
+		return ((Number) this.visitor.script("return arguments[0].getBoundingClientRect().top", element)).doubleValue();
+	}
+
+	private double bottom(WebElement element) {
+		return ((Number) this.visitor.script("return arguments[0].getBoundingClientRect().bottom", element))
+			.doubleValue();
+	}
+
 	@Test
 	void theCharterAndItsEnglishVersionReachTheApplication() throws Exception {
 		startNginx();
@@ -250,6 +291,16 @@ class NginxEmbeddingTest {
 				</head>
 				<body>""";
 		page("script.html", script);
+		StringBuilder article = new StringBuilder("<header><h1>Article</h1></header><main>");
+		for (int i = 1; i <= 12; i++) {
+			article.append("<p>Paragraph ").append(i)
+				.append(" of a page of the platform, long enough to wrap over a few lines on a phone and to fill")
+				.append(" the window, so that anything pushing it down would show.")
+				.append((i == 6) ? " <a id=\"middle-link\" href=\"#\">A link in the middle</a>" : "")
+				.append("</p>\n");
+		}
+		article.append("<p id=\"last\">The end of the page.</p></main>");
+		page("article.html", script, article.toString());
 		Files.writeString(WORK.resolve("www/platform/script-en.html"),
 				Files.readString(WORK.resolve("www/platform/script.html")).replace("<html lang=\"fr\">", "<html lang=\"en\">"));
 		nginx = new ProcessBuilder(NGINX.getPath(), "-p", WORK.toString(), "-c", WORK.resolve("nginx.conf").toString())
@@ -265,17 +316,22 @@ class NginxEmbeddingTest {
 	}
 
 	private static void page(String name, String head) throws IOException {
+		page(name, head, "<main><h1>A page of the platform</h1></main>");
+	}
+
+	private static void page(String name, String head, String body) throws IOException {
 		Files.writeString(WORK.resolve("www/platform").resolve(name), """
 				<!DOCTYPE html>
 				<html lang="fr">
 				<head>
 				<meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
 				<title>Plateforme</title>
 				%s
-				<main><h1>A page of the platform</h1></main>
+				%s
 				</body>
 				</html>
-				""".formatted(head), StandardCharsets.UTF_8);
+				""".formatted(head, body), StandardCharsets.UTF_8);
 	}
 
 	private static boolean listening(int port) {
