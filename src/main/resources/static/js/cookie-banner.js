@@ -59,6 +59,26 @@
     return response;
   }
 
+  // data-insert: the banner goes over the bottom of the window (no layout shift); the page keeps room for it below
+  // its end and keeps focused elements above it (scroll-padding).
+  var insert = script && script.hasAttribute('data-insert');
+  var root = doc.documentElement;
+  var watcher = insert && window.ResizeObserver && new ResizeObserver(function () {
+    var banner = doc.getElementById('cookie-banner');
+    root.style.setProperty('--cookie-banner-overlay-height', (banner ? banner.offsetHeight : 0) + 'px');
+  });
+
+  function overlay(banner) {
+    root.classList.toggle('cookie-banner-overlaid', !!banner);
+    if (banner) {
+      banner.classList.add('cookie-banner--overlay');
+      if (watcher) {
+        watcher.disconnect();
+        watcher.observe(banner);
+      }
+    }
+  }
+
   // Puts the server's banner for this page in place ("saved": confirmation, "manage": choices open).
   function show(mode) {
     var page = new URL(location.href);
@@ -84,6 +104,9 @@
           doc.body.insertBefore(banner, doc.body.firstChild);
         } else if (old) {
           old.remove();
+        }
+        if (insert) {
+          overlay(banner);
         }
         return banner;
       });
@@ -131,6 +154,15 @@
     event.preventDefault();
     if (link.hasAttribute('data-cookie-hide')) {
       link.closest('#cookie-banner').remove();
+      if (insert) {
+        overlay(null);
+      }
+      // Focus goes on with the page's content, not back to the top of the document.
+      var main = doc.querySelector('main, [role=main]');
+      if (main) {
+        main.tabIndex = -1;
+        main.focus({ preventScroll: true });
+      }
       return;
     }
     show('manage')
@@ -145,7 +177,7 @@
 
   activate();
   // On pages the application does not render: <script src=".../cookie-banner.js" data-insert defer>.
-  if (script && script.hasAttribute('data-insert') && !doc.getElementById('cookie-banner')) {
+  if (insert && !doc.getElementById('cookie-banner')) {
     show().catch(function () {});
   }
 }());

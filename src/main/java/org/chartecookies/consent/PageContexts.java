@@ -60,8 +60,10 @@ public class PageContexts implements PageKeys {
 	/** The path of the page shown (without its query), or the charter for an answer to a form. */
 	private static String path(HttpServletRequest request) {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// A page that does not exist is nowhere to come back to: its banner and "manage" link lead to the charter.
 			Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-			return (uri instanceof String original && readOnly(request)) ? ReturnPath.of(original)
+			boolean missing = Integer.valueOf(404).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+			return (uri instanceof String original && readOnly(request) && !missing) ? ReturnPath.of(original)
 					: ReturnPath.CHARTER;
 		}
 		return readOnly(request) ? ReturnPath.of(pagePath(request)) : ReturnPath.CHARTER;

@@ -11,7 +11,7 @@ class InvalidRegistryFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRegi
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidRegistryException cause) {
 		return new FailureAnalysis(cause.getMessage(),
-				"Correct the registry file " + cause.location()
+				"Correct the registry " + cause.location()
 						+ " (its JSON Schema is registry/cookie-registry.schema.json; the README describes the format),"
 						+ " or point charte.registry.location (CHARTE_REGISTRY_LOCATION) at a valid file.",
 				cause);

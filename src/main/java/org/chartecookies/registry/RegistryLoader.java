@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +24,9 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -76,8 +82,10 @@ class RegistryLoader {
 		if (registry == null) {
 			throw new InvalidRegistryException(location, "the file holds no registry (null)");
 		}
-		checkConstraints(location, registry);
-		checkReferences(location, registry);
+		Positions positions = Positions.of(text);
+		checkConstraints(location, registry, positions);
+		checkSite(location, registry.site(), positions);
+		checkReferences(location, registry, positions);
 		return registry;
 	}
 
@@ -92,15 +100,23 @@ class RegistryLoader {
 		int column = (at != null) ? at.getColumnNr() : -1;
 		String problem;
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			// Records are built once their whole mapping is read, so the parser stands past the key: find its line.
-			int[] key = lineOf(text, unknown.getPropertyName(), line);
+			// Records are built once their whole mapping is read, so the parser stands past the key: find where the
+			// key itself is, by its place in the file (the same key may follow, rightly placed, further down).
+			int[] key = Positions.of(text).exactly(path(ex.getPath()));
+			if (key == null) {
+				key = lineOf(text, unknown.getPropertyName(), line);
+			}
 			line = key[0];
 			column = key[1];
-			problem = "unknown key '" + unknown.getPropertyName() + "' (expected one of " + unknown.getKnownPropertyIds()
+			String name = unknown.getPropertyName();
+			problem = "unknown key '" + name + "' (expected one of " + unknown.getKnownPropertyIds()
 				.stream()
 				.map(Object::toString)
 				.sorted()
-				.collect(Collectors.joining(", ")) + ")";
+				.collect(Collectors.joining(", ")) + ")"
+					+ ((name.equals("fr") || name.equals("en"))
+							? "; a translation belongs under its text (title:, purpose:...), indented further than it"
+							: "");
 		}
 		else if (ex instanceof ValueInstantiationException && ex.getCause() instanceof IllegalArgumentException bad) {
 			problem = bad.getMessage();
@@ -176,16 +192,30 @@ class RegistryLoader {
 		return (end < 0) ? message : message.substring(0, end);
 	}
 
-	private void checkConstraints(String location, CookieRegistry registry) {
+	private void checkConstraints(String location, CookieRegistry registry, Positions positions) {
 		Set<ConstraintViolation<CookieRegistry>> violations = this.validator.validate(registry);
 		if (violations.isEmpty()) {
 			return;
 		}
 		String problems = violations.stream()
-			.map((violation) -> entry(registry, violation.getPropertyPath()) + violation.getMessage())
-			.sorted(Comparator.naturalOrder())
+			.sorted(Comparator.comparing((ConstraintViolation<CookieRegistry> violation) -> positions
+				.near(violation.getPropertyPath().toString())[0])
+				.thenComparing((violation) -> violation.getPropertyPath().toString())
+				.thenComparing(ConstraintViolation::getMessage))
+			.map((violation) -> positions.describe(violation.getPropertyPath().toString())
+					+ entry(registry, violation.getPropertyPath()) + violation.getMessage())
 			.collect(Collectors.joining("; "));
 		throw new InvalidRegistryException(location, problems);
+	}
+
+	/** The site's address is shown as a link: a web page, never a script ({@code javascript:}) or another scheme. */
+	private static void checkSite(String location, Site site, Positions positions) {
+		String scheme = site.url().getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				|| site.url().getHost() == null) {
+			throw new InvalidRegistryException(location, positions.describe("site.url")
+					+ "site.url must be an http or https address such as https://www.example.org");
+		}
 	}
 
 	/** "cookies[2] (sessionid): purpose.en " for a violation on cookies[2].purpose.en. */
@@ -204,17 +234,18 @@ class RegistryLoader {
 				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
 	}
 
-	private static void checkReferences(String location, CookieRegistry registry) {
+	private static void checkReferences(String location, CookieRegistry registry, Positions positions) {
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < registry.categories().size(); i++) {
 			CookieCategory category = registry.categories().get(i);
 			if (!ids.add(category.id())) {
-				throw new InvalidRegistryException(location,
-						"categories[" + i + "] (" + category.id() + "): the category id is declared twice");
+				throw new InvalidRegistryException(location, positions.describe("categories[" + i + "].id")
+						+ "categories[" + i + "] (" + category.id() + "): the category id is declared twice");
 			}
 		}
 		if (registry.categories().stream().noneMatch(CookieCategory::required)) {
-			throw new InvalidRegistryException(location, "categories: no category is required (required: true);"
+			throw new InvalidRegistryException(location, positions.describe("categories")
+					+ "categories: no category is required (required: true);"
 					+ " at least one is needed for the strictly necessary cookies, cookies_preferences among them");
 		}
 		Set<String> names = new HashSet<>();
@@ -222,13 +253,99 @@ class RegistryLoader {
 			CookieDeclaration cookie = registry.cookies().get(i);
 			String entry = "cookies[" + i + "] (" + cookie.name() + "): ";
 			if (!ids.contains(cookie.category())) {
-				throw new InvalidRegistryException(location, entry + "category '" + cookie.category()
-						+ "' is not declared under categories (declared: " + String.join(", ", ids.stream().sorted().toList()) + ")");
+				throw new InvalidRegistryException(location, positions.describe("cookies[" + i + "].category") + entry
+						+ "category '" + cookie.category() + "' is not declared under categories (declared: "
+						+ String.join(", ", ids.stream().sorted().toList()) + ")");
 			}
 			if (!names.add(cookie.name())) {
-				throw new InvalidRegistryException(location, entry + "the cookie name is declared twice");
+				throw new InvalidRegistryException(location,
+						positions.describe("cookies[" + i + "].name") + entry + "the cookie name is declared twice");
 			}
 		}
+	}
+
+	/**
+	 * Where each key and list item of the file starts ({@code cookies[2].purpose.en}), for problems found once the
+	 * file is read: their line is that of the entry, or of the nearest entry around it that the file has (the
+	 * {@code purpose:} line when its {@code en:} is missing).
+	 */
+	private static final class Positions {
+
+		/** Where each key, or list item, starts. */
+		private final Map<String, int[]> starts;
+
+		/** Where each plain value (a text, a number) starts: what a problem with the value points at. */
+		private final Map<String, int[]> values;
+
+		private Positions(Map<String, int[]> starts, Map<String, int[]> values) {
+			this.starts = starts;
+			this.values = values;
+		}
+
+		static Positions of(String text) {
+			Map<String, int[]> starts = new LinkedHashMap<>();
+			Map<String, int[]> values = new LinkedHashMap<>();
+			try (JsonParser parser = MAPPER.createParser(text)) {
+				JsonToken token;
+				while ((token = parser.nextToken()) != null) {
+					TokenStreamLocation at = parser.currentTokenLocation();
+					if (at != null && at.getLineNr() > 0) {
+						int[] position = { at.getLineNr(), Math.max(at.getColumnNr(), 1) };
+						String path = pathOf(parser.streamReadContext());
+						starts.putIfAbsent(path, position);
+						if (token.isScalarValue()) {
+							values.putIfAbsent(path, position);
+						}
+					}
+				}
+			}
+			catch (JacksonException ex) {
+				// What was read so far is still worth knowing (a duplicate key stops the parser).
+			}
+			return new Positions(starts, values);
+		}
+
+		/** "categories[1].title.en" of where a parser stands. */
+		private static String pathOf(TokenStreamContext context) {
+			Deque<String> parts = new ArrayDeque<>();
+			for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+				if (at.inArray() && at.getCurrentIndex() >= 0) {
+					parts.push("[" + at.getCurrentIndex() + "]");
+				}
+				else if (at.inObject() && at.currentName() != null) {
+					parts.push("." + at.currentName());
+				}
+			}
+			String path = String.join("", parts);
+			return path.startsWith(".") ? path.substring(1) : path;
+		}
+
+		int @Nullable [] exactly(String path) {
+			return this.starts.get(path);
+		}
+
+		/** The entry's own position, else that of the closest enclosing entry; line 0 when nothing is known. */
+		int[] near(String path) {
+			for (String at = path; !at.isEmpty(); at = parent(at)) {
+				int[] found = this.starts.get(at);
+				if (found != null) {
+					return found;
+				}
+			}
+			return new int[] { 0, 0 };
+		}
+
+		/** "line 25, column 5, " (the value's, or the entry's) or nothing. */
+		String describe(String path) {
+			int[] at = this.values.containsKey(path) ? this.values.get(path) : near(path);
+			return (at[0] > 0) ? "line " + at[0] + ", column " + at[1] + ", " : "";
+		}
+
+		private static String parent(String path) {
+			int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+			return (cut < 0) ? "" : path.substring(0, cut);
+		}
+
 	}
 
 }

@@ -102,6 +102,11 @@ class WebConfiguration implements WebMvcConfigurer {
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		// A WebJar's URL with its version (/webjars/bootstrap/5.3.8/css/bootstrap.min.css, as pages link it) never
+		// changes meaning either; the version-agnostic URL stays revalidated.
+		registry.addResourceHandler("/webjars/{webjar:[\\w.-]+}/{version:\\d+(?:\\.[\\w-]+)*}/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
 	}
 
 	@Override

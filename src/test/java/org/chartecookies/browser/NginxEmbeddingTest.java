@@ -4,12 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +26,12 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -93,6 +107,8 @@ class NginxEmbeddingTest {
 		startNginx();
 		this.visitor = new Visitor(nginxPort, true).open("/platform/script.html");
 		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+		assertThat(this.visitor.browser.manage().getCookies()).as("cookies after a first view, before any choice")
+			.isEmpty();
 
 		this.visitor.decide("Tout refuser");
 
@@ -102,6 +118,133 @@ class NginxEmbeddingTest {
 		assertThat(this.visitor.script("return window.cookieConsent.get().categories.statistics")).isEqualTo(false);
 		assertThat(this.visitor.banner()).isEmpty();
 		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	/**
+	 * Every link the banner renders on a platform page leads somewhere (the charter, the page again, its choices),
+	 * through nginx, in each language, as the banner shows first and after a decision.
+	 */
+	@ParameterizedTest(name = "{0}, JavaScript on: {1}")
+	@CsvSource(textBlock = """
+			fr, false
+			en, false
+			fr, true
+			en, true
+			""")
+	void everyLinkOfTheBannerLeadsSomewhere(String language, boolean javascript) throws Exception {
+		startNginx();
+		boolean french = language.equals("fr");
+		// The banner script asks for the banner in the host page's language (<html lang>), as the platform renders it.
+		String page = javascript ? (french ? "/platform/script.html" : "/platform/script-en.html") : "/platform/ssi.html";
+		this.visitor = new Visitor(nginxPort, javascript);
+		if (!french) {
+			// The visitor's own choice of language, on the charter: /cookies?lang=en must reach the application.
+			this.visitor.open("/cookies?lang=en");
+			assertThat(this.visitor.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cookie charter");
+		}
+		this.visitor.open(page);
+		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+		assertThat(this.visitor.banner().orElseThrow().getText())
+			.contains(french ? "Tout accepter" : "Accept all");
+		Set<String> links = new LinkedHashSet<>(bannerLinks());
+
+		this.visitor.decide(french ? "Tout refuser" : "Reject all");
+		links.addAll(bannerLinks());
+
+		assertThat(links).as("the charter, the page again and its choices").hasSizeGreaterThanOrEqualTo(3);
+		for (String link : links) {
+			this.visitor.browser.get(link);
+			String text = this.visitor.browser.findElement(By.tagName("body")).getText();
+			assertThat(text).as(link).doesNotContain("404 Not Found").doesNotContain("nginx");
+			if (URI.create(link).getPath().equals("/cookies")) {
+				assertThat(this.visitor.browser.findElement(By.tagName("h1")).getText()).as(link)
+					.isEqualTo(french ? "Charte cookies" : "Cookie charter");
+			}
+			else {
+				assertThat(text).as(link).contains("A page of the platform");
+			}
+			if (!javascript && URI.create(link).getQuery() != null && link.contains("cookies=manage")) {
+				assertThat(this.visitor.banner()).as(link + " opens the choices").isPresent();
+				assertThat(this.visitor.banner().orElseThrow().findElement(By.tagName("details")).getDomAttribute("open"))
+					.as(link + " opens the choices").isNotNull();
+			}
+		}
+	}
+
+	/**
+	 * The banner script inserts the banner once the page is there: over the bottom of the window, so that nothing on
+	 * the page moves (Cumulative Layout Shift, as web-vitals counts it), and the page can still be read to its end and
+	 * a focused link is not hidden under it.
+	 */
+	@ParameterizedTest(name = "width {0}")
+	@ValueSource(ints = { 375, 1280 })
+	void theScriptInsertedBannerDoesNotShiftThePage(int width) throws Exception {
+		startNginx();
+		this.visitor = new Visitor(nginxPort, true);
+		this.visitor.resize(new Dimension(width, 800));
+		this.visitor.open("/platform/article.html");
+		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+
+		double shift = this.visitor.layoutShift();
+		System.out.printf("Cumulative Layout Shift of the script-inserted banner at %d px: %.4f%n", width, shift);
+		Chromium.screenshot(this.visitor.browser, "embedded-script-" + width);
+
+		assertThat(shift).isLessThanOrEqualTo(0.01);
+		WebElement banner = this.visitor.banner().orElseThrow();
+		WebElement link = this.visitor.browser.findElement(By.id("middle-link"));
+		this.visitor.script("arguments[0].focus()", link);
+		assertThat(bottom(link)).as("a focused link stays above the banner").isLessThanOrEqualTo(top(banner));
+		this.visitor.script("window.scrollTo(0, document.documentElement.scrollHeight)");
+		assertThat(bottom(this.visitor.browser.findElement(By.id("last")))).as("the page's end can be read")
+			.isLessThanOrEqualTo(top(banner));
+		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	private double top(WebElement element) {
+		return ((Number) this.visitor.script("return arguments[0].getBoundingClientRect().top", element)).doubleValue();
+	}
+
+	private double bottom(WebElement element) {
+		return ((Number) this.visitor.script("return arguments[0].getBoundingClientRect().bottom", element))
+			.doubleValue();
+	}
+
+	@Test
+	void theCharterAndItsEnglishVersionReachTheApplication() throws Exception {
+		startNginx();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : List.of("/cookies", "/cookies?lang=en", "/cookies?utm_source=x", "/cookies?cookies=manage")) {
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(nginx(path)).build(), BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(path).isEqualTo(200);
+			assertThat(answer.body()).as(path).contains(path.contains("lang=en") ? "<h1>Cookie charter</h1>" : "<h1>Charte cookies</h1>");
+		}
+	}
+
+	@Test
+	void aClientsOwnForwardedHostDoesNotReachTheApplication() throws Exception {
+		startNginx();
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(nginx("/cookies/test/forwarded-host"))
+				.header("X-Forwarded-Host", "evil.example")
+				.header("X-Forwarded-Port", "4443")
+				.build(), BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).isEqualTo("localhost:" + nginxPort);
+	}
+
+	private static URI nginx(String path) {
+		return URI.create("http://localhost:" + nginxPort + path);
+	}
+
+	/** The banner's links as the browser resolves them. */
+	private List<String> bannerLinks() {
+		return this.visitor.banner()
+			.orElseThrow()
+			.findElements(By.cssSelector("a[href]"))
+			.stream()
+			.map((link) -> link.getDomProperty("href"))
+			.toList();
 	}
 
 	/** nginx with the README's configuration, pointed at this test's application; once for the class. */
@@ -142,11 +285,24 @@ class NginxEmbeddingTest {
 				</head>
 				<body>
 				<!--# include virtual="/cookies/banner?return=$uri&cookies=$arg_cookies" -->""");
-		page("script.html", """
+		String script = """
 				<link rel="stylesheet" href="/css/cookie-banner.css">
 				<script src="/js/cookie-banner.js" data-insert defer></script>
 				</head>
-				<body>""");
+				<body>""";
+		page("script.html", script);
+		StringBuilder article = new StringBuilder("<header><h1>Article</h1></header><main>");
+		for (int i = 1; i <= 12; i++) {
+			article.append("<p>Paragraph ").append(i)
+				.append(" of a page of the platform, long enough to wrap over a few lines on a phone and to fill")
+				.append(" the window, so that anything pushing it down would show.")
+				.append((i == 6) ? " <a id=\"middle-link\" href=\"#\">A link in the middle</a>" : "")
+				.append("</p>\n");
+		}
+		article.append("<p id=\"last\">The end of the page.</p></main>");
+		page("article.html", script, article.toString());
+		Files.writeString(WORK.resolve("www/platform/script-en.html"),
+				Files.readString(WORK.resolve("www/platform/script.html")).replace("<html lang=\"fr\">", "<html lang=\"en\">"));
 		nginx = new ProcessBuilder(NGINX.getPath(), "-p", WORK.toString(), "-c", WORK.resolve("nginx.conf").toString())
 			.redirectErrorStream(true)
 			.redirectOutput(WORK.resolve("nginx.out").toFile())
@@ -160,17 +316,22 @@ class NginxEmbeddingTest {
 	}
 
 	private static void page(String name, String head) throws IOException {
+		page(name, head, "<main><h1>A page of the platform</h1></main>");
+	}
+
+	private static void page(String name, String head, String body) throws IOException {
 		Files.writeString(WORK.resolve("www/platform").resolve(name), """
 				<!DOCTYPE html>
 				<html lang="fr">
 				<head>
 				<meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
 				<title>Plateforme</title>
 				%s
-				<main><h1>A page of the platform</h1></main>
+				%s
 				</body>
 				</html>
-				""".formatted(head), StandardCharsets.UTF_8);
+				""".formatted(head, body), StandardCharsets.UTF_8);
 	}
 
 	private static boolean listening(int port) {

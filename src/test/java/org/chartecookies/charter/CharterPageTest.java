@@ -110,7 +110,10 @@ class CharterPageTest {
 		String english = body(this.mvc.get().uri("/cookies?lang=en").exchange());
 
 		assertThat(french).contains("<html lang=\"fr\">").contains("<title>Charte cookies")
-			.contains("hreflang=\"en\" href=\"/cookies?lang=en\"");
+			.contains("hreflang=\"en\" href=\"https://scare.opendatasoft.com/cookies?lang=en\"")
+			.contains("hreflang=\"x-default\" href=\"https://scare.opendatasoft.com/cookies\"")
+			.contains("<meta name=\"description\" content=\"Les cookies déposés sur votre appareil par Opendatasoft :");
+		assertThat(english).contains("<meta name=\"description\" content=\"The cookies Opendatasoft sets");
 		assertThat(english).contains("<html lang=\"en\">").contains("<title>Cookie charter");
 		assertThat(PageText.of(french)).contains("English");
 		assertThat(PageText.of(english)).contains("Français");

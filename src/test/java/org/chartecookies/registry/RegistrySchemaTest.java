@@ -35,7 +35,8 @@ class RegistrySchemaTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "missing-translation.yaml", "empty-purpose.yaml", "invalid-lifetime.yaml",
-			"no-required-category.yaml", "unknown-key.yaml" })
+			"no-required-category.yaml", "unknown-key.yaml", "site-url-javascript.yaml",
+			"misindented-translation.yaml" })
 	void brokenRegistriesAreInvalid(String file) throws IOException {
 		assertThat(errors("registries/broken/" + file)).isNotEmpty();
 	}

@@ -101,6 +101,49 @@ class ServedOverHttpTest {
 	}
 
 	@Test
+	void notFoundPageLeadsBackToTheCharterNotToTheMissingPage() throws Exception {
+		String page = get("/nowhere/page?x=1", "fr").body();
+
+		assertThat(page).contains("name=\"return\" value=\"/cookies\"")
+			.contains("href=\"/cookies?cookies=manage\"")
+			.doesNotContain("/nowhere");
+	}
+
+	@Test
+	void browsersFindAFaviconInsteadOfAnError() throws Exception {
+		HttpResponse<byte[]> icon = this.http.send(HttpRequest.newBuilder(uri("/favicon.ico"))
+			.header("Accept", "image/avif,image/webp,image/*,*/*;q=0.8")
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		Matcher linked = Pattern.compile("<link rel=\"icon\" href=\"([^\"]+)\" type=\"image/svg\\+xml\">")
+			.matcher(get("/cookies", "fr").body());
+
+		assertThat(icon.statusCode()).isEqualTo(200);
+		assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("image/"));
+		assertThat(linked.find()).as("the page links its icon").isTrue();
+		HttpResponse<String> svg = send(HttpRequest.newBuilder(uri(linked.group(1))));
+		assertThat(svg.statusCode()).isEqualTo(200);
+		assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("image/svg+xml"));
+	}
+
+	@Test
+	void bootstrapIsLinkedByItsVersionAndCachedForAYearLikeOurOwnAssets() throws Exception {
+		Matcher bootstrap = Pattern.compile("/webjars/bootstrap/\\d[\\w.]*/css/bootstrap\\.min\\.css")
+			.matcher(get("/cookies", "fr").body());
+
+		assertThat(bootstrap.find()).as("a versioned Bootstrap URL in the page").isTrue();
+		HttpResponse<String> versioned = send(HttpRequest.newBuilder(uri(bootstrap.group())));
+		assertThat(versioned.statusCode()).isEqualTo(200);
+		assertThat(versioned.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+		HttpResponse<String> agnostic = send(HttpRequest.newBuilder(uri("/webjars/bootstrap/css/bootstrap.min.css")));
+		assertThat(agnostic.statusCode()).isEqualTo(200);
+		assertThat(agnostic.headers().firstValue("Cache-Control")).isEmpty();
+		assertThat(send(HttpRequest.newBuilder(uri("/webjars/bootstrap/9.9.9/css/bootstrap.min.css"))).statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void bannerAssetsHaveContentHashedUrlsCachedForAYearAndAreCompressed() throws Exception {
 		String page = get("/cookies", "fr").body();
 		Matcher assets = Pattern.compile("/(css|js)/cookie-banner-[0-9a-f]{32}\\.(css|js)").matcher(page);
