@@ -20,6 +20,8 @@ public class PageContexts implements PageKeys {
 
 	private static final String ATTRIBUTE = PageContext.class.getName();
 
+	private static final String ERROR_ATTRIBUTE = ATTRIBUTE + ".error";
+
 	private final ConsentCookieReader reader;
 
 	private final LocaleResolver languages;
@@ -32,12 +34,15 @@ public class PageContexts implements PageKeys {
 	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
 	@Override
 	public PageContext of(HttpServletRequest request) {
-		if (request.getAttribute(ATTRIBUTE) instanceof PageContext known) {
+		// An error page shown for a request is another page than the one asked for (a missing page's banner leads
+		// to the charter): each dispatch remembers its own.
+		String attribute = (request.getDispatcherType() == DispatcherType.ERROR) ? ERROR_ATTRIBUTE : ATTRIBUTE;
+		if (request.getAttribute(attribute) instanceof PageContext known) {
 			return known;
 		}
 		PageContext page = context(request, path(request),
 				QueryParameters.first(request.getQueryString(), ReturnPath.SWITCH));
-		request.setAttribute(ATTRIBUTE, page);
+		request.setAttribute(attribute, page);
 		return page;
 	}
 
