@@ -2,6 +2,7 @@ package org.chartecookies.web;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
@@ -54,6 +55,13 @@ class CrossOriginProtectionTest {
 			POST,    -,           https://evil.example,          charte.example.org,      https://evil.example,     allowed
 			POST,    -,           null,                          charte.example.org,      -,                        refused
 			POST,    -,           https://user@charte.example.org, charte.example.org,    -,                        refused
+			POST,    -,           https://user@charte.example.org, user@charte.example.org, -,                      refused
+			POST,    '',          https://evil.example,          charte.example.org,      -,                        refused
+			POST,    '',          https://charte.example.org,    charte.example.org,      -,                        allowed
+			POST,    '',          '',                            charte.example.org,      -,                        allowed
+			POST,    -,           '',                            charte.example.org,      -,                        allowed
+			POST,    -,           null,                          '',                      -,                        refused
+			POST,    -,           not a url,                     '',                      -,                        refused
 			POST,    -,           not a url,                     charte.example.org,      -,                        refused
 			POST,    -,           https://charte.example.org,    -,                       -,                        refused
 			PUT,     cross-site,  https://evil.example,          charte.example.org,      -,                        refused
@@ -88,11 +96,20 @@ class CrossOriginProtectionTest {
 		request.addHeader("Origin", "https://evil.example");
 		CrossOriginProtection protection = new CrossOriginProtection(Set.of());
 
+		AtomicBoolean handled = new AtomicBoolean();
 		Throwable refusal = catchThrowable(
-				() -> protection.preHandle(request, new MockHttpServletResponse(), new Object()));
+				() -> handled.set(protection.preHandle(request, new MockHttpServletResponse(), new Object())));
 
-		assertThat((refusal instanceof ResponseStatusException status && status.getStatusCode().value() == 403)
-				? "refused" : "allowed").isEqualTo(expected);
+		// Allowed: the request goes on to its handler. Refused: a 403, and the handler never runs.
+		if (expected.equals("allowed")) {
+			assertThat(refusal).isNull();
+			assertThat(handled).isTrue();
+		}
+		else {
+			assertThat(refusal).isInstanceOfSatisfying(ResponseStatusException.class,
+					(status) -> assertThat(status.getStatusCode().value()).isEqualTo(403));
+			assertThat(handled).isFalse();
+		}
 	}
 
 }
