@@ -44,39 +44,44 @@ class RegistryLoaderTest {
 	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			blank-site-name.yaml           | site.name must not be blank
-			categories-not-a-list.yaml     | line 7, column 13, at categories: expected a list (lines starting with -)
-			category-id-uppercase.yaml     | categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
-			cookie-name-with-space.yaml    | cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
-			cookie-without-name.yaml       | cookies[0]: name must not be null
-			duplicate-category.yaml        | categories[2] (statistics): the category id is declared twice
-			duplicate-cookie.yaml          | cookies[3] (sessionid): the cookie name is declared twice
-			duplicate-key.yaml             | line 7, column 9: Duplicate Object property "revision"
-			empty-categories.yaml          | categories must not be empty
-			empty-purpose.yaml             | cookies[2] (_pk_id.*): purpose.fr must not be blank
-			empty.yaml                     | the file is empty
-			invalid-domain.yaml            | cookies[2] (_pk_id.*): domain must be a domain name such as example.org
-			invalid-lifetime.yaml          | line 38, column 15, at cookies[2].lifetime: invalid lifetime 'forever': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
-			invalid-path.yaml              | cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
-			malformed-yaml.yaml            | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
-			missing-lifetime.yaml          | cookies[0] (sessionid): lifetime must not be null
-			missing-site.yaml              | site must not be null
-			missing-translation.yaml       | cookies[0] (sessionid): purpose.en must not be blank
-			no-categories-key.yaml         | categories must not be empty
-			no-cookies-key.yaml            | cookies must not be empty
-			no-required-category.yaml      | categories: no category is required (required: true); at least one is needed for the strictly necessary cookies, cookies_preferences among them
-			not-a-mapping.yaml             | line 2, column 1: expected a mapping of keys and values
-			null.yaml                      | line 2, column 1: expected a mapping of keys and values
-			required-not-boolean.yaml      | line 9, column 15, at categories[0].required: expected true or false
-			revision-not-a-number.yaml     | line 6, column 11, at revision: expected a whole number
-			revision-zero.yaml             | revision must be greater than 0
-			site-url-not-a-url.yaml        | line 5, column 8, at site.url: expected an address such as https://www.example.org
-			tab-indentation.yaml           | line 4, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
-			unknown-category.yaml          | cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
-			unknown-key-on-first-line.yaml | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
-			unknown-key.yaml               | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-top-level-key.yaml     | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
-			zero-lifetime.yaml             | line 26, column 15, at cookies[0].lifetime: invalid lifetime 'PT0S': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
+			alias.yaml                       | line 28, column 15: an alias (*owner) is not supported: write the value out in full
+			blank-site-name.yaml             | site.name must not be blank
+			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
+			category-id-uppercase.yaml       | categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
+			cookie-name-with-space.yaml      | cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
+			cookie-without-name.yaml         | cookies[0]: name must not be null
+			duplicate-category.yaml          | categories[2] (statistics): the category id is declared twice
+			duplicate-cookie.yaml            | cookies[3] (sessionid): the cookie name is declared twice
+			duplicate-key.yaml               | line 7, column 9: Duplicate Object property "revision"
+			empty-categories.yaml            | categories must not be empty
+			empty-purpose.yaml               | cookies[2] (_pk_id.*): purpose.fr must not be blank
+			empty.yaml                       | the file is empty
+			invalid-domain.yaml              | cookies[2] (_pk_id.*): domain must be a domain name such as example.org
+			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime 'forever': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
+			invalid-path.yaml                | cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
+			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
+			missing-lifetime.yaml            | cookies[0] (sessionid): lifetime must not be null
+			missing-site.yaml                | site must not be null
+			missing-translation.yaml         | cookies[0] (sessionid): purpose.en must not be blank
+			no-categories-key.yaml           | categories must not be empty
+			no-cookies-key.yaml              | cookies must not be empty
+			no-required-category.yaml        | categories: no category is required (required: true); at least one is needed for the strictly necessary cookies, cookies_preferences among them
+			not-a-mapping.yaml               | line 2, column 1: expected a mapping of keys and values
+			null-cookie.yaml                 | cookies[0]: must not be null
+			null.yaml                        | line 2, column 1: expected a mapping of keys and values
+			required-not-boolean.yaml        | line 9, column 15, at categories[0].required: expected true or false
+			revision-not-a-number.yaml       | line 6, column 11, at revision: expected a whole number
+			revision-zero.yaml               | revision must be greater than 0
+			site-name-not-a-text.yaml        | line 3, column 9, at site.name: expected a text
+			site-url-not-a-url.yaml          | line 5, column 8, at site.url: expected an address such as https://www.example.org
+			tab-indentation.yaml             | line 4, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
+			undefined-alias.yaml             | line 21, column 15: an alias (*owner) is not supported: write the value out in full
+			unknown-category.yaml            | cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
+			unknown-key-in-flow-mapping.yaml | line 24, column 1, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
+			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
+			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
+			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
+			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime 'PT0S': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			""")
 	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String message) {
 		assertThatExceptionOfType(InvalidRegistryException.class)
