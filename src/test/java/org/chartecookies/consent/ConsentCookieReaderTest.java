@@ -160,4 +160,14 @@ class ConsentCookieReaderTest {
 		assertThat(this.reader.consent(request)).isSameAs(first);
 	}
 
+	@Test
+	void onlyTheCookiesPreferencesCookieHoldsTheDecision() {
+		Cookie elsewhere = new Cookie("other_preferences", current().getValue());
+		Cookie empty = new Cookie(ConsentCookieCodec.COOKIE_NAME, null);
+
+		assertThat(read(elsewhere).decided()).isFalse();
+		assertThat(read(empty).decided()).isFalse();
+		assertThat(read(empty, current()).decided()).isTrue();
+	}
+
 }

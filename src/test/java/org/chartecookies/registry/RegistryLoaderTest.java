@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RegistryLoaderTest {
 
-	private final RegistryLoader loader = new RegistryLoader(
-			Validation.buildDefaultValidatorFactory().getValidator());
+	/** One validator for all the tests: building one takes long, using it does not. */
+	private final RegistryLoader loader = new RegistryLoader(Registries.VALIDATOR);
 
 	@Test
 	void defaultRegistryDeclaresTheSeedCookiesOfTheOpendatasoftPlatform() {

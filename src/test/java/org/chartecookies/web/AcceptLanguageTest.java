@@ -24,6 +24,9 @@ class AcceptLanguageTest {
 			fr;q=0.5, en;q=1.000           | en
 			fr;q=0.999, en;q=1             | en
 			fr;q=0.5, en;Q=0.6             | en
+			en;Q=0.5, fr;q=0.6             | fr
+			en, fr;q=1                     | en
+			en, fr;q=1.0                   | en
 			fr;q=0.5, en;level=1           | en
 			fr;q=0.5, en;level=1;q=0.6     | en
 			fr;q=0.7, en;level=1;q=0.6     | fr

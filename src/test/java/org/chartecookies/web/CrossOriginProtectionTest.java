@@ -63,6 +63,7 @@ class CrossOriginProtectionTest {
 			POST,    -,           null,                          '',                      -,                        refused
 			POST,    -,           not a url,                     '',                      -,                        refused
 			POST,    -,           not a url,                     charte.example.org,      -,                        refused
+			POST,    -,           //charte.example.org,          charte.example.org,      -,                        refused
 			POST,    -,           https://charte.example.org,    -,                       -,                        refused
 			PUT,     cross-site,  https://evil.example,          charte.example.org,      -,                        refused
 			DELETE,  -,           https://evil.example,          charte.example.org,      -,                        refused
@@ -81,19 +82,21 @@ class CrossOriginProtectionTest {
 	 * A request whose body arrived first is handled on an asynchronous dispatch (RequestBodyBuffering): it is checked
 	 * like the first one. Error pages, forwards and includes come from the application itself and pass.
 	 */
-	@ParameterizedTest(name = "{0} -> {1}")
+	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource(textBlock = """
-			REQUEST, refused
-			ASYNC,   refused
-			ERROR,   allowed
-			FORWARD, allowed
-			INCLUDE, allowed
+			REQUEST, cross-site,  refused
+			ASYNC,   cross-site,  refused
+			ERROR,   cross-site,  allowed
+			FORWARD, cross-site,  allowed
+			INCLUDE, cross-site,  allowed
+			REQUEST, same-origin, allowed
+			ASYNC,   same-origin, allowed
 			""")
-	void checksTheRequestAndAsynchronousDispatches(DispatcherType dispatch, String expected) {
+	void checksTheRequestAndAsynchronousDispatches(DispatcherType dispatch, String site, String expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
 		request.setDispatcherType(dispatch);
-		request.addHeader("Sec-Fetch-Site", "cross-site");
-		request.addHeader("Origin", "https://evil.example");
+		request.addHeader("Sec-Fetch-Site", site);
+		request.addHeader("Origin", site.equals("same-origin") ? "http://localhost" : "https://evil.example");
 		CrossOriginProtection protection = new CrossOriginProtection(Set.of());
 
 		AtomicBoolean handled = new AtomicBoolean();
