@@ -33,6 +33,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 import org.springframework.core.io.Resource;
 
@@ -82,11 +83,29 @@ class RegistryLoader {
 		if (registry == null) {
 			throw new InvalidRegistryException(location, "the file holds no registry (null)");
 		}
+		checkNoAlias(location, text);
 		Positions positions = Positions.of(text);
 		checkConstraints(location, registry, positions);
 		checkSite(location, registry.site(), positions);
 		checkReferences(location, registry, positions);
 		return registry;
+	}
+
+	/**
+	 * The YAML reader gives an alias ({@code *name}) as the anchor's name instead of the value it stands for, so that
+	 * the charter would show "name": aliases are refused, with their line.
+	 */
+	private static void checkNoAlias(String location, String text) {
+		try (JsonParser parser = MAPPER.createParser(text)) {
+			while (parser.nextToken() != null) {
+				if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+					TokenStreamLocation at = yaml.currentTokenLocation();
+					throw new InvalidRegistryException(location, "line " + at.getLineNr() + ", column "
+							+ at.getColumnNr() + ": an alias (*" + yaml.getString()
+							+ ") is not supported: write the value out in full");
+				}
+			}
+		}
 	}
 
 	private static String describe(JacksonException ex, String text) {

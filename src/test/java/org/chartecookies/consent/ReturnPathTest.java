@@ -1,6 +1,8 @@
 package org.chartecookies.consent;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -10,7 +12,7 @@ class ReturnPathTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/cookies", "/cookies?lang=en", "/datasets/population/?q=paris#table",
-			"/explore/dataset/a%20b/" })
+			"/explore/dataset/a%20b/", "/!", "/~user", "/a!b~c" })
 	void samesitePathIsKept(String path) {
 		assertThat(ReturnPath.of(path)).isEqualTo(path);
 	}
@@ -20,15 +22,68 @@ class ReturnPathTest {
 	@ValueSource(strings = { "https://evil.example/", "http:/evil.example", "//evil.example", "///evil.example",
 			"/\\evil.example", "\\\\evil.example", "javascript:alert(1)", "data:text/html,x", "evil.example",
 			"/cookies\r\nSet-Cookie: a=b", "/cookies\nx", "/a b", "/ｅｖｉｌ", "/\u2215\u2215evil.example", "/%",
-			" /cookies", "/cookies\t" })
+			" /cookies", "/cookies\t", "/a\u007fb", "/a\\b", "/a\u0000b" })
 	void anythingElseGoesToTheCharter(String hostile) {
 		assertThat(ReturnPath.of(hostile)).isEqualTo("/cookies");
 	}
 
 	@ParameterizedTest
-	@ValueSource(ints = { 2049, 100_000 })
+	@ValueSource(ints = { 1, 2047 })
+	void pathOfUpTo2048CharactersIsKept(int length) {
+		String path = "/" + "a".repeat(length);
+
+		assertThat(ReturnPath.of(path)).isEqualTo(path);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 2048, 100_000 })
 	void overlongPathGoesToTheCharter(int length) {
 		assertThat(ReturnPath.of("/" + "a".repeat(length))).isEqualTo("/cookies");
+	}
+
+	/** An embedding page's address: the page, without its cookies switch, and the switch's first value. */
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource(nullValues = "-", textBlock = """
+			/datasets,                               /datasets,                     -
+			/datasets?q=paris,                       /datasets?q=paris,             -
+			/datasets?cookies=manage,                /datasets,                     manage
+			/datasets?q=paris&cookies=saved,         /datasets?q=paris,             saved
+			/datasets?cookies=saved&q=paris,         /datasets?q=paris,             saved
+			/datasets?a=1&cookies=saved&b=2#top,     /datasets?a=1&b=2#top,         saved
+			/datasets?cookies=manage&cookies=saved,  /datasets,                     manage
+			/datasets?cookies,                       /datasets,                     ''
+			/datasets?cookiesx=1&xcookies=2,         /datasets?cookiesx=1&xcookies=2, -
+			/datasets?&&q=1&,                        /datasets?q=1,                 -
+			/datasets#cookies=manage,                /datasets#cookies=manage,      -
+			/datasets?q=a=b&cookies=x=y,             /datasets?q=a=b,               x=y
+			//evil.example?cookies=manage,           /cookies,                      -
+			""")
+	void embeddingPageIsSplitFromItsSwitch(String address, String page, String mode) {
+		ReturnPath.Split split = ReturnPath.split(address);
+
+		assertThat(split.page()).isEqualTo(page);
+		assertThat(split.mode()).isEqualTo(mode);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(textBlock = """
+			/cookies,            /cookies?cookies=manage
+			/datasets?q=paris,   /datasets?q=paris&cookies=manage
+			/datasets#top,       /datasets?cookies=manage#top
+			/datasets?q=1#top,   /datasets?q=1&cookies=manage#top
+			""")
+	void aPageWithItsSwitchSet(String page, String expected) {
+		assertThat(ReturnPath.withSwitch(page, "manage")).isEqualTo(expected);
+	}
+
+	@Test
+	void aPageWhoseSwitchWouldMakeItTooLongIsTheCharter() {
+		// "?cookies=manage" adds 15 characters: a page of 2033 becomes 2048, the longest kept; one more is too long.
+		String longest = "/" + "a".repeat(2032);
+		String tooLong = "/" + "a".repeat(2033);
+
+		assertThat(ReturnPath.withSwitch(longest, "manage")).isEqualTo(longest + "?cookies=manage");
+		assertThat(ReturnPath.withSwitch(tooLong, "manage")).isEqualTo("/cookies");
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.chartecookies.registry;
 
 import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -9,11 +10,14 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class Registries {
 
+	/** The application's validator (Hibernate Validator), built once: building one takes long, using it does not. */
+	static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
 	private Registries() {
 	}
 
 	public static CookieRegistry load(String classpathLocation) {
-		return new RegistryLoader(Validation.buildDefaultValidatorFactory().getValidator())
+		return new RegistryLoader(VALIDATOR)
 			.load(new ClassPathResource(classpathLocation));
 	}
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RegistryLoaderTest {
 
-	private final RegistryLoader loader = new RegistryLoader(
-			Validation.buildDefaultValidatorFactory().getValidator());
+	/** One validator for all the tests: building one takes long, using it does not. */
+	private final RegistryLoader loader = new RegistryLoader(Registries.VALIDATOR);
 
 	@Test
 	void defaultRegistryDeclaresTheSeedCookiesOfTheOpendatasoftPlatform() {
@@ -38,48 +37,58 @@ class RegistryLoaderTest {
 		assertThat(registry.optionalCategories()).extracting(CookieCategory::id).containsExactly("statistics");
 	}
 
-	/** Each broken registry of the corpus, the entry its message must name, and the problem it must state. */
+	/**
+	 * Each broken registry of the corpus and the whole message an operator reads after the file's name: where (the
+	 * line and column, the entry) and what the problem is.
+	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			blank-site-name.yaml          | line 4, column 9, site.name                        | must not be blank
-			categories-not-a-list.yaml    | line 7, column 13, at categories                    | expected a list
-			category-id-uppercase.yaml    | line 16, column 9, categories[2] (Video): id       | lower-case letters
-			cookie-name-with-space.yaml   | line 21, column 11, cookies[0] (session id): name  | must be a cookie name
-			cookie-without-name.yaml      | line 21, column 3, cookies[0]: name                | must not be null
-			duplicate-category.yaml       | line 16, column 9, categories[2] (statistics)      | declared twice
-			duplicate-cookie.yaml         | line 39, column 11, cookies[3] (sessionid)         | declared twice
-			duplicate-key.yaml            | line 7                                             | Duplicate Object property "revision"
-			empty-categories.yaml         | line 7, column 1, categories                       | must not be empty
-			empty-purpose.yaml            | line 37, column 20, cookies[2] (_pk_id.*): purpose.fr | must not be blank
-			empty.yaml                    | broken/empty.yaml                                  | the file is empty
-			invalid-domain.yaml           | line 39, column 13, cookies[2] (_pk_id.*): domain  | must be a domain name
-			invalid-lifetime.yaml         | line 38, column 15, at cookies[2].lifetime          | invalid lifetime 'forever'
-			invalid-path.yaml             | line 40, column 11, cookies[2] (_pk_id.*): path    | must be a path starting with /
-			malformed-yaml.yaml           | line 7, column 3                                   | not valid YAML
-			misindented-translation.yaml  | line 16, column 5, at categories[1].en             | unknown key 'en'
-			missing-lifetime.yaml         | line 21, column 3, cookies[0] (sessionid): lifetime | must not be null
-			missing-site.yaml             | site                                               | must not be null
-			missing-translation.yaml      | line 25, column 5, cookies[0] (sessionid): purpose.en | must not be
-			no-required-category.yaml     | line 7, column 1, categories                       | no category is required
-			not-a-mapping.yaml            | line 2                                             | expected a mapping of keys and values
-			required-not-boolean.yaml     | line 9, column 15, at categories[0].required        | expected true or false
-			revision-not-a-number.yaml    | line 6, column 11, at revision                      | expected a whole number
-			revision-zero.yaml            | line 6, column 11, revision                        | must be greater than 0
-			site-url-javascript.yaml      | line 5, column 8, site.url                         | must be an http or https address
-			site-url-not-a-url.yaml       | line 5, column 8, at site.url                       | expected an address
-			tab-indentation.yaml          | line 4, column 1                                   | (TAB) for indentation
-			unknown-category.yaml         | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' | not declared under categories
-			unknown-key.yaml              | line 26, column 5, at cookies[0].lifetme            | unknown key 'lifetme'
-			unknown-top-level-key.yaml    | line 7, column 1, at owner                          | unknown key 'owner'
-			zero-lifetime.yaml            | line 26, column 15, at cookies[0].lifetime          | invalid lifetime 'PT0S'
+			alias.yaml                       | line 28, column 15: an alias (*owner) is not supported: write the value out in full
+			blank-site-name.yaml             | line 4, column 9, site.name must not be blank
+			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
+			category-id-uppercase.yaml       | line 16, column 9, categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
+			cookie-name-with-space.yaml      | line 21, column 11, cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
+			cookie-without-name.yaml         | line 21, column 3, cookies[0]: name must not be null
+			duplicate-category.yaml          | line 16, column 9, categories[2] (statistics): the category id is declared twice
+			duplicate-cookie.yaml            | line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice
+			duplicate-key.yaml               | line 7, column 9: Duplicate Object property "revision"
+			empty-categories.yaml            | line 7, column 1, categories must not be empty
+			empty-purpose.yaml               | line 37, column 20, cookies[2] (_pk_id.*): purpose.fr must not be blank
+			empty.yaml                       | the file is empty
+			invalid-domain.yaml              | line 39, column 13, cookies[2] (_pk_id.*): domain must be a domain name such as example.org
+			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime 'forever': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
+			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
+			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
+			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
+			missing-lifetime.yaml            | line 21, column 3, cookies[0] (sessionid): lifetime must not be null
+			missing-site.yaml                | site must not be null
+			missing-translation.yaml         | line 25, column 5, cookies[0] (sessionid): purpose.en must not be blank
+			no-categories-key.yaml           | categories must not be empty
+			no-cookies-key.yaml              | cookies must not be empty
+			no-required-category.yaml        | line 7, column 1, categories: no category is required (required: true); at least one is needed for the strictly necessary cookies, cookies_preferences among them
+			not-a-mapping.yaml               | line 2, column 1: expected a mapping of keys and values
+			null-cookie.yaml                 | line 20, column 3, cookies[0]: must not be null
+			null.yaml                        | line 2, column 1: expected a mapping of keys and values
+			required-not-boolean.yaml        | line 9, column 15, at categories[0].required: expected true or false
+			revision-not-a-number.yaml       | line 6, column 11, at revision: expected a whole number
+			revision-zero.yaml               | line 6, column 11, revision must be greater than 0
+			site-name-not-a-text.yaml        | line 3, column 9, at site.name: expected a text
+			site-url-javascript.yaml         | line 5, column 8, site.url must be an http or https address such as https://www.example.org
+			site-url-not-a-url.yaml          | line 5, column 8, at site.url: expected an address such as https://www.example.org
+			tab-indentation.yaml             | line 4, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
+			undefined-alias.yaml             | line 21, column 15: an alias (*owner) is not supported: write the value out in full
+			unknown-category.yaml            | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
+			unknown-key-in-flow-mapping.yaml | line 24, column 57, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
+			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
+			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
+			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
+			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime 'PT0S': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			""")
-	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String entry, String problem) {
+	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String message) {
 		assertThatExceptionOfType(InvalidRegistryException.class)
 			.isThrownBy(() -> this.loader.load(new ClassPathResource("registries/broken/" + file)))
 			.satisfies((ex) -> assertThat(ex.getMessage())
-				.startsWith("Cookie registry class path resource [registries/broken/" + file + "]")
-				.contains(entry)
-				.contains(problem)
+				.isEqualTo("Cookie registry class path resource [registries/broken/" + file + "]: " + message)
 				.doesNotContain("\n", "java.", "JsonToken"));
 	}
 

@@ -17,14 +17,19 @@ class ConnectionDrainingTest {
 	@Test
 	void answersKeepTheirConnectionUntilShutdownStartsThenCloseIt() throws Exception {
 		MockHttpServletResponse before = new MockHttpServletResponse();
-		this.draining.doFilter(new MockHttpServletRequest("GET", "/cookies"), before, new MockFilterChain());
+		MockFilterChain chainBefore = new MockFilterChain();
+		this.draining.doFilter(new MockHttpServletRequest("GET", "/cookies"), before, chainBefore);
 
 		this.draining.onApplicationEvent(new ContextClosedEvent(new GenericApplicationContext()));
 		MockHttpServletResponse after = new MockHttpServletResponse();
-		this.draining.doFilter(new MockHttpServletRequest("GET", "/cookies"), after, new MockFilterChain());
+		MockFilterChain chainAfter = new MockFilterChain();
+		this.draining.doFilter(new MockHttpServletRequest("GET", "/cookies"), after, chainAfter);
 
 		assertThat(before.getHeader("Connection")).isNull();
 		assertThat(after.getHeader("Connection")).isEqualTo("close");
+		// Every request is still answered, before shutdown and during it.
+		assertThat(chainBefore.getRequest()).as("the request went on before shutdown").isNotNull();
+		assertThat(chainAfter.getRequest()).as("the request went on during shutdown").isNotNull();
 	}
 
 }

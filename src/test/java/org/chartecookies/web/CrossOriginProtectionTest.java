@@ -2,6 +2,7 @@ package org.chartecookies.web;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
@@ -54,7 +55,15 @@ class CrossOriginProtectionTest {
 			POST,    -,           https://evil.example,          charte.example.org,      https://evil.example,     allowed
 			POST,    -,           null,                          charte.example.org,      -,                        refused
 			POST,    -,           https://user@charte.example.org, charte.example.org,    -,                        refused
+			POST,    -,           https://user@charte.example.org, user@charte.example.org, -,                      refused
+			POST,    '',          https://evil.example,          charte.example.org,      -,                        refused
+			POST,    '',          https://charte.example.org,    charte.example.org,      -,                        allowed
+			POST,    '',          '',                            charte.example.org,      -,                        allowed
+			POST,    -,           '',                            charte.example.org,      -,                        allowed
+			POST,    -,           null,                          '',                      -,                        refused
+			POST,    -,           not a url,                     '',                      -,                        refused
 			POST,    -,           not a url,                     charte.example.org,      -,                        refused
+			POST,    -,           //charte.example.org,          charte.example.org,      -,                        refused
 			POST,    -,           https://charte.example.org,    -,                       -,                        refused
 			PUT,     cross-site,  https://evil.example,          charte.example.org,      -,                        refused
 			DELETE,  -,           https://evil.example,          charte.example.org,      -,                        refused
@@ -73,26 +82,37 @@ class CrossOriginProtectionTest {
 	 * A request whose body arrived first is handled on an asynchronous dispatch (RequestBodyBuffering): it is checked
 	 * like the first one. Error pages, forwards and includes come from the application itself and pass.
 	 */
-	@ParameterizedTest(name = "{0} -> {1}")
+	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource(textBlock = """
-			REQUEST, refused
-			ASYNC,   refused
-			ERROR,   allowed
-			FORWARD, allowed
-			INCLUDE, allowed
+			REQUEST, cross-site,  refused
+			ASYNC,   cross-site,  refused
+			ERROR,   cross-site,  allowed
+			FORWARD, cross-site,  allowed
+			INCLUDE, cross-site,  allowed
+			REQUEST, same-origin, allowed
+			ASYNC,   same-origin, allowed
 			""")
-	void checksTheRequestAndAsynchronousDispatches(DispatcherType dispatch, String expected) {
+	void checksTheRequestAndAsynchronousDispatches(DispatcherType dispatch, String site, String expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
 		request.setDispatcherType(dispatch);
-		request.addHeader("Sec-Fetch-Site", "cross-site");
-		request.addHeader("Origin", "https://evil.example");
+		request.addHeader("Sec-Fetch-Site", site);
+		request.addHeader("Origin", site.equals("same-origin") ? "http://localhost" : "https://evil.example");
 		CrossOriginProtection protection = new CrossOriginProtection(Set.of());
 
+		AtomicBoolean handled = new AtomicBoolean();
 		Throwable refusal = catchThrowable(
-				() -> protection.preHandle(request, new MockHttpServletResponse(), new Object()));
+				() -> handled.set(protection.preHandle(request, new MockHttpServletResponse(), new Object())));
 
-		assertThat((refusal instanceof ResponseStatusException status && status.getStatusCode().value() == 403)
-				? "refused" : "allowed").isEqualTo(expected);
+		// Allowed: the request goes on to its handler. Refused: a 403, and the handler never runs.
+		if (expected.equals("allowed")) {
+			assertThat(refusal).isNull();
+			assertThat(handled).isTrue();
+		}
+		else {
+			assertThat(refusal).isInstanceOfSatisfying(ResponseStatusException.class,
+					(status) -> assertThat(status.getStatusCode().value()).isEqualTo(403));
+			assertThat(handled).isFalse();
+		}
 	}
 
 }

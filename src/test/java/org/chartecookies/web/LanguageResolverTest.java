@@ -94,4 +94,36 @@ class LanguageResolverTest {
 		assertThat(this.languages.resolveLocale(request)).isEqualTo(Locale.ENGLISH);
 	}
 
+	@Test
+	void theLanguageIsDecidedOncePerRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
+		request.setQueryString("lang=en");
+		Locale first = this.languages.resolveLocale(request);
+
+		request.setQueryString("lang=fr");
+
+		assertThat(first).isEqualTo(Locale.ENGLISH);
+		assertThat(this.languages.resolveLocale(request)).as("asked again for the same request").isEqualTo(first);
+	}
+
+	@Test
+	void aLanguageCookieNamingNoSupportedLanguageLeavesTheNextOneToDecide() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
+		request.setCookies(new Cookie("other", "fr"), new Cookie("django_language", "de"),
+				new Cookie("django_language", "en"));
+		request.addHeader("Accept-Language", "fr");
+
+		assertThat(this.languages.resolveLocale(request)).isEqualTo(Locale.ENGLISH);
+	}
+
+	@Test
+	void choosingALanguageWithoutAnAnswerToWriteToRemembersItForTheRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+
+		this.languages.setLocale(request, null, Locale.ENGLISH);
+		this.languages.setLocale(request, null, null);
+
+		assertThat(this.languages.resolveLocale(request)).isEqualTo(Locale.ENGLISH);
+	}
+
 }

@@ -1,0 +1,116 @@
+package org.chartecookies.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Registries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A submitted form becomes a decision about every optional category of the current registry, or is refused with the
+ * reason the error page gives.
+ */
+class ConsentDecisionFactoryTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-29T06:00:00.987654Z");
+
+	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
+
+	private final ConsentDecisionFactory factory = new ConsentDecisionFactory(REGISTRY, Clock.fixed(NOW, ZoneOffset.UTC));
+
+	private ConsentDecision decide(String decision, String... categories) {
+		return this.factory.decide(new ConsentForm(decision, List.of(categories), "/cookies"));
+	}
+
+	@ParameterizedTest(name = "{0} {1} -> statistics {2}, video {3}")
+	@CsvSource(textBlock = """
+			accept-all,  '',                true,  true
+			accept-all,  video,             true,  true
+			reject-all,  '',                false, false
+			reject-all,  statistics|video,  false, false
+			custom,      '',                false, false
+			custom,      statistics,        true,  false
+			custom,      video,             false, true
+			custom,      video|statistics,  true,  true
+			custom,      necessary,         false, false
+			""")
+	void eachDecisionAcceptsOrRefusesEveryOptionalCategory(String decision, String listed, boolean statistics,
+			boolean video) {
+		ConsentDecision decided = decide(decision, listed.isEmpty() ? new String[0] : listed.split("\\|"));
+
+		assertThat(decided.choices()).containsExactly(Map.entry("statistics", statistics), Map.entry("video", video));
+	}
+
+	@Test
+	void aDecisionIsAboutTheCurrentRevisionAtTheCurrentSecond() {
+		ConsentDecision decided = decide("accept-all");
+
+		assertThat(decided.revision()).isEqualTo(REGISTRY.revision());
+		assertThat(decided.decidedAt()).isEqualTo(Instant.parse("2026-11-29T06:00:00Z"));
+	}
+
+	@Test
+	void everyDecisionHasANewRandom128BitConsentId() {
+		String one = decide("accept-all").consentId();
+		String other = decide("accept-all").consentId();
+
+		assertThat(one).matches("[A-Za-z0-9_-]{22}");
+		assertThat(other).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(one);
+		assertThat(ConsentCookieCodec.decode(ConsentCookieCodec.encode(decide("custom", "video")))).isPresent();
+	}
+
+	@Test
+	void aFormWithoutCategoriesIsAFormThatListsNone() {
+		assertThat(this.factory.decide(new ConsentForm("custom", null, null)).choices())
+			.containsExactly(Map.entry("statistics", false), Map.entry("video", false));
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { " ", "\t" })
+	void aFormWithoutDecisionIsRefused(String decision) {
+		assertThatExceptionOfType(ConsentRequestException.class).isThrownBy(() -> decide(decision))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode().value()).isEqualTo(400);
+				assertThat(ex.getReason()).isEqualTo("error.consent.missing-decision");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "accept", "ACCEPT-ALL", "accept-all ", "acknowledge" })
+	void anUnknownDecisionIsRefused(String decision) {
+		// "acknowledge" answers the information notice, which is not shown while there are optional categories.
+		assertThatExceptionOfType(ConsentRequestException.class).isThrownBy(() -> decide(decision))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("error.consent.unknown-decision"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "accept-all", "custom", "" })
+	void aCategoryTheRegistryDoesNotDeclareIsRefusedWhateverTheDecision(String decision) {
+		assertThatExceptionOfType(ConsentRequestException.class).isThrownBy(() -> decide(decision, "video", "ads"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("error.consent.unknown-category"));
+	}
+
+	@Test
+	void withoutOptionalCategoriesTheNoticeIsAcknowledgedAndNothingIsToChoose() {
+		CookieRegistry necessaryOnly = Registries.load("registries/necessary-only.yaml");
+		ConsentDecisionFactory notice = new ConsentDecisionFactory(necessaryOnly, Clock.fixed(NOW, ZoneOffset.UTC));
+
+		ConsentDecision decided = notice.decide(new ConsentForm("acknowledge", List.of(), "/cookies"));
+
+		assertThat(decided.choices()).isEmpty();
+		assertThat(decided.revision()).isEqualTo(necessaryOnly.revision());
+	}
+
+}

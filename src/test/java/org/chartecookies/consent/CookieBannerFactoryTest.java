@@ -1,0 +1,163 @@
+package org.chartecookies.consent;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Registries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * What the banner shows for a page's context (two-optional-categories.yaml: necessary, then statistics and video):
+ * it asks until the visitor decides, opens the choices on "Gérer mes cookies", confirms a decision just made, and
+ * otherwise keeps out of the way.
+ */
+class CookieBannerFactoryTest {
+
+	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
+
+	private static final CookieRegistry NECESSARY_ONLY = Registries.load("registries/necessary-only.yaml");
+
+	private final CookieBannerFactory factory = new CookieBannerFactory(REGISTRY);
+
+	private static ConsentState decided(boolean statistics, boolean video) {
+		return new ConsentState(Map.of("statistics", statistics, "video", video), false, false);
+	}
+
+	private static PageContext page(BannerSwitch banner, ConsentState consent) {
+		return new PageContext("/datasets?q=paris", banner, Locale.ENGLISH, consent);
+	}
+
+	@ParameterizedTest(name = "{0}, decided: {1} -> {2}")
+	@CsvSource(textBlock = """
+			NONE,   false, ASK
+			MANAGE, false, ASK
+			SAVED,  false, ASK
+			NONE,   true,  HIDDEN
+			MANAGE, true,  ASK
+			SAVED,  true,  CONFIRMATION
+			""")
+	void theBannerAsksUntilADecisionAndConfirmsItOnce(BannerSwitch banner, boolean hasDecision,
+			CookieBanner.State state) {
+		CookieBanner shown = this.factory.create(page(banner, hasDecision ? decided(true, false) : ConsentState.NOBODY));
+
+		assertThat(shown.state()).isEqualTo(state);
+		assertThat(shown.visible()).isEqualTo(state != CookieBanner.State.HIDDEN);
+		assertThat(shown.asking()).isEqualTo(state == CookieBanner.State.ASK);
+		assertThat(shown.confirming()).isEqualTo(state == CookieBanner.State.CONFIRMATION);
+		assertThat(shown.notice()).isFalse();
+		assertThat(shown.choicesOpen()).isEqualTo(banner == BannerSwitch.MANAGE);
+		assertThat(shown.decided()).isEqualTo(hasDecision);
+	}
+
+	@ParameterizedTest(name = "{0}, decided: {1} -> {2}")
+	@CsvSource(textBlock = """
+			NONE,   false, NOTICE
+			MANAGE, false, NOTICE
+			MANAGE, true,  NOTICE
+			NONE,   true,  HIDDEN
+			SAVED,  true,  HIDDEN
+			""")
+	void withoutOptionalCategoriesTheBannerOnlyInformsUntilAcknowledged(BannerSwitch banner, boolean hasDecision,
+			CookieBanner.State state) {
+		CookieBanner shown = new CookieBannerFactory(NECESSARY_ONLY)
+			.create(page(banner, hasDecision ? new ConsentState(Map.of(), false, false) : ConsentState.NOBODY));
+
+		assertThat(shown.state()).isEqualTo(state);
+		assertThat(shown.notice()).isEqualTo(state == CookieBanner.State.NOTICE);
+		assertThat(shown.hasOptionalChoices()).isFalse();
+		assertThat(shown.optionalChoices()).isEmpty();
+	}
+
+	@Test
+	void theChoicesAreEveryCategoryInTheVisitorsLanguagePreFilledWithTheDecision() {
+		CookieBanner shown = this.factory.create(page(BannerSwitch.MANAGE, decided(false, true)));
+
+		assertThat(shown.choices())
+			.extracting(CookieBanner.Choice::id, CookieBanner.Choice::title, CookieBanner.Choice::description,
+					CookieBanner.Choice::required, CookieBanner.Choice::accepted)
+			.containsExactly(tuple("necessary", "Necessary cookies", "Needed by the site.", true, true),
+					tuple("statistics", "Audience measurement", "Count visits.", false, false),
+					tuple("video", "Embedded videos", "Play videos from another site.", false, true));
+		assertThat(shown.hasOptionalChoices()).isTrue();
+		assertThat(shown.optionalChoices()).extracting(CookieBanner.Choice::id).containsExactly("statistics", "video");
+	}
+
+	@Test
+	void withoutADecisionNoOptionalCategoryIsTickedAndTheTextsAreInFrenchForFrenchReaders() {
+		CookieBanner shown = this.factory
+			.create(new PageContext("/cookies", BannerSwitch.NONE, Locale.FRENCH, ConsentState.NOBODY));
+
+		assertThat(shown.choices()).extracting(CookieBanner.Choice::title, CookieBanner.Choice::accepted)
+			.containsExactly(tuple("Cookies nécessaires", true), tuple("Mesure d'audience", false),
+					tuple("Vidéos intégrées", false));
+	}
+
+	@ParameterizedTest(name = "statistics {0}, video {1} -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			true  | true  | banner.confirmation.accepted-all | Audience measurement, Embedded videos |
+			false | false | banner.confirmation.refused-all  |                                       | Audience measurement, Embedded videos
+			true  | false | banner.confirmation.custom       | Audience measurement                  | Embedded videos
+			false | true  | banner.confirmation.custom       | Embedded videos                       | Audience measurement
+			""")
+	void theConfirmationSaysWhatWasAcceptedAndRefused(boolean statistics, boolean video, String message,
+			String accepted, String refused) {
+		CookieBanner shown = this.factory.create(page(BannerSwitch.SAVED, decided(statistics, video)));
+
+		assertThat(shown.confirmationKey()).isEqualTo(message);
+		assertThat(shown.accepted()).isEqualTo((accepted != null) ? accepted : "");
+		assertThat(shown.refused()).isEqualTo((refused != null) ? refused : "");
+	}
+
+	@Test
+	void theBannerSendsTheVisitorBackToThePageAndOffersToManageThere() {
+		CookieBanner shown = this.factory.create(page(BannerSwitch.SAVED, decided(true, true)));
+
+		assertThat(shown.returnPath()).isEqualTo("/datasets?q=paris");
+		assertThat(shown.manageUrl()).isEqualTo("/datasets?q=paris&cookies=manage");
+	}
+
+	@ParameterizedTest(name = "outdated {0}, Sec-GPC {1}, decided {2} -> charter changed {3}, GPC honoured {4}")
+	@CsvSource(textBlock = """
+			false, false, false, false, false
+			true,  false, false, true,  false
+			false, true,  false, false, true
+			false, true,  true,  false, false
+			true,  true,  false, true,  true
+			""")
+	void theBannerSaysWhenTheCharterChangedAndWhenGlobalPrivacyControlIsHonoured(boolean outdated, boolean gpc,
+			boolean hasDecision, boolean charterChanged, boolean gpcHonoured) {
+		ConsentState consent = new ConsentState(hasDecision ? Map.of("statistics", true, "video", true) : null,
+				outdated, gpc);
+
+		CookieBanner shown = this.factory.create(page(BannerSwitch.NONE, consent));
+
+		assertThat(shown.charterChanged()).isEqualTo(charterChanged);
+		assertThat(shown.globalPrivacyControl()).isEqualTo(gpcHonoured);
+	}
+
+	@Test
+	void theBannerOfAContextIsWorkedOutOnce() {
+		PageContext context = page(BannerSwitch.NONE, ConsentState.NOBODY);
+
+		assertThat(this.factory.create(context)).isSameAs(this.factory.create(page(BannerSwitch.NONE, ConsentState.NOBODY)));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(nullValues = "-", textBlock = """
+			/datasets?q=paris,                 /datasets?q=paris&cookies=saved
+			/datasets?q=paris&cookies=manage,  /datasets?q=paris&cookies=saved
+			/datasets?cookies=manage#top,      /datasets?cookies=saved#top
+			https://evil.example/,             /cookies?cookies=saved
+			-,                                 /cookies?cookies=saved
+			""")
+	void afterADecisionTheVisitorReturnsToThePageWhichConfirmsIt(String page, String after) {
+		assertThat(CookieBannerFactory.afterDecision(page)).isEqualTo(after);
+	}
+
+}
