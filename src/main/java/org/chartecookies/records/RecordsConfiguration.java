@@ -7,6 +7,7 @@ import java.util.Base64;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,11 @@ class RecordsConfiguration {
 	@Bean
 	RetentionPurge retentionPurge(RecordStore store, RecordsProperties properties, Clock clock) {
 		return new RetentionPurge(store, properties, clock);
+	}
+
+	@Bean
+	VerificationCommand verificationCommand(ChainVerification verification, ConfigurableApplicationContext context) {
+		return new VerificationCommand(verification, context);
 	}
 
 	@Bean
