@@ -20,7 +20,7 @@ CREATE TABLE consent_record (
     decided_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     registry_revision INTEGER NOT NULL,
     decision          VARCHAR(16) NOT NULL,
-    choices           VARCHAR(2000) NOT NULL,
+    choices           VARCHAR(10000) NOT NULL,
     gpc               BOOLEAN NOT NULL,
     language_tag      VARCHAR(8) NOT NULL,
     page_path         VARCHAR(2048) NOT NULL,

@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Without {@code spring.datasource.url}, records go to an embedded H2 database in a file under
- * {@code charte.records.folder} ({@code ./data}), so that the application needs nothing installed. The folder may be
+ * {@code charte.records.folder} ({@link RecordsProperties#DEFAULT_FOLDER}), so that the application needs nothing installed. The folder may be
  * given relative to the working directory: H2 is given the absolute path (it refuses implicitly relative ones). The
  * database stays open until Spring closes its pool, after the record writer's last flush (H2's own shutdown hook
  * would close it first).
@@ -25,7 +25,7 @@ class EmbeddedDatabaseDefault implements EnvironmentPostProcessor, Ordered {
 		if (environment.containsProperty("spring.datasource.url")) {
 			return;
 		}
-		Path folder = Path.of(environment.getProperty("charte.records.folder", "./data")).toAbsolutePath().normalize();
+		Path folder = Path.of(environment.getProperty("charte.records.folder", RecordsProperties.DEFAULT_FOLDER)).toAbsolutePath().normalize();
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("charteEmbeddedDatabase",
 					Map.of("spring.datasource.url",

@@ -9,11 +9,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Writes decisions to the database from a thread of its own, in batches, so that the visitor's answer never waits on
@@ -42,6 +46,10 @@ class RecordWriter implements SmartLifecycle {
 
 	private final Instant startedAt;
 
+	private final Timer writes;
+
+	private final Counter written;
+
 	private RecordStore.ChainHead head = RecordStore.ChainHead.EMPTY;
 
 	private volatile boolean running;
@@ -58,7 +66,14 @@ class RecordWriter implements SmartLifecycle {
 
 	private long nextAttempt;
 
-	RecordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock, String writerId) {
+	RecordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock, String writerId,
+			MeterRegistry meters) {
+		this.writes = Timer.builder("charte.records.writes")
+			.description("Batches of consent records written to the database, and how long each took")
+			.register(meters);
+		this.written = Counter.builder("charte.records.written")
+			.description("Consent records written to the database")
+			.register(meters);
 		this.store = store;
 		this.spill = spill;
 		this.properties = properties;
@@ -226,7 +241,10 @@ class RecordWriter implements SmartLifecycle {
 
 	private boolean write(List<PendingRecord> batch) {
 		try {
+			long start = System.nanoTime();
 			this.head = this.store.append(this.writerId, this.startedAt, this.head, batch);
+			this.writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			this.written.increment(batch.size());
 			if (this.failingSince != null) {
 				logger.info("Consent records: the database answers again");
 			}
@@ -234,11 +252,35 @@ class RecordWriter implements SmartLifecycle {
 			this.lastError = null;
 			return true;
 		}
+		catch (DataIntegrityViolationException ex) {
+			// The database answers but refuses a record: retrying the batch would refuse it for ever and hold up every
+			// decision after it. The others are written one by one; the refused one is set aside, loudly.
+			return writeOneByOne(batch, ex);
+		}
 		catch (RuntimeException ex) {
-			// Whatever the cause (no connection, a transaction that cannot begin, a constraint), the batch is kept.
+			// Whatever else the cause (no connection, a transaction that cannot begin), the batch is kept.
 			failed(ex);
 			return false;
 		}
+	}
+
+	private boolean writeOneByOne(List<PendingRecord> batch, DataIntegrityViolationException refusal) {
+		if (batch.size() == 1) {
+			PendingRecord refused = batch.get(0);
+			if (this.store.recorded(List.of(refused.consentId())).isEmpty()) {
+				this.spill.reject(refused);
+				logger.error("Consent records: the database refuses the decision " + refused.consentId()
+						+ "; it is kept in " + SpillFile.REJECTED + " (" + refusal.getMostSpecificCause().getMessage() + ")");
+			}
+			return true;
+		}
+		for (PendingRecord record : batch) {
+			if (!write(List.of(record))) {
+				// The database stopped answering: the whole batch waits (those written are skipped when it is taken).
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void failed(RuntimeException ex) {

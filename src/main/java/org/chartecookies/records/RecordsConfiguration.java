@@ -30,7 +30,8 @@ class RecordsConfiguration {
 	@Bean
 	RecordWriter recordWriter(RecordStore store, RecordsProperties properties, Clock clock, MeterRegistry meters) {
 		String writerId = (properties.writerId() != null) ? properties.writerId() : newWriterId();
-		RecordWriter writer = new RecordWriter(store, new SpillFile(properties.folder()), properties, clock, writerId);
+		RecordWriter writer = new RecordWriter(store, new SpillFile(properties.folder()), properties, clock, writerId,
+				meters);
 		Gauge.builder("charte.records.backlog", writer, RecordWriter::backlog)
 			.description("Consent decisions waiting to be written to the database, in memory and in the file")
 			.register(meters);

@@ -30,12 +30,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("charte.records")
 @Validated
-public record RecordsProperties(@DefaultValue("./data") @NotNull Path folder, @DefaultValue("P5Y") @NotNull Period retention,
+public record RecordsProperties(@DefaultValue(RecordsProperties.DEFAULT_FOLDER) @NotNull Path folder, @DefaultValue("P5Y") @NotNull Period retention,
 		@DefaultValue("0 30 3 * * *") @NotNull String purgeCron, @DefaultValue("10000") @Min(1) int queueCapacity,
 		@DefaultValue("500") @Min(1) int batchSize, @DefaultValue("1s") @NotNull Duration retryInterval,
 		@DefaultValue("10s") @NotNull Duration shutdownTimeout,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
 				message = "must be 1 to 40 letters, digits, dashes or underscores") @Nullable String writerId) {
+
+	/** Relative to the working directory, so that {@code ./mvnw spring-boot:run} keeps its records in the project. */
+	static final String DEFAULT_FOLDER = "./data";
 
 	@AssertTrue(message = "must be positive")
 	boolean isRetentionPositive() {

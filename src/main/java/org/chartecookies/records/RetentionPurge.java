@@ -7,13 +7,14 @@ import java.time.ZoneOffset;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Deletes the records older than the retention period ({@code charte.records.retention}, 5 years by default), on the
  * schedule {@code charte.records.purge-cron} (daily at 03:30), keeping every chain verifiable from its cut.
  */
-class RetentionPurge {
+class RetentionPurge implements SchedulingConfigurer {
 
 	private static final Log logger = LogFactory.getLog(RetentionPurge.class);
 
@@ -29,7 +30,11 @@ class RetentionPurge {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${charte.records.purge-cron:0 30 3 * * *}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addCronTask(this::scheduled, this.properties.purgeCron());
+	}
+
 	void scheduled() {
 		try {
 			purge();

@@ -33,6 +33,11 @@ final class SpillFile {
 
 	private static final String FORMAT = "r1";
 
+	/** Decisions the database refused (a constraint): kept for the operator, never retried. */
+	static final String REJECTED = "rejected-records.txt";
+
+	private final Path rejected;
+
 	private final Path pending;
 
 	private final Path draining;
@@ -48,6 +53,7 @@ final class SpillFile {
 		}
 		this.pending = folder.resolve("pending-records.txt");
 		this.draining = folder.resolve("pending-records.draining.txt");
+		this.rejected = folder.resolve(REJECTED);
 		this.waiting.set(lines(this.pending) + lines(this.draining));
 	}
 
@@ -60,9 +66,18 @@ final class SpillFile {
 		if (records.isEmpty()) {
 			return;
 		}
+		write(this.pending, records);
+		this.waiting.addAndGet(records.size());
+	}
+
+	synchronized void reject(PendingRecord record) {
+		write(this.rejected, List.of(record));
+	}
+
+	private static void write(Path file, List<PendingRecord> records) {
 		StringBuilder text = new StringBuilder(records.size() * 160);
 		records.forEach((record) -> text.append(encode(record)).append('\n'));
-		try (FileChannel channel = FileChannel.open(this.pending, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND)) {
 			ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
 			while (bytes.hasRemaining()) {
@@ -71,9 +86,8 @@ final class SpillFile {
 			channel.force(false);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep consent records in " + this.pending.toAbsolutePath(), ex);
+			throw new UncheckedIOException("Cannot keep consent records in " + file.toAbsolutePath(), ex);
 		}
-		this.waiting.addAndGet(records.size());
 	}
 
 	/**

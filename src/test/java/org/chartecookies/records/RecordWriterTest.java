@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ class RecordWriterTest {
 
 	private final Database database = new Database();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private RecordStore store;
 
 	private final List<RecordWriter> writers = new ArrayList<>();
@@ -61,7 +64,8 @@ class RecordWriterTest {
 	private RecordWriter writer(String id, int queueCapacity) {
 		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *",
 				queueCapacity, 100, Duration.ofMillis(100), Duration.ofSeconds(10), id);
-		RecordWriter writer = new RecordWriter(this.store, new SpillFile(this.folder), properties, Clock.systemUTC(), id);
+		RecordWriter writer = new RecordWriter(this.store, new SpillFile(this.folder), properties, Clock.systemUTC(), id,
+				this.meters);
 		this.writers.add(writer);
 		return writer;
 	}
@@ -96,6 +100,8 @@ class RecordWriterTest {
 		assertThat(decisions).allSatisfy((d) -> assertThat(this.store.find(d.consentId())).isPresent());
 		assertThat(verify().verified()).isTrue();
 		assertThat(this.store.writers()).singleElement().satisfies((w) -> assertThat(w.headSequence()).isEqualTo(1_200));
+		assertThat(this.meters.get("charte.records.written").counter().count()).isEqualTo(1_200);
+		assertThat(this.meters.get("charte.records.writes").timer().count()).isBetween(12L, 1_200L);
 	}
 
 	@Test
@@ -187,6 +193,31 @@ class RecordWriterTest {
 
 		awaitRecords(6);
 		await().atMost(Duration.ofSeconds(10)).until(() -> writer.backlog() == 0);
+		assertThat(verify().verified()).isTrue();
+	}
+
+	@Test
+	void aDecisionTheDatabaseRefusesIsSetAsideAndHoldsUpNoOther() throws Exception {
+		RecordWriter writer = writer("w-refused", 10_000);
+		List<PendingRecord> decisions = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			decisions.add(Records.decision("custom", RecordStoreContract.NOW));
+		}
+		PendingRecord usual = decisions.get(2);
+		PendingRecord refused = new PendingRecord(usual.consentId(), usual.decidedAt(), usual.revision(), usual.kind(),
+				usual.choices(), usual.globalPrivacyControl(), "a-language-tag-far-too-long", usual.pagePath());
+		decisions.set(2, refused);
+		decisions.forEach(writer::accept);
+
+		writer.start();
+		awaitRecords(4);
+		await().atMost(Duration.ofSeconds(10)).until(() -> writer.backlog() == 0);
+		decide(writer, 3);
+
+		awaitRecords(7);
+		assertThat(this.store.find(refused.consentId())).isEmpty();
+		assertThat(Files.readAllLines(this.folder.resolve(SpillFile.REJECTED))).singleElement()
+			.satisfies((line) -> assertThat(SpillFile.decode(line)).isEqualTo(refused));
 		assertThat(verify().verified()).isTrue();
 	}
 
