@@ -1,6 +1,7 @@
 package org.chartecookies.records;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -16,7 +17,7 @@ record PendingRecord(String consentId, Instant decidedAt, int revision, String k
 		boolean globalPrivacyControl, String language, String pagePath) {
 
 	PendingRecord {
-		choices = java.util.Collections.unmodifiableMap(new TreeMap<>(choices));
+		choices = Collections.unmodifiableMap(new TreeMap<>(choices));
 	}
 
 	static PendingRecord of(ConsentDecided event) {
