@@ -42,6 +42,9 @@ class RecordWriter implements SmartLifecycle {
 
 	private final String writerId;
 
+	/** Makes the schema when the database first answers (a no-op once done). */
+	private final Runnable schema;
+
 	private final BlockingQueue<PendingRecord> queue;
 
 	private final Instant startedAt;
@@ -67,7 +70,8 @@ class RecordWriter implements SmartLifecycle {
 	private long nextAttempt;
 
 	RecordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock, String writerId,
-			MeterRegistry meters) {
+			Runnable schema, MeterRegistry meters) {
+		this.schema = schema;
 		this.writes = Timer.builder("charte.records.writes")
 			.description("Batches of consent records written to the database, and how long each took")
 			.register(meters);
@@ -214,6 +218,7 @@ class RecordWriter implements SmartLifecycle {
 	/** Writes records taken over from the file, skipping those already written (a take-over cut short before). */
 	private void drainSpill() {
 		try {
+			this.schema.run();
 			List<PendingRecord> waiting = this.spill.takeOver();
 			for (int start = 0; start < waiting.size(); start += this.properties.batchSize()) {
 				List<PendingRecord> batch = new ArrayList<>(
@@ -241,6 +246,7 @@ class RecordWriter implements SmartLifecycle {
 
 	private boolean write(List<PendingRecord> batch) {
 		try {
+			this.schema.run();
 			long start = System.nanoTime();
 			this.head = this.store.append(this.writerId, this.startedAt, this.head, batch);
 			this.writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -286,7 +292,7 @@ class RecordWriter implements SmartLifecycle {
 	private void failed(RuntimeException ex) {
 		if (this.failingSince == null) {
 			this.failingSince = this.clock.instant();
-			logger.warn("Consent records: the database does not answer; decisions wait in the file until it does ("
+			logger.warn("Consent records: the database does not take them; decisions wait in the file until it does ("
 					+ ex.getMessage() + ")");
 		}
 		this.lastError = ex.getClass().getSimpleName();

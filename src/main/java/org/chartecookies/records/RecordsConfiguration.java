@@ -28,10 +28,16 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	RecordWriter recordWriter(RecordStore store, RecordsProperties properties, Clock clock, MeterRegistry meters) {
+	SchemaMigration schemaMigration() {
+		return new SchemaMigration();
+	}
+
+	@Bean
+	RecordWriter recordWriter(RecordStore store, RecordsProperties properties, Clock clock, SchemaMigration schema,
+			MeterRegistry meters) {
 		String writerId = (properties.writerId() != null) ? properties.writerId() : newWriterId();
 		RecordWriter writer = new RecordWriter(store, new SpillFile(properties.folder()), properties, clock, writerId,
-				meters);
+				schema, meters);
 		Gauge.builder("charte.records.backlog", writer, RecordWriter::backlog)
 			.description("Consent decisions waiting to be written to the database, in memory and in the file")
 			.register(meters);
@@ -52,13 +58,14 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	RetentionPurge retentionPurge(RecordStore store, RecordsProperties properties, Clock clock) {
-		return new RetentionPurge(store, properties, clock);
+	RetentionPurge retentionPurge(RecordStore store, RecordsProperties properties, Clock clock, SchemaMigration schema) {
+		return new RetentionPurge(store, properties, clock, schema);
 	}
 
 	@Bean
-	VerificationCommand verificationCommand(ChainVerification verification, ConfigurableApplicationContext context) {
-		return new VerificationCommand(verification, context);
+	VerificationCommand verificationCommand(ChainVerification verification, SchemaMigration schema,
+			ConfigurableApplicationContext context) {
+		return new VerificationCommand(verification, schema, context);
 	}
 
 	@Bean

@@ -24,7 +24,10 @@ class RetentionPurge implements SchedulingConfigurer {
 
 	private final Clock clock;
 
-	RetentionPurge(RecordStore store, RecordsProperties properties, Clock clock) {
+	private final Runnable schema;
+
+	RetentionPurge(RecordStore store, RecordsProperties properties, Clock clock, Runnable schema) {
+		this.schema = schema;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
@@ -47,6 +50,7 @@ class RetentionPurge implements SchedulingConfigurer {
 
 	/** @return how many records were deleted */
 	long purge() {
+		this.schema.run();
 		Instant now = this.clock.instant();
 		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.properties.retention()).toInstant();
 		long deleted = this.store.purge(cutoff, now);

@@ -18,10 +18,13 @@ class VerificationCommand implements ApplicationRunner {
 
 	private final ChainVerification verification;
 
+	private final Runnable schema;
+
 	private final ConfigurableApplicationContext context;
 
-	VerificationCommand(ChainVerification verification, ConfigurableApplicationContext context) {
+	VerificationCommand(ChainVerification verification, Runnable schema, ConfigurableApplicationContext context) {
 		this.verification = verification;
+		this.schema = schema;
 		this.context = context;
 	}
 
@@ -36,6 +39,7 @@ class VerificationCommand implements ApplicationRunner {
 
 	/** @return the exit status: 0 when every chain verifies */
 	int verify(PrintStream out) {
+		this.schema.run();
 		ChainVerification.Report report = this.verification.verify();
 		report.chains().forEach((chain) -> out.println(chain.describe()));
 		out.println(report.verified()

@@ -65,7 +65,8 @@ class RecordWriterTest {
 		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *",
 				queueCapacity, 100, Duration.ofMillis(100), Duration.ofSeconds(10), id);
 		RecordWriter writer = new RecordWriter(this.store, new SpillFile(this.folder), properties, Clock.systemUTC(), id,
-				this.meters);
+				() -> {
+				}, this.meters);
 		this.writers.add(writer);
 		return writer;
 	}

@@ -34,7 +34,8 @@ class VerificationCommandTest {
 		List<PendingRecord> written = List.of(Records.decision("accept-all", RecordStoreContract.NOW),
 				Records.decision("reject-all", RecordStoreContract.NOW));
 		store.append("w-one", RecordStoreContract.NOW, RecordStore.ChainHead.EMPTY, written);
-		VerificationCommand command = new VerificationCommand(new ChainVerification(store), null);
+		VerificationCommand command = new VerificationCommand(new ChainVerification(store), () -> {
+		}, null);
 
 		assertThat(run(command, 0)).isEqualTo("""
 				writer w-one: 2 records, chain intact
