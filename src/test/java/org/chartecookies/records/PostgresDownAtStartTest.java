@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,8 @@ import static org.awaitility.Awaitility.await;
  * The application starts while its PostgreSQL is down (a deployment during the database's maintenance): visitors are
  * served and decide, and once the database is up the schema is made and every decision is written.
  */
+// Closed after the class, so that its connection pool does not outlive its database (and log into other tests).
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "charte.records.retry-interval=200ms", "spring.datasource.hikari.connection-timeout=1000" })
 class PostgresDownAtStartTest {

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  * post is still answered, the health endpoint says the records wait, and once the database is back the records in it
  * are exactly the decisions answered, in chains that verify.
  */
+// Closed after the class, so that its connection pool does not outlive its database (and log into other tests).
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "charte.records.retry-interval=200ms", "spring.datasource.hikari.connection-timeout=1000" })
 class PostgresOutageTest {
