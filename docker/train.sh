@@ -7,10 +7,12 @@ set -euo pipefail
 APP_HOME="${APP_HOME:-$(cd "$(dirname "$0")" && pwd)}"
 port="${TRAIN_PORT:-18080}"
 rm -f "$APP_HOME/app.aot"
-JAVA_OPTS="${JAVA_OPTS:-} -XX:AOTCacheOutput=$APP_HOME/app.aot" SERVER_PORT="$port" \
+# The training's decisions are recorded in a throw-away folder, never in the image.
+records="$(mktemp -d)"
+JAVA_OPTS="${JAVA_OPTS:-} -XX:AOTCacheOutput=$APP_HOME/app.aot" SERVER_PORT="$port" CHARTE_RECORDS_FOLDER="$records" \
   sh "$(dirname "$0")/start.sh" --spring.main.banner-mode=off --logging.level.root=warn &
 app=$!
-trap 'kill "$app" 2>/dev/null || true' EXIT
+trap 'kill "$app" 2>/dev/null || true; rm -rf "$records"' EXIT
 
 # method path [cookie] [body]: one HTTP/1.1 request over bash's /dev/tcp, answer discarded. A subshell, because a
 # failed redirection on exec ends the shell that runs it.

@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Data flows one way: registry -> (charter | consent) -> templates. Nothing reaches back up, and web stays apart:
- * it knows no feature, and the features use its page cache and its {@code @PageController}.
+ * it knows no feature, and the features use its page cache and its {@code @PageController}. Records listen to the
+ * decisions consent publishes: nothing on the visitor's path knows them.
  */
 class ArchitectureTest {
 
@@ -27,7 +28,7 @@ class ArchitectureTest {
 			.resideInAPackage("..registry..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..charter..", "..consent..", "..web..")
+			.resideInAnyPackage("..charter..", "..consent..", "..web..", "..records..")
 			.check(CLASSES);
 	}
 
@@ -53,7 +54,33 @@ class ArchitectureTest {
 			.resideInAPackage("..web..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..registry..", "..charter..", "..consent..")
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..records..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * A decision is published by consent and kept by records, which reads nothing else of the application: the
+	 * visitor's path (charter, consent, web) never calls the database, and records never serve a page.
+	 */
+	@Test
+	void recordsOnlyListenToConsent() {
+		noClasses().that()
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..records..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("..records..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..charter..", "..web..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
 			.check(CLASSES);
 	}
 

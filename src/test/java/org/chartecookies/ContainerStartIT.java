@@ -56,7 +56,8 @@ class ContainerStartIT {
 		start.environment()
 			.putAll(Map.of("APP_HOME", app.toAbsolutePath().toString(), "SERVER_PORT", String.valueOf(port),
 					"CHARTE_REGISTRY_LOCATION",
-					new File("src/test/resources/registries/two-optional-categories.yaml").getAbsolutePath()));
+					new File("src/test/resources/registries/two-optional-categories.yaml").getAbsolutePath(),
+					"CHARTE_RECORDS_FOLDER", WORK.resolve("records").toAbsolutePath().toString()));
 		this.application = start.start();
 
 		assertThat(waitUntilHealthy(port)).as("healthy within 60 s; log: " + log).isTrue();

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Records a decision in the {@code cookies_preferences} cookie, deleting the cookies of the categories it refuses: a
@@ -44,8 +46,15 @@ class ConsentController {
 
 	private final DecisionMetrics metrics;
 
+	private final ApplicationEventPublisher events;
+
+	private final LocaleResolver languages;
+
 	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties, CookieWithdrawal withdrawal,
-			ConsentCookieReader reader, CookieRegistry registry, DecisionMetrics metrics) {
+			ConsentCookieReader reader, CookieRegistry registry, DecisionMetrics metrics,
+			ApplicationEventPublisher events, LocaleResolver languages) {
+		this.events = events;
+		this.languages = languages;
 		this.registry = registry;
 		this.metrics = metrics;
 		this.decisions = decisions;
@@ -65,7 +74,7 @@ class ConsentController {
 	ResponseEntity<ConsentAnswer> decideForScript(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
-		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath));
+		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath), request);
 		return ResponseEntity.ok().headers(cookies(decision, request)).body(ConsentAnswer.of(decision));
 	}
 
@@ -74,7 +83,7 @@ class ConsentController {
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
 		ConsentForm form = new ConsentForm(choice, categories, returnPath);
-		ConsentDecision decision = decide(form);
+		ConsentDecision decision = decide(form, request);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
 			.headers(cookies(decision, request))
 			// Without JavaScript, the page then confirms the decision (a decision with no choice needs no confirmation).
@@ -83,9 +92,13 @@ class ConsentController {
 			.build();
 	}
 
-	private ConsentDecision decide(ConsentForm form) {
+	private ConsentDecision decide(ConsentForm form, HttpServletRequest request) {
 		ConsentDecision decision = this.decisions.decide(form);
-		this.metrics.recorded(String.valueOf(form.decision()), decision);
+		String kind = String.valueOf(form.decision());
+		this.metrics.recorded(kind, decision);
+		// Listeners only take note (the record writer queues it): the answer never waits on a database.
+		this.events.publishEvent(new ConsentDecided(decision, kind, "1".equals(request.getHeader("Sec-GPC")),
+				this.languages.resolveLocale(request).getLanguage(), ReturnPath.pathOnly(form.returnPath())));
 		return decision;
 	}
 

@@ -66,6 +66,21 @@ public final class ReturnPath {
 		return of(rest + ((rest.indexOf('?') < 0) ? "?" : "&") + SWITCH + "=" + mode + fragment);
 	}
 
+	/** The candidate, once made safe by {@link #of}, without its query string and fragment. */
+	static String pathOnly(@Nullable String candidate) {
+		String path = of(candidate);
+		int end = path.length();
+		int question = path.indexOf('?');
+		int hash = path.indexOf('#');
+		if (question >= 0) {
+			end = question;
+		}
+		if (hash >= 0 && hash < end) {
+			end = hash;
+		}
+		return path.substring(0, end);
+	}
+
 	public static String of(@Nullable String candidate) {
 		if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH || !candidate.startsWith("/")
 				|| candidate.startsWith("//") || candidate.startsWith("/\\")) {

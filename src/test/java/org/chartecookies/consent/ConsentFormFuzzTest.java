@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -51,7 +52,9 @@ class ConsentFormFuzzTest {
 		ConsentProperties properties = new ConsentProperties(Period.ofMonths(6), null);
 		ConsentCookieReader reader = new ConsentCookieReader(REGISTRY, properties, clock);
 		ConsentController controller = new ConsentController(new ConsentDecisionFactory(REGISTRY, clock), properties,
-				new CookieWithdrawal(REGISTRY), reader, REGISTRY, new DecisionMetrics(new SimpleMeterRegistry()));
+				new CookieWithdrawal(REGISTRY), reader, REGISTRY, new DecisionMetrics(new SimpleMeterRegistry()),
+				(event) -> {
+				}, new AcceptHeaderLocaleResolver());
 		return MockMvcBuilders.standaloneSetup(controller).build();
 	}
 

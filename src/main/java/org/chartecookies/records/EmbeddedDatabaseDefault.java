@@ -1,0 +1,42 @@
+package org.chartecookies.records;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Without {@code spring.datasource.url}, records go to an embedded H2 database in a file under
+ * {@code charte.records.folder} ({@link RecordsProperties#DEFAULT_FOLDER}), so that the application needs nothing installed. The folder may be
+ * given relative to the working directory: H2 is given the absolute path (it refuses implicitly relative ones). The
+ * database stays open until Spring closes its pool, after the record writer's last flush (H2's own shutdown hook
+ * would close it first).
+ */
+class EmbeddedDatabaseDefault implements EnvironmentPostProcessor, Ordered {
+
+	static final String FILE_NAME = "consent-records";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.containsProperty("spring.datasource.url")) {
+			return;
+		}
+		Path folder = Path.of(environment.getProperty("charte.records.folder", RecordsProperties.DEFAULT_FOLDER)).toAbsolutePath().normalize();
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("charteEmbeddedDatabase",
+					Map.of("spring.datasource.url",
+							"jdbc:h2:file:" + folder.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE",
+							"spring.datasource.username", "sa", "spring.datasource.password", "")));
+	}
+
+	@Override
+	public int getOrder() {
+		// After the configuration files are read (ConfigDataEnvironmentPostProcessor), so that they can name a database.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

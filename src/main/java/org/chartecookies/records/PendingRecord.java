@@ -1,0 +1,47 @@
+package org.chartecookies.records;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+import org.chartecookies.consent.ConsentDecided;
+
+/**
+ * A decision waiting to be written: everything a record says except its place in a chain.
+ *
+ * @param choices each optional category's id and whether it was accepted, in id order
+ */
+record PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
+		boolean globalPrivacyControl, String language, String pagePath) {
+
+	PendingRecord {
+		choices = Collections.unmodifiableMap(new TreeMap<>(choices));
+	}
+
+	static PendingRecord of(ConsentDecided event) {
+		return new PendingRecord(event.decision().consentId(), event.decision().decidedAt(),
+				event.decision().revision(), event.kind(), event.decision().choices(), event.globalPrivacyControl(),
+				event.language(), event.pagePath());
+	}
+
+	/** The choices as stored: {@code statistics=accepted,video=refused}, in id order (empty when none). */
+	String choicesText() {
+		StringJoiner text = new StringJoiner(",");
+		this.choices.forEach((id, accepted) -> text.add(id + "=" + (accepted ? "accepted" : "refused")));
+		return text.toString();
+	}
+
+	static Map<String, Boolean> parseChoices(String text) {
+		Map<String, Boolean> choices = new TreeMap<>();
+		if (!text.isEmpty()) {
+			for (String pair : text.split(",", -1)) {
+				int equals = pair.indexOf('=');
+				choices.put(pair.substring(0, equals), pair.substring(equals + 1).equals("accepted"));
+			}
+		}
+		return choices;
+	}
+
+}

@@ -1,0 +1,225 @@
+package org.chartecookies.records;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The records in the database, through plain JDBC: appends a batch to a chain, reads chains back in order, finds a
+ * record by consent id, purges expired records while keeping each chain verifiable.
+ */
+class RecordStore {
+
+	private static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
+			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
+
+	private final TransactionTemplate transactions;
+
+	RecordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+		this.transactions = transactions;
+	}
+
+	/** Where a writer's chain stands: its last record's sequence and hash (0 and {@link ConsentRecord#GENESIS} before any). */
+	record ChainHead(long sequence, String hash) {
+
+		static final ChainHead EMPTY = new ChainHead(0, ConsentRecord.GENESIS);
+
+	}
+
+	/** A writer's row: where its chain ends, and where the purge cut its beginning. */
+	record Writer(String writerId, Instant startedAt, long headSequence, String headHash, long cutSequence,
+			String cutHash, @Nullable Instant cutAt) {
+	}
+
+	/**
+	 * Appends the batch to the writer's chain in one transaction, and answers the new head. Nothing is written if
+	 * anything fails: the caller's head is then still the chain's.
+	 */
+	ChainHead append(String writerId, Instant startedAt, ChainHead head, List<PendingRecord> batch) {
+		List<ConsentRecord> records = new ArrayList<>(batch.size());
+		ChainHead next = head;
+		for (PendingRecord pending : batch) {
+			ConsentRecord record = ConsentRecord.chain(writerId, next.sequence() + 1, pending, next.hash());
+			records.add(record);
+			next = new ChainHead(record.sequence(), record.hash());
+		}
+		ChainHead last = next;
+		this.transactions.executeWithoutResult((status) -> {
+			if (head.sequence() == 0) {
+				this.jdbc
+					.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash) "
+							+ "VALUES (?, ?, 0, ?, 0, ?)")
+					.params(writerId, utc(startedAt), ConsentRecord.GENESIS, ConsentRecord.GENESIS)
+					.update();
+			}
+			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					records, records.size(), (statement, record) -> {
+						PendingRecord content = record.content();
+						statement.setString(1, record.writerId());
+						statement.setLong(2, record.sequence());
+						statement.setString(3, content.consentId());
+						statement.setObject(4, utc(content.decidedAt()));
+						statement.setInt(5, content.revision());
+						statement.setString(6, content.kind());
+						statement.setString(7, content.choicesText());
+						statement.setBoolean(8, content.globalPrivacyControl());
+						statement.setString(9, content.language());
+						statement.setString(10, content.pagePath());
+						statement.setString(11, record.previousHash());
+						statement.setString(12, record.hash());
+					});
+			int updated = this.jdbc
+				.sql("UPDATE record_writer SET head_sequence = ?, head_hash = ? WHERE writer_id = ? AND head_sequence = ?")
+				.params(last.sequence(), last.hash(), writerId, head.sequence())
+				.update();
+			if (updated != 1) {
+				throw new IllegalStateException("The chain of writer " + writerId
+						+ " moved under this instance: is another instance running with the same charte.records.writer-id?");
+			}
+		});
+		return last;
+	}
+
+	/** Which of these consent ids are already recorded (records waiting in the file may have been written before). */
+	Set<String> recorded(Collection<String> consentIds) {
+		if (consentIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("SELECT consent_id FROM consent_record WHERE consent_id IN (:ids)")
+			.param("ids", consentIds)
+			.query(String.class)
+			.list());
+	}
+
+	Optional<ConsentRecord> find(String consentId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM consent_record WHERE consent_id = ?")
+			.param(consentId)
+			.query(RecordStore::record)
+			.optional();
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM consent_record").query(Long.class).single();
+	}
+
+	List<Writer> writers() {
+		return this.jdbc.sql("SELECT writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash, cut_at "
+				+ "FROM record_writer ORDER BY started_at, writer_id")
+			.query((rs, row) -> new Writer(rs.getString(1), instant(rs, 2), rs.getLong(3), rs.getString(4),
+					rs.getLong(5), rs.getString(6), nullableInstant(rs, 7)))
+			.list();
+	}
+
+	/** Every record of a writer's chain, in order, one at a time (a chain can be longer than memory). */
+	void chain(String writerId, Consumer<ConsentRecord> visitor) {
+		this.batches.query((connection) -> {
+			var statement = connection.prepareStatement(
+					"SELECT " + COLUMNS + " FROM consent_record WHERE writer_id = ? ORDER BY record_sequence");
+			statement.setString(1, writerId);
+			statement.setFetchSize(1000);
+			return statement;
+		}, (ResultSet rs) -> {
+			visitor.accept(record(rs, 0));
+		});
+	}
+
+	/** Writers whose id has records but no row: records inserted behind the application's back. */
+	List<String> writersWithoutRow() {
+		return this.jdbc.sql("SELECT DISTINCT writer_id FROM consent_record r WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM record_writer w WHERE w.writer_id = r.writer_id)")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Deletes, from each chain, the longest beginning whose decisions are all older than the cut-off, and records the
+	 * hash of the last one deleted on the writer's row, so that the chain still verifies from there.
+	 *
+	 * @return how many records were deleted
+	 */
+	long purge(Instant cutoff, Instant now) {
+		long deleted = 0;
+		for (Writer writer : writers()) {
+			Long removed = this.transactions.execute((status) -> {
+				long headSequence = this.jdbc.sql("SELECT head_sequence FROM record_writer WHERE writer_id = ? FOR UPDATE")
+					.param(writer.writerId())
+					.query(Long.class)
+					.single();
+				// The first record to keep: the oldest one decided after the cut-off (or none, then the whole chain goes).
+				Long firstKept = this.jdbc
+					.sql("SELECT MIN(record_sequence) FROM consent_record WHERE writer_id = ? AND decided_at >= ?")
+					.params(writer.writerId(), utc(cutoff))
+					.query(Long.class)
+					.optional()
+					.orElse(null);
+				long lastRemoved = (firstKept != null) ? firstKept - 1 : headSequence;
+				if (lastRemoved <= writer.cutSequence()) {
+					return 0L;
+				}
+				String cutHash = this.jdbc
+					.sql("SELECT record_hash FROM consent_record WHERE writer_id = ? AND record_sequence = ?")
+					.params(writer.writerId(), lastRemoved)
+					.query(String.class)
+					.optional()
+					.orElse(null);
+				if (cutHash == null) {
+					// The chain is already broken there: leave it as it is for the verification to name.
+					return 0L;
+				}
+				int count = this.jdbc.sql("DELETE FROM consent_record WHERE writer_id = ? AND record_sequence <= ?")
+					.params(writer.writerId(), lastRemoved)
+					.update();
+				this.jdbc.sql("UPDATE record_writer SET cut_sequence = ?, cut_hash = ?, cut_at = ? WHERE writer_id = ?")
+					.params(lastRemoved, cutHash, utc(now), writer.writerId())
+					.update();
+				return (long) count;
+			});
+			deleted += (removed != null) ? removed : 0;
+		}
+		return deleted;
+	}
+
+	private static ConsentRecord record(ResultSet rs, int row) throws SQLException {
+		PendingRecord content = new PendingRecord(rs.getString("consent_id"), instant(rs, 4),
+				rs.getInt("registry_revision"), rs.getString("decision"),
+				PendingRecord.parseChoices(rs.getString("choices")), rs.getBoolean("gpc"), rs.getString("language_tag"),
+				rs.getString("page_path"));
+		return new ConsentRecord(rs.getString("writer_id"), rs.getLong("record_sequence"), content,
+				rs.getString("previous_hash"), rs.getString("record_hash"));
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static @Nullable Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.chartecookies.records;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How consent records are kept.
+ *
+ * @param folder where the embedded database lives (when no {@code spring.datasource.url} is set) and where records
+ * wait in a file while the database is unreachable; created on first start
+ * @param retention how long a record is kept, counted from its decision ({@code P5Y})
+ * @param purgeCron when the purge of expired records runs (a Spring cron expression, the server's time zone)
+ * @param queueCapacity how many decisions wait in memory for the writer before they go to the file
+ * @param batchSize how many records are written in one transaction at most
+ * @param retryInterval how long the writer waits before it tries an unreachable database again
+ * @param shutdownTimeout how long the writer may take at shutdown to write what waits; the rest goes to the file
+ * @param writerId the name of this instance's chain; a new random one at each start when not set. Two running
+ * instances must never share one
+ */
+@ConfigurationProperties("charte.records")
+@Validated
+public record RecordsProperties(@DefaultValue(RecordsProperties.DEFAULT_FOLDER) @NotNull Path folder, @DefaultValue("P5Y") @NotNull Period retention,
+		@DefaultValue("0 30 3 * * *") @NotNull String purgeCron, @DefaultValue("10000") @Min(1) int queueCapacity,
+		@DefaultValue("500") @Min(1) int batchSize, @DefaultValue("1s") @NotNull Duration retryInterval,
+		@DefaultValue("10s") @NotNull Duration shutdownTimeout,
+		@Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
+				message = "must be 1 to 40 letters, digits, dashes or underscores") @Nullable String writerId) {
+
+	/** Relative to the working directory, so that {@code ./mvnw spring-boot:run} keeps its records in the project. */
+	static final String DEFAULT_FOLDER = "./data";
+
+	@AssertTrue(message = "must be positive")
+	boolean isRetentionPositive() {
+		return !this.retention.isNegative() && !this.retention.isZero();
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.chartecookies.records;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where decisions wait while the database cannot take them: a local file, one line per decision, appended and
+ * forced to disk, so that neither an unreachable database nor a restart loses one. When the database is back the
+ * writer takes the file over ({@link #takeOver()}) and writes its records; a file taken over but not finished (the
+ * database failed again, or the process stopped) is taken again later, and records already written are skipped.
+ */
+final class SpillFile {
+
+	private static final Log logger = LogFactory.getLog(SpillFile.class);
+
+	private static final String FORMAT = "r1";
+
+	/** Decisions the database refused (a constraint): kept for the operator, never retried. */
+	static final String REJECTED = "rejected-records.txt";
+
+	private final Path rejected;
+
+	private final Path pending;
+
+	private final Path draining;
+
+	private final AtomicLong waiting = new AtomicLong();
+
+	SpillFile(Path folder) {
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the records folder " + folder.toAbsolutePath(), ex);
+		}
+		this.pending = folder.resolve("pending-records.txt");
+		this.draining = folder.resolve("pending-records.draining.txt");
+		this.rejected = folder.resolve(REJECTED);
+		this.waiting.set(lines(this.pending) + lines(this.draining));
+	}
+
+	/** How many decisions wait in the file. */
+	long waiting() {
+		return this.waiting.get();
+	}
+
+	synchronized void append(List<PendingRecord> records) {
+		if (records.isEmpty()) {
+			return;
+		}
+		write(this.pending, records);
+		this.waiting.addAndGet(records.size());
+	}
+
+	synchronized void reject(PendingRecord record) {
+		write(this.rejected, List.of(record));
+	}
+
+	private static void write(Path file, List<PendingRecord> records) {
+		StringBuilder text = new StringBuilder(records.size() * 160);
+		records.forEach((record) -> text.append(encode(record)).append('\n'));
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.APPEND)) {
+			ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+			while (bytes.hasRemaining()) {
+				channel.write(bytes);
+			}
+			channel.force(false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot keep consent records in " + file.toAbsolutePath(), ex);
+		}
+	}
+
+	/**
+	 * The records to write now: those of a file taken over before and not finished, else those of the pending file,
+	 * which is taken over (new decisions start a new pending file). Empty when nothing waits.
+	 */
+	synchronized List<PendingRecord> takeOver() throws IOException {
+		if (!Files.exists(this.draining)) {
+			if (!Files.exists(this.pending)) {
+				return List.of();
+			}
+			Files.move(this.pending, this.draining, StandardCopyOption.ATOMIC_MOVE);
+		}
+		List<PendingRecord> records = new ArrayList<>();
+		try (BufferedReader reader = Files.newBufferedReader(this.draining, StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				PendingRecord record = decode(line);
+				if (record != null) {
+					records.add(record);
+				}
+				else if (!line.isEmpty()) {
+					// Only the last line can be cut short, by a crash in the middle of an append.
+					logger.warn("Skipped an unreadable line in " + this.draining.toAbsolutePath());
+				}
+			}
+		}
+		return records;
+	}
+
+	/** The records taken over are all in the database: the file goes. */
+	synchronized void done() throws IOException {
+		Files.deleteIfExists(this.draining);
+		this.waiting.set(lines(this.pending));
+	}
+
+	private static long lines(Path file) {
+		if (!Files.exists(file)) {
+			return 0;
+		}
+		try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> !line.isEmpty()).count();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return 0;
+		}
+	}
+
+	static String encode(PendingRecord record) {
+		return String.join("\t", FORMAT, record.consentId(), Long.toString(record.decidedAt().getEpochSecond()),
+				Integer.toString(record.revision()), record.kind(), record.choicesText(),
+				Boolean.toString(record.globalPrivacyControl()), text(record.language()), text(record.pagePath()));
+	}
+
+	static @Nullable PendingRecord decode(String line) {
+		String[] fields = line.split("\t", -1);
+		if (fields.length != 9 || !fields[0].equals(FORMAT)) {
+			return null;
+		}
+		try {
+			return new PendingRecord(fields[1], Instant.ofEpochSecond(Long.parseLong(fields[2])),
+					Integer.parseInt(fields[3]), fields[4], PendingRecord.parseChoices(fields[5]),
+					Boolean.parseBoolean(fields[6]), URLDecoder.decode(fields[7], StandardCharsets.UTF_8),
+					URLDecoder.decode(fields[8], StandardCharsets.UTF_8));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String text(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.chartecookies.records;
+
+import java.io.PrintStream;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code --charte.records.verify}: verifies every chain of the configured database, prints one line per chain (or the
+ * first record at fault in it), and exits with 0 when everything verifies, 1 otherwise:
+ * {@code java -jar charte-cookies.jar --spring.main.web-application-type=none --charte.records.verify}.
+ */
+class VerificationCommand implements ApplicationRunner {
+
+	static final String OPTION = "charte.records.verify";
+
+	private final ChainVerification verification;
+
+	private final Runnable schema;
+
+	private final ConfigurableApplicationContext context;
+
+	VerificationCommand(ChainVerification verification, Runnable schema, ConfigurableApplicationContext context) {
+		this.verification = verification;
+		this.schema = schema;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments arguments) {
+		if (!arguments.containsOption(OPTION)) {
+			return;
+		}
+		int status = verify(System.out);
+		System.exit(SpringApplication.exit(this.context, () -> status));
+	}
+
+	/** @return the exit status: 0 when every chain verifies */
+	int verify(PrintStream out) {
+		this.schema.run();
+		ChainVerification.Report report = this.verification.verify();
+		report.chains().forEach((chain) -> out.println(chain.describe()));
+		out.println(report.verified()
+				? "Consent records verified: " + report.records() + " records in " + report.chains().size() + " chains"
+				: "Consent records NOT verified: " + report.firstFault().describe());
+		return report.verified() ? 0 : 1;
+	}
+
+}

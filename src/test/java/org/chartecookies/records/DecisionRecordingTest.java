@@ -1,0 +1,39 @@
+package org.chartecookies.records;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.chartecookies.consent.ConsentDecided;
+import org.chartecookies.consent.ConsentDecision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/** A decision that can be kept nowhere is logged; the visitor's answer (the event's publisher) never fails for it. */
+class DecisionRecordingTest {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aDecisionThatCannotBeKeptNeverFailsTheVisitorsAnswer() throws Exception {
+		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *", 1, 1,
+				Duration.ofSeconds(1), Duration.ofSeconds(1), "w-nowhere");
+		RecordWriter writer = new RecordWriter(null, new SpillFile(this.folder), properties, Clock.systemUTC(),
+				"w-nowhere", () -> {
+				}, new SimpleMeterRegistry());
+		// The writer is not running (its decisions go to the file), and the file cannot be written: it is a folder.
+		Files.createDirectory(this.folder.resolve("pending-records.txt"));
+		ConsentDecided event = new ConsentDecided(new ConsentDecision(1, RecordStoreContract.NOW,
+				Records.newConsentId(), Map.of("statistics", true)), "accept-all", false, "fr", "/cookies");
+
+		assertThatNoException().isThrownBy(() -> new DecisionRecording(writer).decided(event));
+	}
+
+}

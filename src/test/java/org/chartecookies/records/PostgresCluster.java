@@ -1,0 +1,169 @@
+package org.chartecookies.records;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A throw-away PostgreSQL cluster of Debian's {@code postgresql} package, for the tests: its own folder under the
+ * temporary directory, its own port on 127.0.0.1, trust authentication, no fsync. PostgreSQL refuses to run as root,
+ * so as root (CI) its commands run as the {@code postgres} user the package creates. Without the package the tests
+ * that need it are skipped, unless {@code CI=true} or {@code -Dpostgres.required=true}: then they fail.
+ */
+final class PostgresCluster implements AutoCloseable {
+
+	static final String USER = "charte";
+
+	private final Path bin;
+
+	private final Path folder;
+
+	private final Path data;
+
+	private final int port;
+
+	private final boolean asPostgresUser;
+
+	private PostgresCluster(Path bin, Path folder, int port, boolean asPostgresUser) {
+		this.bin = bin;
+		this.folder = folder;
+		this.data = folder.resolve("data");
+		this.port = port;
+		this.asPostgresUser = asPostgresUser;
+	}
+
+	/** A new cluster, initialised and started; skips the test (or fails on CI) without PostgreSQL. */
+	static PostgresCluster start() {
+		Path bin = binaries();
+		if (bin == null) {
+			String message = "PostgreSQL is not installed (apt-get install -y postgresql): test skipped";
+			if (Boolean.getBoolean("postgres.required") || "true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message.replace("test skipped", "required on CI"));
+			}
+			Assumptions.abort(message);
+		}
+		try {
+			Path folder = Files.createTempDirectory("charte-postgres-");
+			boolean root = "root".equals(System.getProperty("user.name"));
+			if (root) {
+				run(List.of("chown", "postgres:postgres", folder.toString()), folder);
+			}
+			PostgresCluster cluster = new PostgresCluster(bin, folder, freePort(), root);
+			cluster.command("initdb", "--no-sync", "--auth=trust", "--username=" + USER, "--encoding=UTF8",
+					"--no-locale", "-D", cluster.data.toString());
+			cluster.startServer();
+			return cluster;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String jdbcUrl() {
+		return "jdbc:postgresql://127.0.0.1:" + this.port + "/postgres";
+	}
+
+	/** Starts the server again (after {@link #stopServer()}), on the same port and data. */
+	void startServer() {
+		command("pg_ctl", "-D", this.data.toString(), "-l", this.folder.resolve("server.log").toString(), "-w", "-t",
+				"60", "-o", "-p " + this.port + " -k " + this.folder + " -c listen_addresses=127.0.0.1 -c fsync=off",
+				"start");
+	}
+
+	/** Stops the server at once, as a crash or an operator would: clients are disconnected. */
+	void stopServer() {
+		command("pg_ctl", "-D", this.data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
+	}
+
+	@Override
+	public void close() {
+		try {
+			command("pg_ctl", "-D", this.data.toString(), "-m", "immediate", "-w", "stop");
+		}
+		catch (RuntimeException ex) {
+			// Already stopped.
+		}
+		try (Stream<Path> files = Files.walk(this.folder)) {
+			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+		catch (IOException ex) {
+			// A temporary folder: left for the system to clean.
+		}
+	}
+
+	private void command(String program, String... arguments) {
+		List<String> command = new ArrayList<>();
+		if (this.asPostgresUser) {
+			command.addAll(List.of("runuser", "-u", "postgres", "--"));
+		}
+		command.add(this.bin.resolve(program).toString());
+		command.addAll(Arrays.asList(arguments));
+		run(command, this.folder);
+	}
+
+	private static void run(List<String> command, Path directory) {
+		try {
+			Path output = Files.createTempFile("charte-postgres-command", ".log");
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				process.destroyForcibly();
+				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(output));
+			}
+			Files.delete(output);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The newest {@code /usr/lib/postgresql/<version>/bin} with the server programs, or null. */
+	private static Path binaries() {
+		Path root = Path.of("/usr/lib/postgresql");
+		if (!Files.isDirectory(root)) {
+			return null;
+		}
+		try (Stream<Path> versions = Files.list(root)) {
+			return versions.map((version) -> version.resolve("bin"))
+				.filter((bin) -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+				.max(Comparator.comparingInt(PostgresCluster::version))
+				.orElse(null);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static int version(Path bin) {
+		try {
+			return Integer.parseInt(bin.getParent().getFileName().toString());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.chartecookies.records;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application starts while its PostgreSQL is down (a deployment during the database's maintenance): visitors are
+ * served and decide, and once the database is up the schema is made and every decision is written.
+ */
+// Closed after the class, so that its connection pool does not outlive its database (and log into other tests).
+@DirtiesContext
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "charte.records.retry-interval=200ms", "spring.datasource.hikari.connection-timeout=1000" })
+class PostgresDownAtStartTest {
+
+	private static PostgresCluster cluster;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RecordStore store;
+
+	@Autowired
+	private ChainVerification verification;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws IOException {
+		cluster = PostgresCluster.start();
+		cluster.stopServer();
+		registry.add("spring.datasource.url", cluster::jdbcUrl);
+		registry.add("spring.datasource.username", () -> PostgresCluster.USER);
+		String folder = Files.createTempDirectory("charte-records-postgres-").toString();
+		registry.add("charte.records.folder", () -> folder);
+	}
+
+	@AfterAll
+	static void stopPostgres() {
+		if (cluster != null) {
+			cluster.close();
+		}
+	}
+
+	@Test
+	void visitorsAreServedAndTheirDecisionsWrittenOnceTheDatabaseAnswers() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (int i = 0; i < 50; i++) {
+			HttpResponse<Void> answer = http.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/cookies/consent"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("decision=accept-all"))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(answer.statusCode()).isEqualTo(303);
+		}
+		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies")).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+		cluster.startServer();
+
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> this.store.count() == 50);
+		assertThat(this.verification.verify().verified()).isTrue();
+	}
+
+}

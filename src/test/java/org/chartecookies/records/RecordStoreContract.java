@@ -1,0 +1,258 @@
+package org.chartecookies.records;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the record store promises, on every database it supports (H2 and PostgreSQL run these same tests): the
+ * migrations apply, every decision is kept with all it says and nothing that identifies the visitor, a chain verifies,
+ * and the verification names the first record that was altered, removed or reordered; the retention purge keeps the
+ * chain verifiable.
+ */
+abstract class RecordStoreContract {
+
+	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+	private DataSource dataSource;
+
+	private RecordStore store;
+
+	private JdbcClient jdbc;
+
+	/** A database with nothing in it (a new one for each test). */
+	abstract DataSource emptyDatabase();
+
+	@BeforeEach
+	void migrate() {
+		this.dataSource = emptyDatabase();
+		Records.migrate(this.dataSource);
+		this.store = Records.store(this.dataSource);
+		this.jdbc = JdbcClient.create(this.dataSource);
+	}
+
+	private List<PendingRecord> append(String writer, int count, Instant decidedAt) {
+		List<PendingRecord> batch = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			batch.add(Records.decision(List.of("accept-all", "reject-all", "custom").get(i % 3), decidedAt.plusSeconds(i)));
+		}
+		RecordStore.ChainHead head = this.store.writers()
+			.stream()
+			.filter((w) -> w.writerId().equals(writer))
+			.findFirst()
+			.map((w) -> new RecordStore.ChainHead(w.headSequence(), w.headHash()))
+			.orElse(RecordStore.ChainHead.EMPTY);
+		this.store.append(writer, NOW, head, batch);
+		return batch;
+	}
+
+	private ChainVerification.Report verify() {
+		return new ChainVerification(this.store).verify();
+	}
+
+	@Test
+	void migrationsApplyOnceAndAgainChangeNothing() {
+		Flyway flyway = Flyway.configure().dataSource(this.dataSource).load();
+		assertThat(flyway.info().applied()).extracting((m) -> m.getVersion().getVersion(), (m) -> m.getState())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("1", MigrationState.SUCCESS));
+		assertThat(flyway.migrate().migrationsExecuted).isZero();
+	}
+
+	@Test
+	void aRecordKeepsEverythingTheDecisionSaysAndNothingThatIdentifiesTheVisitor() {
+		PendingRecord decision = new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW, 3, "custom",
+				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail");
+		this.store.append("w-one", NOW, RecordStore.ChainHead.EMPTY, List.of(decision));
+
+		ConsentRecord record = this.store.find("vJ1mJfBXiocAWqKZy0c4eQ").orElseThrow();
+		assertThat(record.content()).isEqualTo(decision);
+		assertThat(record.writerId()).isEqualTo("w-one");
+		assertThat(record.sequence()).isEqualTo(1);
+		assertThat(record.previousHash()).isEqualTo(ConsentRecord.GENESIS);
+		assertThat(record.hash()).hasSize(64).isNotEqualTo(ConsentRecord.GENESIS);
+
+		Set<String> columns = new TreeSet<>(this.jdbc
+			.sql("SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = 'consent_record'")
+			.query(String.class)
+			.list());
+		assertThat(columns).containsExactlyInAnyOrder("writer_id", "record_sequence", "consent_id", "decided_at",
+				"registry_revision", "decision", "choices", "gpc", "language_tag", "page_path", "previous_hash",
+				"record_hash");
+	}
+
+	@Test
+	void chainsOfSeveralWritersAndBatchesVerify() {
+		append("w-one", 5, NOW);
+		append("w-two", 3, NOW);
+		append("w-one", 4, NOW.plusSeconds(60));
+
+		ChainVerification.Report report = verify();
+
+		assertThat(report.verified()).as(report.toString()).isTrue();
+		assertThat(report.records()).isEqualTo(12);
+		assertThat(report.chains()).extracting(ChainVerification.ChainResult::describe)
+			.containsExactlyInAnyOrder("writer w-one: 9 records, chain intact", "writer w-two: 3 records, chain intact");
+	}
+
+	@Test
+	void anAlteredRecordIsNamed() {
+		List<PendingRecord> written = append("w-one", 6, NOW);
+		this.jdbc.sql("UPDATE consent_record SET choices = 'statistics=refused,video=refused' WHERE consent_id = ?")
+			.param(written.get(3).consentId())
+			.update();
+
+		ChainVerification.ChainResult fault = verify().firstFault();
+
+		assertThat(fault).isNotNull();
+		assertThat(fault.fault()).isEqualTo(ChainVerification.Fault.ALTERED);
+		assertThat(fault.sequence()).isEqualTo(4);
+		assertThat(fault.describe()).isEqualTo("writer w-one: record #4 (consent id " + written.get(3).consentId()
+				+ ") was altered: its hash no longer matches its content");
+	}
+
+	@Test
+	void anAlteredDateOrLanguageOrPathIsNamedToo() {
+		List<PendingRecord> written = append("w-one", 3, NOW);
+		this.jdbc.sql("UPDATE consent_record SET page_path = '/elsewhere' WHERE record_sequence = 2").update();
+		assertThat(verify().firstFault().sequence()).isEqualTo(2);
+		this.jdbc.sql("UPDATE consent_record SET decided_at = ? WHERE record_sequence = 1")
+			.param(NOW.minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		assertThat(verify().firstFault().consentId()).isEqualTo(written.get(0).consentId());
+	}
+
+	@Test
+	void aRemovedRecordIsNamed() {
+		append("w-one", 6, NOW);
+		this.jdbc.sql("DELETE FROM consent_record WHERE record_sequence = 3").update();
+
+		ChainVerification.ChainResult fault = verify().firstFault();
+
+		assertThat(fault.fault()).isEqualTo(ChainVerification.Fault.REMOVED);
+		assertThat(fault.describe()).isEqualTo("writer w-one: record #3 and perhaps more after it were removed");
+	}
+
+	@Test
+	void aRemovedRecordIsFoundEvenWhenTheOthersAreRenumbered() {
+		List<PendingRecord> written = append("w-one", 5, NOW);
+		this.jdbc.sql("DELETE FROM consent_record WHERE record_sequence = 2").update();
+		this.jdbc.sql("UPDATE consent_record SET record_sequence = record_sequence - 1 WHERE record_sequence > 2").update();
+		this.jdbc.sql("UPDATE record_writer SET head_sequence = 4").update();
+
+		ChainVerification.ChainResult fault = verify().firstFault();
+
+		assertThat(fault.fault()).isEqualTo(ChainVerification.Fault.REORDERED);
+		assertThat(fault.sequence()).isEqualTo(2);
+		assertThat(fault.consentId()).isEqualTo(written.get(2).consentId());
+	}
+
+	@Test
+	void reorderedRecordsAreNamed() {
+		List<PendingRecord> written = append("w-one", 5, NOW);
+		this.jdbc.sql("UPDATE consent_record SET record_sequence = -1 WHERE record_sequence = 3").update();
+		this.jdbc.sql("UPDATE consent_record SET record_sequence = 3 WHERE record_sequence = 4").update();
+		this.jdbc.sql("UPDATE consent_record SET record_sequence = 4 WHERE record_sequence = -1").update();
+
+		ChainVerification.ChainResult fault = verify().firstFault();
+
+		assertThat(fault.fault()).isEqualTo(ChainVerification.Fault.REORDERED);
+		assertThat(fault.sequence()).isEqualTo(3);
+		assertThat(fault.consentId()).isEqualTo(written.get(3).consentId());
+	}
+
+	@Test
+	void removedLastRecordsAreNoticed() {
+		append("w-one", 5, NOW);
+		this.jdbc.sql("DELETE FROM consent_record WHERE record_sequence >= 4").update();
+
+		ChainVerification.ChainResult fault = verify().firstFault();
+
+		assertThat(fault.fault()).isEqualTo(ChainVerification.Fault.TRUNCATED);
+		assertThat(fault.sequence()).isEqualTo(4);
+	}
+
+	@Test
+	void recordsAddedBehindTheApplicationsBackAreNoticed() {
+		append("w-one", 2, NOW);
+		this.jdbc.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash) "
+				+ "SELECT 'w-forged', started_at, 0, head_hash, 0, cut_hash FROM record_writer").update();
+		this.jdbc.sql("INSERT INTO consent_record SELECT 'w-forged', record_sequence, 'forged' || record_sequence, "
+				+ "decided_at, registry_revision, decision, choices, gpc, language_tag, page_path, previous_hash, "
+				+ "record_hash FROM consent_record WHERE writer_id = 'w-one'").update();
+
+		ChainVerification.Report report = verify();
+
+		assertThat(report.verified()).isFalse();
+		assertThat(report.firstFault().writerId()).isEqualTo("w-forged");
+	}
+
+	@Test
+	void thePurgeDeletesWhatIsOlderThanTheRetentionAndTheChainStillVerifies() {
+		Instant fiveYearsAgo = Instant.parse("2021-11-29T12:00:00Z");
+		List<PendingRecord> old = append("w-one", 4, fiveYearsAgo.minus(Duration.ofDays(2)));
+		List<PendingRecord> recent = append("w-one", 3, fiveYearsAgo.plus(Duration.ofDays(1)));
+		append("w-two", 2, fiveYearsAgo.minus(Duration.ofDays(10)));
+
+		long deleted = this.store.purge(fiveYearsAgo, NOW);
+
+		assertThat(deleted).isEqualTo(6);
+		assertThat(this.store.count()).isEqualTo(3);
+		assertThat(old).allSatisfy((record) -> assertThat(this.store.find(record.consentId())).isEmpty());
+		assertThat(recent).allSatisfy((record) -> assertThat(this.store.find(record.consentId())).isPresent());
+		ChainVerification.Report report = verify();
+		assertThat(report.verified()).as(report.toString()).isTrue();
+		RecordStore.Writer one = this.store.writers().stream().filter((w) -> w.writerId().equals("w-one")).findFirst().orElseThrow();
+		assertThat(one.cutSequence()).isEqualTo(4);
+		assertThat(one.cutAt()).isEqualTo(NOW);
+
+		// The chain goes on after a purge, and purging again deletes nothing more.
+		append("w-one", 2, NOW);
+		assertThat(this.store.purge(fiveYearsAgo, NOW)).isZero();
+		assertThat(verify().verified()).isTrue();
+		assertThat(verify().records()).isEqualTo(5);
+	}
+
+	@Test
+	void afterAPurgeTheFirstRemainingRecordMustStillChainToTheCut() {
+		Instant cutoff = NOW.minus(Duration.ofDays(1));
+		append("w-one", 3, cutoff.minus(Duration.ofDays(1)));
+		List<PendingRecord> kept = append("w-one", 3, NOW);
+		this.store.purge(cutoff, NOW);
+		this.jdbc.sql("DELETE FROM consent_record WHERE consent_id = ?").param(kept.get(0).consentId()).update();
+
+		ChainVerification.ChainResult fault = verify().firstFault();
+
+		assertThat(fault.fault()).isEqualTo(ChainVerification.Fault.REMOVED);
+		assertThat(fault.sequence()).isEqualTo(4);
+	}
+
+	@Test
+	void aDecisionOlderThanTheRetentionButWrittenAfterNewerOnesWaitsForThem() {
+		// Decisions kept in the file during an outage can be written after newer ones: the purge only cuts a chain's
+		// beginning, so such a record goes with the newer ones before it.
+		Instant cutoff = NOW.minus(Duration.ofDays(1));
+		append("w-one", 2, cutoff.minus(Duration.ofDays(3)));
+		append("w-one", 1, NOW);
+		append("w-one", 1, cutoff.minus(Duration.ofDays(2)));
+
+		assertThat(this.store.purge(cutoff, NOW)).isEqualTo(2);
+		assertThat(verify().verified()).isTrue();
+		assertThat(verify().records()).isEqualTo(2);
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.chartecookies.records;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator's verification command: one line per chain, and an exit status a script can test. */
+class VerificationCommandTest {
+
+	private final DataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
+			"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+
+	private String run(VerificationCommand command, int expectedStatus) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(expectedStatus);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void printsEachChainAndExitsWithZeroWhenAllVerifyOrOneNamingTheFirstFault() {
+		Records.migrate(this.database);
+		RecordStore store = Records.store(this.database);
+		List<PendingRecord> written = List.of(Records.decision("accept-all", RecordStoreContract.NOW),
+				Records.decision("reject-all", RecordStoreContract.NOW));
+		store.append("w-one", RecordStoreContract.NOW, RecordStore.ChainHead.EMPTY, written);
+		VerificationCommand command = new VerificationCommand(new ChainVerification(store), () -> {
+		}, null);
+
+		assertThat(run(command, 0)).isEqualTo("""
+				writer w-one: 2 records, chain intact
+				Consent records verified: 2 records in 1 chains
+				""");
+
+		JdbcClient.create(this.database).sql("UPDATE consent_record SET gpc = TRUE WHERE record_sequence = 1").update();
+		assertThat(run(command, 1)).contains("Consent records NOT verified: writer w-one: record #1 (consent id "
+				+ written.get(0).consentId() + ") was altered");
+	}
+
+}
