@@ -122,11 +122,10 @@ class RegistryLoader {
 			// Records are built once their whole mapping is read, so the parser stands past the key: find where the
 			// key itself is, by its place in the file (the same key may follow, rightly placed, further down).
 			int[] key = Positions.of(text).exactly(path(ex.getPath()));
-			if (key == null) {
-				key = lineOf(text, unknown.getPropertyName(), line);
+			if (key != null) {
+				line = key[0];
+				column = key[1];
 			}
-			line = key[0];
-			column = key[1];
 			String name = unknown.getPropertyName();
 			problem = "unknown key '" + name + "' (expected one of " + unknown.getKnownPropertyIds()
 				.stream()
@@ -175,19 +174,6 @@ class RegistryLoader {
 			return "a text";
 		}
 		return "a mapping of keys and values";
-	}
-
-	/** The line and column of the last "key:" at or before a line, or that line when the key is not found. */
-	private static int[] lineOf(String text, String key, int before) {
-		Pattern declaration = Pattern.compile("^(\\s*(?:-\\s+)?)" + Pattern.quote(key) + "\\s*:");
-		String[] lines = text.split("\\R", -1);
-		for (int i = Math.min(before, lines.length) - 1; i >= 0; i--) {
-			Matcher found = declaration.matcher(lines[i]);
-			if (found.find()) {
-				return new int[] { i + 1, found.group(1).length() + 1 };
-			}
-		}
-		return new int[] { before, 1 };
 	}
 
 	private static String path(List<JacksonException.Reference> references) {

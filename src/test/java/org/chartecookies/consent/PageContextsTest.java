@@ -123,6 +123,36 @@ class PageContextsTest {
 		assertThat(this.contexts.of(request).path()).isEqualTo(page);
 	}
 
+	@ParameterizedTest(name = "error {0} for {1} -> {2}")
+	@CsvSource(textBlock = """
+			404,  /datasets/missing,  /cookies
+			500,  /datasets/missing,  /datasets/missing
+			403,  /datasets/private,  /datasets/private
+			""")
+	void aMissingPageIsNowhereToComeBackTo(int status, String original, String page) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+		request.setDispatcherType(DispatcherType.ERROR);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, original);
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+
+		assertThat(this.contexts.of(request).path()).isEqualTo(page);
+	}
+
+	@Test
+	void theErrorPageShownForARequestIsAnotherPageThanTheOneAskedFor() {
+		MockHttpServletRequest request = get("/datasets/missing", null);
+		PageContext asked = this.contexts.of(request);
+
+		request.setDispatcherType(DispatcherType.ERROR);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/datasets/missing");
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 404);
+		PageContext shown = this.contexts.of(request);
+
+		assertThat(asked.path()).isEqualTo("/datasets/missing");
+		assertThat(shown.path()).as("a missing page's banner leads to the charter").isEqualTo("/cookies");
+		assertThat(this.contexts.of(request)).as("worked out once for the error page too").isSameAs(shown);
+	}
+
 	@ParameterizedTest(name = "banner for {0} cookies={1} -> {2} {3}")
 	@CsvSource(nullValues = "-", textBlock = """
 			/datasets?q=paris,                 -,       /datasets?q=paris,  NONE

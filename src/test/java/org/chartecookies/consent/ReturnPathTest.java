@@ -86,4 +86,20 @@ class ReturnPathTest {
 		assertThat(ReturnPath.withSwitch(tooLong, "manage")).isEqualTo("/cookies");
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(nullValues = "-", textBlock = """
+			/datasets,                /datasets
+			/datasets?q=paris,        /datasets
+			/datasets#top,            /datasets
+			/datasets?q=a#top,        /datasets
+			/datasets#top?q=a,        /datasets
+			/datasets?,               /datasets
+			/?q=1,                    /
+			https://evil.example/x,   /cookies
+			-,                        /cookies
+			""")
+	void aRecordKeepsThePagePathAlone(String candidate, String path) {
+		assertThat(ReturnPath.pathOnly(candidate)).isEqualTo(path);
+	}
+
 }

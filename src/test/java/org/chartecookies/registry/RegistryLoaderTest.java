@@ -74,11 +74,15 @@ class RegistryLoaderTest {
 			revision-zero.yaml               | line 6, column 11, revision must be greater than 0
 			site-name-not-a-text.yaml        | line 3, column 9, at site.name: expected a text
 			site-url-javascript.yaml         | line 5, column 8, site.url must be an http or https address such as https://www.example.org
+			site-url-ftp.yaml                | line 5, column 8, site.url must be an http or https address such as https://www.example.org
+			site-url-no-host.yaml            | line 5, column 8, site.url must be an http or https address such as https://www.example.org
 			site-url-not-a-url.yaml          | line 5, column 8, at site.url: expected an address such as https://www.example.org
 			tab-indentation.yaml             | line 4, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
+			two-problems.yaml                | line 4, column 9, site.name must not be blank; line 6, column 11, revision must be greater than 0
 			undefined-alias.yaml             | line 21, column 15: an alias (*owner) is not supported: write the value out in full
 			unknown-category.yaml            | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
 			unknown-key-in-flow-mapping.yaml | line 24, column 57, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
+			unknown-key-in-one-line-cookie.yaml | line 20, column 157, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
 			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
 			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
 			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
