@@ -133,7 +133,7 @@ public class RenderedPages {
 	 */
 	boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		PageKeys pageKeys = this.keys.getIfAvailable();
-		if (this.routes == null || pageKeys == null || !readOnly(request)) {
+		if (this.cache == null || this.routes == null || pageKeys == null || !readOnly(request)) {
 			return false;
 		}
 		String uri = request.getRequestURI();
@@ -146,7 +146,7 @@ public class RenderedPages {
 		if (answer == null) {
 			return false;
 		}
-		RenderedPage rendering = (this.cache != null) ? this.cache.getIfPresent(answer.key()) : null;
+		RenderedPage rendering = this.cache.getIfPresent(answer.key());
 		if (rendering == null) {
 			return false;
 		}

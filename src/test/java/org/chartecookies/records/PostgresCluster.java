@@ -86,6 +86,17 @@ final class PostgresCluster implements AutoCloseable {
 		command("pg_ctl", "-D", this.data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
 	}
 
+	/**
+	 * Points the application under test at this cluster, with a records folder of its own (the file where decisions
+	 * wait belongs to this database).
+	 */
+	void register(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
+		registry.add("spring.datasource.url", this::jdbcUrl);
+		registry.add("spring.datasource.username", () -> USER);
+		String folder = Files.createTempDirectory("charte-records-postgres-").toString();
+		registry.add("charte.records.folder", () -> folder);
+	}
+
 	@Override
 	public void close() {
 		try {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -47,10 +46,7 @@ class PostgresDownAtStartTest {
 	static void database(DynamicPropertyRegistry registry) throws IOException {
 		cluster = PostgresCluster.start();
 		cluster.stopServer();
-		registry.add("spring.datasource.url", cluster::jdbcUrl);
-		registry.add("spring.datasource.username", () -> PostgresCluster.USER);
-		String folder = Files.createTempDirectory("charte-records-postgres-").toString();
-		registry.add("charte.records.folder", () -> folder);
+		cluster.register(registry);
 	}
 
 	@AfterAll

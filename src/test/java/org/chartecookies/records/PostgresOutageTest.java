@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -67,11 +66,7 @@ class PostgresOutageTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws IOException {
 		cluster = PostgresCluster.start();
-		registry.add("spring.datasource.url", cluster::jdbcUrl);
-		registry.add("spring.datasource.username", () -> PostgresCluster.USER);
-		// A folder of its own: the file where decisions wait belongs to this database.
-		String folder = Files.createTempDirectory("charte-records-postgres-").toString();
-		registry.add("charte.records.folder", () -> folder);
+		cluster.register(registry);
 	}
 
 	@AfterAll
