@@ -2,6 +2,7 @@ package org.chartecookies.records;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,8 @@ final class ChainVerification {
 			if (this.fault == null) {
 				return "writer " + this.writerId + ": " + this.records + " records, chain intact";
 			}
-			String record = "record #" + this.sequence + ((this.consentId != null) ? " (consent id " + this.consentId + ")" : "");
+			// An altered or out-of-order record is one that is there: it always has its consent id.
+			String record = "record #" + this.sequence + " (consent id " + this.consentId + ")";
 			return "writer " + this.writerId + ": " + switch (this.fault) {
 				case ALTERED -> record + " was altered: its hash no longer matches its content";
 				case REMOVED -> "record #" + this.sequence + " and perhaps more after it were removed";
@@ -80,9 +82,23 @@ final class ChainVerification {
 
 	}
 
-	private final RecordStore store;
+	/** What the verification reads: the writers' rows and their chains ({@link RecordStore} in the application). */
+	interface Chains {
 
-	ChainVerification(RecordStore store) {
+		/** Every writer's row. */
+		List<RecordStore.Writer> writers();
+
+		/** Writers whose id has records but no row. */
+		List<String> writersWithoutRow();
+
+		/** Every record of a writer's chain, in sequence order. */
+		void chain(String writerId, Consumer<ConsentRecord> visitor);
+
+	}
+
+	private final Chains store;
+
+	ChainVerification(Chains store) {
 		this.store = store;
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The records in the database, through plain JDBC: appends a batch to a chain, reads chains back in order, finds a
  * record by consent id, purges expired records while keeping each chain verifiable.
  */
-class RecordStore {
+class RecordStore implements ChainVerification.Chains {
 
 	private static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
 			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash";
@@ -123,7 +123,8 @@ class RecordStore {
 		return this.jdbc.sql("SELECT COUNT(*) FROM consent_record").query(Long.class).single();
 	}
 
-	List<Writer> writers() {
+	@Override
+	public List<Writer> writers() {
 		return this.jdbc.sql("SELECT writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash, cut_at "
 				+ "FROM record_writer ORDER BY started_at, writer_id")
 			.query((rs, row) -> new Writer(rs.getString(1), instant(rs, 2), rs.getLong(3), rs.getString(4),
@@ -132,7 +133,8 @@ class RecordStore {
 	}
 
 	/** Every record of a writer's chain, in order, one at a time (a chain can be longer than memory). */
-	void chain(String writerId, Consumer<ConsentRecord> visitor) {
+	@Override
+	public void chain(String writerId, Consumer<ConsentRecord> visitor) {
 		this.batches.query((connection) -> {
 			var statement = connection.prepareStatement(
 					"SELECT " + COLUMNS + " FROM consent_record WHERE writer_id = ? ORDER BY record_sequence");
@@ -145,7 +147,8 @@ class RecordStore {
 	}
 
 	/** Writers whose id has records but no row: records inserted behind the application's back. */
-	List<String> writersWithoutRow() {
+	@Override
+	public List<String> writersWithoutRow() {
 		return this.jdbc.sql("SELECT DISTINCT writer_id FROM consent_record r WHERE NOT EXISTS "
 				+ "(SELECT 1 FROM record_writer w WHERE w.writer_id = r.writer_id)")
 			.query(String.class)

@@ -112,7 +112,9 @@ class RegistryLoader {
 		if (ex.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
 			Mark mark = yaml.getProblemMark().get();
 			return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": not valid YAML: "
-					+ yaml.getProblem() + ((yaml.getContext() != null) ? " (" + yaml.getContext() + ")" : "");
+					+ yaml.getProblem() + ((yaml.getContext() != null) ? " (" + yaml.getContext() + ")" : "")
+					+ (yaml.getProblem().startsWith("mapping values are not allowed")
+							? "; a text holding ': ' must be quoted, such as name: \"Exemple : le portail\"" : "");
 		}
 		TokenStreamLocation at = ex.getLocation();
 		int line = (at != null) ? at.getLineNr() : -1;

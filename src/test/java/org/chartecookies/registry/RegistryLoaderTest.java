@@ -47,6 +47,7 @@ class RegistryLoaderTest {
 			blank-site-name.yaml             | line 4, column 9, site.name must not be blank
 			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
 			category-id-uppercase.yaml       | line 16, column 9, categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
+			colon-in-unquoted-text.yaml      | 'line 4, column 16: not valid YAML: mapping values are not allowed here; a text holding '': '' must be quoted, such as name: "Exemple : le portail"'
 			cookie-name-with-space.yaml      | line 21, column 11, cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
 			cookie-without-name.yaml         | line 21, column 3, cookies[0]: name must not be null
 			duplicate-category.yaml          | line 16, column 9, categories[2] (statistics): the category id is declared twice
@@ -76,6 +77,7 @@ class RegistryLoaderTest {
 			site-url-javascript.yaml         | line 5, column 8, site.url must be an http or https address such as https://www.example.org
 			site-url-ftp.yaml                | line 5, column 8, site.url must be an http or https address such as https://www.example.org
 			site-url-no-host.yaml            | line 5, column 8, site.url must be an http or https address such as https://www.example.org
+			site-url-without-scheme.yaml     | line 5, column 8, site.url must be an http or https address such as https://www.example.org
 			site-url-not-a-url.yaml          | line 5, column 8, at site.url: expected an address such as https://www.example.org
 			tab-indentation.yaml             | line 4, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
 			two-problems.yaml                | line 4, column 9, site.name must not be blank; line 6, column 11, revision must be greater than 0
