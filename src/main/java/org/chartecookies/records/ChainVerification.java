@@ -27,6 +27,11 @@ final class ChainVerification {
 		REORDERED,
 		/** The chain ends before the head its writer last wrote: its last records were removed. */
 		TRUNCATED,
+		/**
+		 * The chain goes on past the head its writer last wrote: records were added after it, chained as the writer
+		 * would have (anyone can compute SHA-256; only the writer's row knows where the chain really ends).
+		 */
+		EXTENDED,
 		/** Records of an unknown writer (inserted behind the application's back). */
 		UNKNOWN_WRITER
 
@@ -58,6 +63,8 @@ final class ChainVerification {
 				case REORDERED -> record
 						+ " does not follow the record before it: records were reordered, or removed and renumbered";
 				case TRUNCATED -> "the chain stops before record #" + this.sequence + ": its last records were removed";
+				case EXTENDED -> "record #" + this.sequence
+						+ " and those after it were added after the last record the application wrote";
 				case UNKNOWN_WRITER -> "records of a writer the database does not know were added";
 			};
 		}
@@ -116,9 +123,14 @@ final class ChainVerification {
 	private ChainResult verify(RecordStore.Writer writer) {
 		Walk walk = new Walk(writer);
 		this.store.chain(writer.writerId(), walk::next);
-		if (walk.fault == null && (walk.expectedSequence - 1 != writer.headSequence()
-				|| !walk.expectedPrevious.equals(writer.headHash()))) {
-			walk.fault(Fault.TRUNCATED, walk.expectedSequence, null);
+		// The head's hash names its record: a chain that stops early, or goes on past it, ends on another hash.
+		if (walk.fault == null && !walk.expectedPrevious.equals(writer.headHash())) {
+			if (walk.expectedSequence - 1 > writer.headSequence()) {
+				walk.fault(Fault.EXTENDED, writer.headSequence() + 1, null);
+			}
+			else {
+				walk.fault(Fault.TRUNCATED, walk.expectedSequence, null);
+			}
 		}
 		return new ChainResult(writer.writerId(), walk.records, walk.fault, walk.faultSequence, walk.faultConsentId);
 	}

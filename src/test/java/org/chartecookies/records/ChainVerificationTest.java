@@ -154,6 +154,19 @@ class ChainVerificationTest {
 	}
 
 	@Test
+	void recordsChainedOnAfterTheWritersHeadAreNamedAsAdded() {
+		List<ConsentRecord> records = records("w-1", 5);
+		List<ConsentRecord> written = records.subList(0, 3);
+
+		ChainResult chain = single(verify(new Chains().writer("w-1", records, 3, written.get(2).hash())));
+
+		assertThat(chain.fault()).isEqualTo(Fault.EXTENDED);
+		assertThat(chain.sequence()).as("the first record added").isEqualTo(4);
+		assertThat(chain.describe()).isEqualTo(
+				"writer w-1: record #4 and those after it were added after the last record the application wrote");
+	}
+
+	@Test
 	void aLastRecordRewrittenWithAFreshHashDoesNotMatchTheWritersHead() {
 		List<ConsentRecord> records = records("w-1", 3);
 		ConsentRecord last = records.get(2);

@@ -2,6 +2,7 @@ package org.chartecookies.registry;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
@@ -107,6 +109,18 @@ class RegistryLoaderTest {
 		for (String file : files) {
 			assertThat(specification).as("expectation for " + file).contains("\t\t\t" + file);
 		}
+	}
+
+	/** An intranet portal may be served over plain http: its address is a web page all the same, in any case. */
+	@ParameterizedTest
+	@CsvSource({ "http://intranet.example.org", "HTTP://intranet.example.org", "HTTPS://www.example.org" })
+	void siteServedOverHttpOrHttpsInAnyCaseIsAccepted(String url) throws IOException {
+		String text = Files.readString(Path.of("src/test/resources/registries/two-optional-categories.yaml"))
+			.replace("url: https://www.example.org", "url: " + url);
+
+		CookieRegistry registry = this.loader.load(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(registry.site().url()).hasToString(url);
 	}
 
 	@Test
