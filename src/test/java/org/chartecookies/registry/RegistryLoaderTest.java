@@ -62,6 +62,7 @@ class RegistryLoaderTest {
 			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime 'forever': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
 			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
+			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			missing-lifetime.yaml            | line 21, column 3, cookies[0] (sessionid): lifetime must not be null
 			missing-site.yaml                | site must not be null
