@@ -3,6 +3,7 @@ package org.chartecookies.consent;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.Sites;
 import org.chartecookies.web.PageKeys;
 import org.chartecookies.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,12 @@ public class PageContexts implements PageKeys {
 
 	private final LocaleResolver languages;
 
-	PageContexts(ConsentCookieReader reader, LocaleResolver languages) {
+	private final Sites sites;
+
+	PageContexts(ConsentCookieReader reader, LocaleResolver languages, Sites sites) {
 		this.reader = reader;
 		this.languages = languages;
+		this.sites = sites;
 	}
 
 	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
@@ -56,9 +60,9 @@ public class PageContexts implements PageKeys {
 		return context(request, page.page(), (mode != null && !mode.isEmpty()) ? mode : page.mode());
 	}
 
-	/** A page, its switch, and what the request says of the visitor: their language and consent. */
+	/** The site, a page, its switch, and what the request says of the visitor: their language and consent. */
 	private PageContext context(HttpServletRequest request, String path, @Nullable String mode) {
-		return new PageContext(path, BannerSwitch.of(mode), this.languages.resolveLocale(request),
+		return new PageContext(this.sites.of(request), path, BannerSwitch.of(mode), this.languages.resolveLocale(request),
 				this.reader.consent(request).state());
 	}
 

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.web.PageController;
 import org.chartecookies.web.RenderedPages;
 
@@ -27,27 +26,25 @@ class PageModel implements ErrorViewResolver {
 
 	private final CookieBannerFactory banners;
 
-	private final CookieRegistry registry;
-
-	PageModel(PageContexts pages, CookieBannerFactory banners, CookieRegistry registry) {
+	PageModel(PageContexts pages, CookieBannerFactory banners) {
 		this.pages = pages;
 		this.banners = banners;
-		this.registry = registry;
 	}
 
 	@ModelAttribute
 	void page(HttpServletRequest request, Model model) {
 		PageContext page = this.pages.of(request);
 		model.addAttribute(RenderedPages.KEY, page);
-		model.addAttribute("site", this.registry.summary());
+		model.addAttribute("site", page.site().summary());
 		model.addAttribute("cookieBanner", this.banners.create(page));
 	}
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
 		Map<String, Object> values = new HashMap<>(model);
-		values.put("site", this.registry.summary());
-		values.put("cookieBanner", this.banners.create(this.pages.of(request)));
+		PageContext page = this.pages.of(request);
+		values.put("site", page.site().summary());
+		values.put("cookieBanner", this.banners.create(page));
 		return new ModelAndView("error", values, status);
 	}
 
