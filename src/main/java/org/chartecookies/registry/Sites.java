@@ -90,7 +90,12 @@ public class Sites {
 		Catalogue loaded = sites.catalogue;
 		if (loaded.byFile().isEmpty()) {
 			throw new InvalidRegistryException(folder.toString(), loaded.problems().isEmpty()
-					? "the folder holds no registry file (*.yaml, *.yml)" : String.join("; ", loaded.problems().values()));
+					? "the folder holds no registry file (*.yaml, *.yml)"
+					: "no valid registry file: " + String.join("; ", loaded.problems()
+						.values()
+						.stream()
+						.map((problem) -> problem.replaceFirst("^Cookie registry ", ""))
+						.toList()));
 		}
 		if (defaultSite != null && loaded.fallback() == null) {
 			throw new InvalidRegistryException(folder.toString(), "the default site '" + defaultSite
