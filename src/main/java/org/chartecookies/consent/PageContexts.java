@@ -35,8 +35,13 @@ public class PageContexts implements PageKeys {
 		this.sites = sites;
 	}
 
-	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
+	/** The page's context, or none for a request to a host no site answers for. */
 	@Override
+	public @Nullable PageContext key(HttpServletRequest request) {
+		return (this.sites.find(request) != null) ? of(request) : null;
+	}
+
+	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
 	public PageContext of(HttpServletRequest request) {
 		// An error page shown for a request is another page than the one asked for (a missing page's banner leads
 		// to the charter): each dispatch remembers its own.

@@ -118,6 +118,16 @@ public class Sites {
 		return site;
 	}
 
+	/** The site of a request, or none when no site answers for its host. */
+	public @Nullable HostedSite find(HttpServletRequest request) {
+		try {
+			return of(request);
+		}
+		catch (UnknownSiteException ex) {
+			return null;
+		}
+	}
+
 	/** The site answering a host name (any case, a trailing dot ignored), else the default site, else none. */
 	public @Nullable HostedSite forHost(@Nullable String host) {
 		Catalogue current = this.catalogue;

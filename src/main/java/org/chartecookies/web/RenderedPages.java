@@ -138,7 +138,10 @@ public class RenderedPages {
 		}
 		String uri = request.getRequestURI();
 		Locale language = request.getLocale();
-		Object page = pageKeys.of(request);
+		Object page = pageKeys.key(request);
+		if (page == null) {
+			return false;
+		}
 		Answer answer = this.routes.getIfPresent(new Route(uri, true, null, language, page));
 		if (answer == null) {
 			answer = this.routes.getIfPresent(new Route(uri, false, request.getQueryString(), language, page));
@@ -176,7 +179,11 @@ public class RenderedPages {
 			return;
 		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		Route route = new Route(request.getRequestURI(), page, query, request.getLocale(), pageKeys.of(request));
+		Object pageKey = pageKeys.key(request);
+		if (pageKey == null) {
+			return;
+		}
+		Route route = new Route(request.getRequestURI(), page, query, request.getLocale(), pageKey);
 		this.routes.put(route, new Answer(key, page, (pattern instanceof String known) ? known : null));
 	}
 
