@@ -6,7 +6,9 @@ import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieDeclaration;
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.LocalizedText;
 import org.chartecookies.web.PageController;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
@@ -40,8 +42,16 @@ class CharterController {
 	}
 
 	private CharterPage page(CookieRegistry registry, Locale locale) {
+		org.chartecookies.registry.Prose prose = registry.prose();
 		return new CharterPage(registry.site().name(), registry.site().url(),
-				registry.categories().stream().map((category) -> section(registry, category, locale)).toList());
+				registry.categories().stream().map((category) -> section(registry, category, locale)).toList(),
+				new CharterPage.Prose(text(prose.intro(), locale), text(prose.whatTitle(), locale),
+						text(prose.whatText(), locale), text(prose.kindsIntro(), locale),
+						text(prose.platformTitle(), locale)));
+	}
+
+	private static @Nullable String text(@Nullable LocalizedText text, Locale locale) {
+		return (text != null) ? text.text(locale) : null;
 	}
 
 	private CharterPage.Section section(CookieRegistry registry, CookieCategory category, Locale locale) {
