@@ -28,7 +28,9 @@ public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integ
 	}
 
 	public SiteSummary summary() {
-		return new SiteSummary(this.site.name(), this.site.url(), this.revision);
+		Palette palette = this.site.palette();
+		return new SiteSummary(this.site.name(), this.site.url(), this.revision,
+				(palette != null) ? Integer.toHexString(palette.css().hashCode()) : null);
 	}
 
 	public Optional<CookieCategory> category(String id) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * host-only when not set; {@code charte.consent.domain} when not set in a single registry file
  * @param trustedOrigins origins ({@code https://shop.example.org}) allowed to post this site's decisions from another
  * origin, besides {@code charte.security.trusted-origins}
+ * @param palette the site's own colours, else the application's
  */
 public record Site(@NotBlank String name, @NotNull URI url,
 		List<@NotNull @Pattern(regexp = Site.HOST_PATTERN,
@@ -27,7 +29,8 @@ public record Site(@NotBlank String name, @NotNull URI url,
 		@Pattern(regexp = CookieDeclaration.DOMAIN_PATTERN,
 				message = "must be a domain name such as example.org") @Nullable String cookieDomain,
 		List<@NotNull @Pattern(regexp = Site.ORIGIN_PATTERN,
-				message = "must be an origin: scheme://host[:port], without path") String> trustedOrigins) {
+				message = "must be an origin: scheme://host[:port], without path") String> trustedOrigins,
+		@Valid @Nullable Palette palette) {
 
 	/** A host name as a request names it (lower-case letters, digits, dashes and dots), without a port. */
 	static final String HOST_PATTERN = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*";
@@ -44,7 +47,7 @@ public record Site(@NotBlank String name, @NotNull URI url,
 
 	/** A site known by its name and address only (a single registry file that declares nothing more). */
 	public Site(String name, URI url) {
-		this(name, url, null, null, null);
+		this(name, url, null, null, null, null);
 	}
 
 }

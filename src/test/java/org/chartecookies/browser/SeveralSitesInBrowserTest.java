@@ -37,6 +37,8 @@ class SeveralSitesInBrowserTest {
 					"La Boutique utilise quelques cookies pour garder votre panier")
 				.doesNotContain("Opendatasoft", "sessionid", "_pk_id", "mesure d'audience");
 			assertThat(shop.accessibilityViolations()).isEmpty();
+			assertThat(shop.button("Tout accepter").getCssValue("background-color"))
+				.as("the shop's own accent").isEqualTo("rgba(138, 21, 56, 1)");
 
 			shop.decide("Tout accepter");
 			assertThat(shop.choices()).isEqualTo(Map.of("advertising", true));
@@ -48,6 +50,8 @@ class SeveralSitesInBrowserTest {
 			assertThat(text(shop)).contains("Opendatasoft", "sessionid", "_pk_id.*")
 				.doesNotContain("La Boutique", "basket", "ad_click", "Cookies publicitaires", "garder votre panier");
 			assertThat(shop.browser.manage().getCookieNamed("cookies_preferences")).isNull();
+			assertThat(shop.button("Tout accepter").getCssValue("background-color"))
+				.as("the application's own accent").isEqualTo("rgba(29, 79, 145, 1)");
 
 			shop.decide("Tout refuser");
 			assertThat(shop.choices()).isEqualTo(Map.of("statistics", false));

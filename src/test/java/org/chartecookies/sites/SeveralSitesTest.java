@@ -91,6 +91,19 @@ class SeveralSitesTest {
 	}
 
 	@Test
+	void aSiteWithItsOwnColoursLinksThemAndOnlyIt() throws Exception {
+		String shop = get("shop.example.org", "/cookies").body();
+		String link = shop.replaceAll("(?s).*<link rel=\"stylesheet\" href=\"(/cookies/palette\\.css\\?v=[0-9a-f]+)\">.*", "$1");
+
+		HttpResponse<String> palette = get("shop.example.org", link);
+		assertThat(palette.statusCode()).isEqualTo(200);
+		assertThat(palette.headers().firstValue("Content-Type")).hasValue("text/css;charset=UTF-8");
+		assertThat(palette.body()).contains("--cookie-banner-button-background: #8a1538;", "#f4a6b8");
+		assertThat(get("opendata.example.org", "/cookies").body()).doesNotContain("palette.css");
+		assertThat(get("opendata.example.org", "/cookies/palette.css").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void aHostNoSiteAnswersForGetsAClear404AndTheHealthProbesStillAnswer() throws Exception {
 		HttpResponse<String> unknown = get("elsewhere.example.org", "/cookies");
 
