@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.Sites;
 import org.chartecookies.web.PageController;
 import org.chartecookies.web.RenderedPages;
 
@@ -13,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * What every page of the application shows besides its own content: the site ({@code site}) and the banner for the
@@ -26,9 +28,12 @@ class PageModel implements ErrorViewResolver {
 
 	private final CookieBannerFactory banners;
 
-	PageModel(PageContexts pages, CookieBannerFactory banners) {
+	private final Sites sites;
+
+	PageModel(PageContexts pages, CookieBannerFactory banners, Sites sites) {
 		this.pages = pages;
 		this.banners = banners;
+		this.sites = sites;
 	}
 
 	@ModelAttribute
@@ -41,6 +46,16 @@ class PageModel implements ErrorViewResolver {
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+		if (this.sites.find(request) == null) {
+			// A request by address (a health probe that missed its path): no site's page, only the status.
+			View statusOnly = (values, plain, response) -> {
+				response.setContentType("text/plain;charset=UTF-8");
+				response.getWriter().write(status.value() + " " + status.getReasonPhrase() + "\n");
+			};
+			ModelAndView answer = new ModelAndView(statusOnly);
+			answer.setStatus(status);
+			return answer;
+		}
 		Map<String, Object> values = new HashMap<>(model);
 		PageContext page = this.pages.of(request);
 		values.put("site", page.site().summary());

@@ -113,6 +113,10 @@ class SeveralSitesTest {
 		assertThat(unknown.headers().firstValue("Content-Security-Policy")).isPresent();
 		assertThat(post("elsewhere.example.org", "decision=accept-all").statusCode()).isEqualTo(404);
 
+		HttpResponse<String> missed = get("elsewhere.example.org", "/actuator/nothing-here");
+		assertThat(missed.statusCode()).isEqualTo(404);
+		assertThat(missed.body()).doesNotContain("Opendatasoft", "La Boutique");
+
 		HttpResponse<String> health = get("elsewhere.example.org", "/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"cookieRegistry\":{\"details\":{\"sites\":2,\"problems\":{}},\"status\":\"UP\"}");
