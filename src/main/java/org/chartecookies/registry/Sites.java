@@ -202,21 +202,26 @@ public class Sites {
 				keep(previous, id, files);
 			}
 		}
-		Map<String, HostedSite> byHost = new HashMap<>();
+		Map<String, HostedSite> byHost = new TreeMap<>();
+		Map<String, HostedSite> byCookieDomain = new HashMap<>();
 		Map<String, Loaded> served = new LinkedHashMap<>();
 		for (Loaded loaded : files.values()) {
 			Loaded chosen = loaded;
-			String clash = clash(loaded.site(), byHost);
+			String clash = clash(loaded.site(), byHost, byCookieDomain);
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (clash != null) {
-				problems.put(loaded.site().id() + ".yaml", "Cookie registry " + from.resolve(loaded.site().id())
-						+ ".yaml: site.hosts: " + clash + ": a host answers for one site only");
-				chosen = (previous != null && previous != loaded && clash(previous.site(), byHost) == null) ? previous
-						: null;
+				problems.put(loaded.site().id() + ".yaml",
+						"Cookie registry " + from.resolve(loaded.site().id()) + ".yaml: " + clash);
+				chosen = (previous != null && previous != loaded
+						&& clash(previous.site(), byHost, byCookieDomain) == null) ? previous : null;
 			}
 			if (chosen != null) {
 				for (String host : chosen.site().registry().site().hosts()) {
 					byHost.put(host, chosen.site());
+				}
+				String domain = cookieDomain(chosen.site());
+				if (domain != null) {
+					byCookieDomain.put(domain, chosen.site());
 				}
 				served.put(chosen.site().id(), chosen);
 			}
@@ -235,15 +240,53 @@ public class Sites {
 		}
 	}
 
-	/** The first of a site's hosts that another site answers for already, said for the operator; null if none. */
-	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost) {
+	/**
+	 * What keeps a site from being served beside the sites already taken, said for the operator; null if nothing: one of
+	 * its hosts is another site's, or its consent cookie and another site's would reach each other's hosts (a cookie
+	 * set with {@code Domain=example.org} is sent to every host under it), so that a decision on one could count on
+	 * the other.
+	 */
+	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
+			Map<String, HostedSite> byCookieDomain) {
 		for (String host : site.registry().site().hosts()) {
 			HostedSite other = byHost.get(host);
 			if (other != null && other != site) {
-				return "'" + host + "' is a host of the site '" + other.id() + "' already";
+				return "site.hosts: '" + host + "' is a host of the site '" + other.id()
+						+ "' already: a host answers for one site only";
+			}
+			for (String domain = host; domain != null; domain = parent(domain)) {
+				HostedSite sharing = byCookieDomain.get(domain);
+				if (sharing != null && sharing != site) {
+					return "site.hosts: '" + host + "' would receive the consent cookie of the site '" + sharing.id()
+							+ "' (its cookieDomain is " + domain + "): a decision there would count here";
+				}
+			}
+		}
+		String own = cookieDomain(site);
+		if (own != null) {
+			for (Map.Entry<String, HostedSite> host : byHost.entrySet()) {
+				if (host.getValue() != site && (host.getKey().equals(own) || host.getKey().endsWith("." + own))) {
+					return "site.cookieDomain: " + own + " would send this site's consent cookie to '" + host.getKey()
+							+ "', a host of the site '" + host.getValue().id() + "': a decision here would count there";
+				}
 			}
 		}
 		return null;
+	}
+
+	private static @Nullable String cookieDomain(HostedSite site) {
+		String domain = site.cookieDomain();
+		if (domain == null) {
+			return null;
+		}
+		String lower = domain.toLowerCase(Locale.ROOT);
+		return lower.startsWith(".") ? lower.substring(1) : lower;
+	}
+
+	/** {@code example.org} for {@code shop.example.org}; null for a name without a dot. */
+	private static @Nullable String parent(String domain) {
+		int dot = domain.indexOf('.');
+		return (dot < 0) ? null : domain.substring(dot + 1);
 	}
 
 	private static List<Path> registryFiles(Path folder, Map<String, String> problems) {

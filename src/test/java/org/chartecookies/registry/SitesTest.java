@@ -149,6 +149,23 @@ class SitesTest {
 	}
 
 	@Test
+	void twoSitesWhoseConsentCookiesWouldReachEachOtherAreRefused() throws IOException {
+		write("shop.yaml", shop().replace("  hosts: [shop.example.org]", "  hosts: [shop.example.org]\n  cookieDomain: example.org"));
+
+		Sites sites = sites(null);
+
+		assertThat(sites.forHost("shop.example.org")).isNull();
+		assertThat(sites.problems().get("shop.yaml")).contains("site.cookieDomain: example.org",
+				"'opendata.example.org', a host of the site 'opendata'");
+
+		write("shop.yaml", shop().replace("cookieDomain: example.org", "cookieDomain: shop.example.org"));
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").cookieDomain()).isEqualTo("shop.example.org");
+		assertThat(sites.problems()).isEmpty();
+	}
+
+	@Test
 	void aFolderWithoutOneValidRegistryOrWithoutItsDefaultSiteDoesNotStart() throws IOException {
 		assertThatExceptionOfType(InvalidRegistryException.class).isThrownBy(() -> sites("museum"))
 			.withMessageContaining("the default site 'museum'");
