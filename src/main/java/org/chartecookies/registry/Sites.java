@@ -315,7 +315,12 @@ public class Sites {
 
 	/** Says what changed: a site loaded, changed or removed (INFO), a new problem (ERROR), a problem fixed (INFO). */
 	private void report(Catalogue before, Catalogue after) {
-		for (Loaded loaded : after.byFile().values()) {
+		if (before.byFile().isEmpty() && after.byFile().size() > 10) {
+			// At start-up, one line rather than one per site.
+			logger.info("Cookie registry folder " + this.folder + ": " + after.byFile().size() + " sites loaded");
+		}
+		for (Loaded loaded : (before.byFile().isEmpty() && after.byFile().size() > 10) ? List.<Loaded>of()
+				: after.byFile().values()) {
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (previous == null || previous.site() != loaded.site()) {
 				logger.info("Cookie registry: site " + loaded.site() + ((previous == null) ? " loaded" : " reloaded")
