@@ -11,6 +11,7 @@
 # Every pair runs three times, interleaved (nginx, app, nginx, app...); the script prints every run, the median ratio
 # app/nginx and the application's p50 and p99. For the container recipe also: process start to first served request,
 # RSS after a 30 s load mix. Then the gzip weights and a summary table.
+#   scripts/benchmark.sh sites                    1, 100 and 1,000 sites in one process: scripts/benchmark-sites.sh
 #   scripts/benchmark.sh [both|container|jar]     (default both: about 13 minutes on a quiet 2-core machine, of which
 #                                                  10 are the 120 measurements of 5 s; 16 measured on a busy one)
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
@@ -23,6 +24,10 @@
 #   of nginx's copies (default 9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Many sites in one process (start, memory, per-request cost for 1, 100 and 1,000 sites): a script of its own.
+if [ "${1:-}" = sites ]; then
+  exec scripts/benchmark-sites.sh
+fi
 started_at=$SECONDS
 
 case "${1:-both}" in

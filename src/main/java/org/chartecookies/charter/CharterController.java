@@ -1,13 +1,14 @@
 package org.chartecookies.charter;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieDeclaration;
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.LocalizedText;
 import org.chartecookies.web.PageController;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
@@ -19,15 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PageController
 class CharterController {
 
-	private final CookieRegistry registry;
-
 	private final LifetimeText lifetimes;
 
-	/** The charter's content for each language, worked out once: it depends on the registry and the language only. */
-	private final Map<Locale, CharterPage> pages = new ConcurrentHashMap<>();
-
-	CharterController(CookieRegistry registry, MessageSource messages) {
-		this.registry = registry;
+	CharterController(MessageSource messages) {
 		this.lifetimes = new LifetimeText(messages);
 	}
 
@@ -36,21 +31,33 @@ class CharterController {
 		return "redirect:/cookies";
 	}
 
+	/**
+	 * The charter of the request's site. Worked out for each rendering (the page cache keeps the result, per site as
+	 * loaded and per language).
+	 */
 	@GetMapping("/cookies")
-	String charter(Locale locale, Model model) {
-		model.addAttribute("charter", this.pages.computeIfAbsent(locale, this::page));
+	String charter(Locale locale, HostedSite site, Model model) {
+		model.addAttribute("charter", page(site.registry(), locale));
 		return "charter";
 	}
 
-	private CharterPage page(Locale locale) {
-		return new CharterPage(this.registry.site().name(), this.registry.site().url(),
-				this.registry.categories().stream().map((category) -> section(category, locale)).toList());
+	private CharterPage page(CookieRegistry registry, Locale locale) {
+		org.chartecookies.registry.Prose prose = registry.prose();
+		return new CharterPage(registry.site().name(), registry.site().url(),
+				registry.categories().stream().map((category) -> section(registry, category, locale)).toList(),
+				new CharterPage.Prose(text(prose.intro(), locale), text(prose.whatTitle(), locale),
+						text(prose.whatText(), locale), text(prose.kindsIntro(), locale),
+						text(prose.platformTitle(), locale)));
 	}
 
-	private CharterPage.Section section(CookieCategory category, Locale locale) {
+	private static @Nullable String text(@Nullable LocalizedText text, Locale locale) {
+		return (text != null) ? text.text(locale) : null;
+	}
+
+	private CharterPage.Section section(CookieRegistry registry, CookieCategory category, Locale locale) {
 		return new CharterPage.Section(category.id(), category.title().text(locale),
 				category.description().text(locale), category.required(),
-				this.registry.cookiesIn(category).stream().map((cookie) -> row(cookie, locale)).toList());
+				registry.cookiesIn(category).stream().map((cookie) -> row(cookie, locale)).toList());
 	}
 
 	private CharterPage.Row row(CookieDeclaration cookie, Locale locale) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.Sites;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +44,7 @@ class ConsentController {
 
 	private final ConsentCookieReader reader;
 
-	private final CookieRegistry registry;
+	private final Sites sites;
 
 	private final DecisionMetrics metrics;
 
@@ -51,11 +53,11 @@ class ConsentController {
 	private final LocaleResolver languages;
 
 	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties, CookieWithdrawal withdrawal,
-			ConsentCookieReader reader, CookieRegistry registry, DecisionMetrics metrics,
-			ApplicationEventPublisher events, LocaleResolver languages) {
+			ConsentCookieReader reader, Sites sites, DecisionMetrics metrics, ApplicationEventPublisher events,
+			LocaleResolver languages) {
 		this.events = events;
 		this.languages = languages;
-		this.registry = registry;
+		this.sites = sites;
 		this.metrics = metrics;
 		this.decisions = decisions;
 		this.properties = properties;
@@ -67,15 +69,16 @@ class ConsentController {
 	ResponseEntity<ConsentStatus> current(HttpServletRequest request) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(ConsentStatus.of(this.reader.consent(request), this.registry));
+			.body(ConsentStatus.of(this.reader.consent(request), this.sites.of(request).registry()));
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ConsentAnswer> decideForScript(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
-		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath), request);
-		return ResponseEntity.ok().headers(cookies(decision, request)).body(ConsentAnswer.of(decision));
+		HostedSite site = this.sites.of(request);
+		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath), site, request);
+		return ResponseEntity.ok().headers(cookies(decision, site, request)).body(ConsentAnswer.of(decision));
 	}
 
 	@PostMapping(path = PATH)
@@ -83,38 +86,40 @@ class ConsentController {
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
 		ConsentForm form = new ConsentForm(choice, categories, returnPath);
-		ConsentDecision decision = decide(form, request);
+		HostedSite site = this.sites.of(request);
+		ConsentDecision decision = decide(form, site, request);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.headers(cookies(decision, request))
+			.headers(cookies(decision, site, request))
 			// Without JavaScript, the page then confirms the decision (a decision with no choice needs no confirmation).
 			.location(URI.create(decision.choices().isEmpty() ? ReturnPath.split(form.returnPath()).page()
 					: CookieBannerFactory.afterDecision(form.returnPath())))
 			.build();
 	}
 
-	private ConsentDecision decide(ConsentForm form, HttpServletRequest request) {
-		ConsentDecision decision = this.decisions.decide(form);
+	private ConsentDecision decide(ConsentForm form, HostedSite site, HttpServletRequest request) {
+		ConsentDecision decision = this.decisions.decide(form, site.registry());
 		String kind = String.valueOf(form.decision());
-		this.metrics.recorded(kind, decision);
+		this.metrics.recorded(site.id(), kind, decision);
 		// Listeners only take note (the record writer queues it): the answer never waits on a database.
-		this.events.publishEvent(new ConsentDecided(decision, kind, "1".equals(request.getHeader("Sec-GPC")),
+		this.events.publishEvent(new ConsentDecided(site.id(), decision, kind, "1".equals(request.getHeader("Sec-GPC")),
 				this.languages.resolveLocale(request).getLanguage(), ReturnPath.pathOnly(form.returnPath())));
 		return decision;
 	}
 
-	private HttpHeaders cookies(ConsentDecision decision, HttpServletRequest request) {
+	private HttpHeaders cookies(ConsentDecision decision, HostedSite site, HttpServletRequest request) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.SET_COOKIE, cookie(decision, request).toString());
+		headers.add(HttpHeaders.SET_COOKIE, cookie(decision, site, request).toString());
 		this.withdrawal.deletions(decision, request)
 			.forEach((deletion) -> headers.add(HttpHeaders.SET_COOKIE, deletion.toString()));
 		return headers;
 	}
 
-	private ResponseCookie cookie(ConsentDecision decision, HttpServletRequest request) {
+	/** The site's own cookie domain, else the deployment's ({@code charte.consent.domain}), else host-only. */
+	private ResponseCookie cookie(ConsentDecision decision, HostedSite site, HttpServletRequest request) {
 		Instant expiry = this.properties.expiry(decision.decidedAt());
 		return ResponseCookie.from(ConsentCookieCodec.COOKIE_NAME, ConsentCookieCodec.encode(decision))
 			.path("/")
-			.domain(this.properties.domain())
+			.domain((site.cookieDomain() != null) ? site.cookieDomain() : this.properties.domain())
 			.sameSite("Lax")
 			// Behind a TLS-terminating proxy, isSecure() follows X-Forwarded-Proto (server.forward-headers-strategy).
 			.secure(request.isSecure())

@@ -15,6 +15,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Sites;
 
 import org.springframework.stereotype.Component;
 
@@ -32,22 +33,16 @@ public class ConsentCookieReader {
 
 	private static final String ATTRIBUTE = VisitorConsent.class.getName();
 
-	private final CookieRegistry registry;
+	private final Sites sites;
 
 	private final ConsentProperties properties;
 
 	private final Clock clock;
 
-	private final Set<String> optionalCategories;
-
-	ConsentCookieReader(CookieRegistry registry, ConsentProperties properties, Clock clock) {
-		this.registry = registry;
+	ConsentCookieReader(Sites sites, ConsentProperties properties, Clock clock) {
+		this.sites = sites;
 		this.properties = properties;
 		this.clock = clock;
-		this.optionalCategories = registry.optionalCategories()
-			.stream()
-			.map(CookieCategory::id)
-			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	public VisitorConsent consent(HttpServletRequest request) {
@@ -67,16 +62,21 @@ public class ConsentCookieReader {
 	 */
 	private VisitorConsent read(HttpServletRequest request) {
 		boolean gpc = "1".equals(request.getHeader("Sec-GPC"));
+		CookieRegistry registry = this.sites.of(request).registry();
+		Set<String> optionalCategories = registry.optionalCategories()
+			.stream()
+			.map(CookieCategory::id)
+			.collect(Collectors.toUnmodifiableSet());
 		boolean outdated = false;
 		List<ConsentDecision> current = new ArrayList<>();
 		Cookie[] cookies = request.getCookies();
 		for (Cookie cookie : (cookies != null) ? cookies : new Cookie[0]) {
 			if (ConsentCookieCodec.COOKIE_NAME.equals(cookie.getName()) && cookie.getValue() != null) {
 				Optional<ConsentDecision> decoded = ConsentCookieCodec.decode(cookie.getValue());
-				if (decoded.isPresent() && isCurrent(decoded.get())) {
+				if (decoded.isPresent() && isCurrent(decoded.get(), registry.revision(), optionalCategories)) {
 					current.add(decoded.get());
 				}
-				outdated |= decoded.isPresent() && decoded.get().revision() < this.registry.revision();
+				outdated |= decoded.isPresent() && decoded.get().revision() < registry.revision();
 			}
 		}
 		if (current.isEmpty()) {
@@ -101,11 +101,10 @@ public class ConsentCookieReader {
 		return decision.choices().values().stream().filter(Boolean::booleanValue).count();
 	}
 
-	boolean isCurrent(ConsentDecision decision) {
+	boolean isCurrent(ConsentDecision decision, int revision, Set<String> optionalCategories) {
 		Instant now = this.clock.instant();
 		Instant expiry = this.properties.expiry(decision.decidedAt());
-		return decision.revision() == this.registry.revision()
-				&& decision.choices().keySet().equals(this.optionalCategories)
+		return decision.revision() == revision && decision.choices().keySet().equals(optionalCategories)
 				&& !decision.decidedAt().isAfter(now.plus(CLOCK_SKEW)) && expiry.isAfter(now);
 	}
 

@@ -25,19 +25,17 @@ class ConsentDecisionFactory {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final CookieRegistry registry;
-
 	private final Clock clock;
 
-	ConsentDecisionFactory(CookieRegistry registry, Clock clock) {
-		this.registry = registry;
+	ConsentDecisionFactory(Clock clock) {
 		this.clock = clock;
 	}
 
-	ConsentDecision decide(ConsentForm form) {
+	/** A decision about the registry of the site the form was posted to. */
+	ConsentDecision decide(ConsentForm form, CookieRegistry registry) {
 		List<String> listed = (form.category() != null) ? form.category() : List.of();
 		for (String id : listed) {
-			if (this.registry.category(id).isEmpty()) {
+			if (registry.category(id).isEmpty()) {
 				throw new ConsentRequestException("error.consent.unknown-category");
 			}
 		}
@@ -46,16 +44,16 @@ class ConsentDecisionFactory {
 			throw new ConsentRequestException("error.consent.missing-decision");
 		}
 		// "acknowledge" answers the information notice, shown only when nothing needs consent.
-		if (!DECISIONS.contains(decision) || (decision.equals("acknowledge") && this.registry.hasOptionalCategories())) {
+		if (!DECISIONS.contains(decision) || (decision.equals("acknowledge") && registry.hasOptionalCategories())) {
 			throw new ConsentRequestException("error.consent.unknown-decision");
 		}
 		Map<String, Boolean> choices = new LinkedHashMap<>();
-		for (CookieCategory category : this.registry.optionalCategories()) {
+		for (CookieCategory category : registry.optionalCategories()) {
 			choices.put(category.id(),
 					decision.equals("accept-all") || (decision.equals("custom") && listed.contains(category.id())));
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		return new ConsentDecision(this.registry.revision(), now, newConsentId(), choices);
+		return new ConsentDecision(registry.revision(), now, newConsentId(), choices);
 	}
 
 	private static String newConsentId() {

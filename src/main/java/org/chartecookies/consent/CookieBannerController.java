@@ -1,7 +1,6 @@
 package org.chartecookies.consent;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.web.QueryParameters;
 import org.chartecookies.web.RenderedPages;
 
@@ -30,12 +29,9 @@ class CookieBannerController {
 
 	private final CookieBannerFactory banners;
 
-	private final CookieRegistry registry;
-
-	CookieBannerController(PageContexts pages, CookieBannerFactory banners, CookieRegistry registry) {
+	CookieBannerController(PageContexts pages, CookieBannerFactory banners) {
 		this.pages = pages;
 		this.banners = banners;
-		this.registry = registry;
 	}
 
 	/** Reads its two parameters from the query itself: a malformed parameter beside them changes nothing. */
@@ -52,7 +48,7 @@ class CookieBannerController {
 		}
 		ModelAndView fragment = new ModelAndView("fragments/banner :: banner");
 		fragment.addObject(RenderedPages.KEY, page);
-		fragment.addObject("site", this.registry.summary());
+		fragment.addObject("site", page.site().summary());
 		fragment.addObject("banner", banner);
 		return fragment;
 	}

@@ -18,13 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CookieBannerFactory {
 
-	private final CookieRegistry registry;
-
+	/** Keyed by the whole context, the site (as loaded) among it: a site never gets another's banner. */
 	private final Cache<PageContext, CookieBanner> banners = Caffeine.newBuilder().maximumSize(1000).build();
-
-	CookieBannerFactory(CookieRegistry registry) {
-		this.registry = registry;
-	}
 
 	/** The banner for a page: a function of its context, worked out once per context (as its rendering is). */
 	CookieBanner create(PageContext page) {
@@ -32,9 +27,10 @@ class CookieBannerFactory {
 	}
 
 	private CookieBanner banner(PageContext page) {
+		CookieRegistry registry = page.site().registry();
 		ConsentState consent = page.consent();
 		Map<String, Boolean> decision = consent.choices();
-		boolean optional = this.registry.hasOptionalCategories();
+		boolean optional = registry.hasOptionalCategories();
 		boolean manage = page.banner() == BannerSwitch.MANAGE;
 		CookieBanner.State state;
 		if (decision == null || manage) {
@@ -44,7 +40,7 @@ class CookieBannerFactory {
 			state = (page.banner() == BannerSwitch.SAVED && optional) ? CookieBanner.State.CONFIRMATION
 					: CookieBanner.State.HIDDEN;
 		}
-		List<CookieBanner.Choice> choices = this.registry.categories()
+		List<CookieBanner.Choice> choices = registry.categories()
 			.stream()
 			.map((category) -> new CookieBanner.Choice(category.id(), category.title().text(page.language()),
 					category.description().text(page.language()), category.required(),

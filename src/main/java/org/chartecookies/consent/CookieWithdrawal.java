@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieDeclaration;
-import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Sites;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -27,12 +27,13 @@ class CookieWithdrawal {
 	 */
 	static final int MOST_BYTES = 5 * 1024;
 
-	private final CookieRegistry registry;
+	private final Sites sites;
 
-	CookieWithdrawal(CookieRegistry registry) {
-		this.registry = registry;
+	CookieWithdrawal(Sites sites) {
+		this.sites = sites;
 	}
 
+	/** The deletions a decision asks for, of the cookies the request carries, as the request's site declares them. */
 	List<ResponseCookie> deletions(ConsentDecision decision, HttpServletRequest request) {
 		Set<String> refused = decision.choices()
 			.entrySet()
@@ -47,7 +48,7 @@ class CookieWithdrawal {
 		}
 		int size = 0;
 		for (Cookie cookie : sent) {
-			for (CookieDeclaration declared : this.registry.cookies()) {
+			for (CookieDeclaration declared : this.sites.of(request).registry().cookies()) {
 				if (refused.contains(declared.category()) && declared.matches(cookie.getName())) {
 					List<ResponseCookie> these = new ArrayList<>();
 					these.add(deletion(cookie.getName(), declared, declared.domain(), request));

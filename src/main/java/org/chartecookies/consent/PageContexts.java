@@ -3,6 +3,7 @@ package org.chartecookies.consent;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.chartecookies.registry.Sites;
 import org.chartecookies.web.PageKeys;
 import org.chartecookies.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
@@ -26,13 +27,21 @@ public class PageContexts implements PageKeys {
 
 	private final LocaleResolver languages;
 
-	PageContexts(ConsentCookieReader reader, LocaleResolver languages) {
+	private final Sites sites;
+
+	PageContexts(ConsentCookieReader reader, LocaleResolver languages, Sites sites) {
 		this.reader = reader;
 		this.languages = languages;
+		this.sites = sites;
+	}
+
+	/** The page's context, or none for a request to a host no site answers for. */
+	@Override
+	public @Nullable PageContext key(HttpServletRequest request) {
+		return (this.sites.find(request) != null) ? of(request) : null;
 	}
 
 	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */
-	@Override
 	public PageContext of(HttpServletRequest request) {
 		// An error page shown for a request is another page than the one asked for (a missing page's banner leads
 		// to the charter): each dispatch remembers its own.
@@ -56,9 +65,9 @@ public class PageContexts implements PageKeys {
 		return context(request, page.page(), (mode != null && !mode.isEmpty()) ? mode : page.mode());
 	}
 
-	/** A page, its switch, and what the request says of the visitor: their language and consent. */
+	/** The site, a page, its switch, and what the request says of the visitor: their language and consent. */
 	private PageContext context(HttpServletRequest request, String path, @Nullable String mode) {
-		return new PageContext(path, BannerSwitch.of(mode), this.languages.resolveLocale(request),
+		return new PageContext(this.sites.of(request), path, BannerSwitch.of(mode), this.languages.resolveLocale(request),
 				this.reader.consent(request).state());
 	}
 

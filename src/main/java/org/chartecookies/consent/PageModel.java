@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Sites;
 import org.chartecookies.web.PageController;
 import org.chartecookies.web.RenderedPages;
 
@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * What every page of the application shows besides its own content: the site ({@code site}) and the banner for the
@@ -27,27 +28,38 @@ class PageModel implements ErrorViewResolver {
 
 	private final CookieBannerFactory banners;
 
-	private final CookieRegistry registry;
+	private final Sites sites;
 
-	PageModel(PageContexts pages, CookieBannerFactory banners, CookieRegistry registry) {
+	PageModel(PageContexts pages, CookieBannerFactory banners, Sites sites) {
 		this.pages = pages;
 		this.banners = banners;
-		this.registry = registry;
+		this.sites = sites;
 	}
 
 	@ModelAttribute
 	void page(HttpServletRequest request, Model model) {
 		PageContext page = this.pages.of(request);
 		model.addAttribute(RenderedPages.KEY, page);
-		model.addAttribute("site", this.registry.summary());
+		model.addAttribute("site", page.site().summary());
 		model.addAttribute("cookieBanner", this.banners.create(page));
 	}
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+		if (this.sites.find(request) == null) {
+			// A request by address (a health probe that missed its path): no site's page, only the status.
+			View statusOnly = (values, plain, response) -> {
+				response.setContentType("text/plain;charset=UTF-8");
+				response.getWriter().write(status.value() + " " + status.getReasonPhrase() + "\n");
+			};
+			ModelAndView answer = new ModelAndView(statusOnly);
+			answer.setStatus(status);
+			return answer;
+		}
 		Map<String, Object> values = new HashMap<>(model);
-		values.put("site", this.registry.summary());
-		values.put("cookieBanner", this.banners.create(this.pages.of(request)));
+		PageContext page = this.pages.of(request);
+		values.put("site", page.site().summary());
+		values.put("cookieBanner", this.banners.create(page));
 		return new ModelAndView("error", values, status);
 	}
 

@@ -11,7 +11,8 @@ import java.util.HexFormat;
  * @param writerId the chain (one per running instance)
  * @param sequence its place in the chain, from 1, without gaps
  * @param previousHash the hash of the record before it in the chain ({@link #GENESIS} for the first)
- * @param hash SHA-256 of the writer, the content and {@code previousHash}. The sequence is left out on purpose: the
+ * @param hash SHA-256 of the writer, the content and {@code previousHash} (the site among the content since it exists:
+ * a record without a site is hashed exactly as before, so that the records written earlier still verify). The sequence is left out on purpose: the
  * previous hash already fixes a record's place, so a record moved elsewhere still matches its own hash and is named as
  * out of order rather than as altered
  */
@@ -35,10 +36,17 @@ record ConsentRecord(String writerId, long sequence, PendingRecord content, Stri
 	 */
 	static String hashOf(String writerId, PendingRecord content, String previousHash) {
 		StringBuilder input = new StringBuilder(256);
-		for (String field : new String[] { "charte-cookies consent record v1", writerId, content.consentId(), Long.toString(content.decidedAt().getEpochSecond()),
-				Integer.toString(content.revision()), content.kind(), content.choicesText(),
-				Boolean.toString(content.globalPrivacyControl()), content.language(), content.pagePath(),
-				previousHash }) {
+		// Version 2 adds the site; version 1 (no site) stays what it was, for the records written before.
+		String[] fields = content.site().isEmpty()
+				? new String[] { "charte-cookies consent record v1", writerId, content.consentId(),
+						Long.toString(content.decidedAt().getEpochSecond()), Integer.toString(content.revision()),
+						content.kind(), content.choicesText(), Boolean.toString(content.globalPrivacyControl()),
+						content.language(), content.pagePath(), previousHash }
+				: new String[] { "charte-cookies consent record v2", writerId, content.site(), content.consentId(),
+						Long.toString(content.decidedAt().getEpochSecond()), Integer.toString(content.revision()),
+						content.kind(), content.choicesText(), Boolean.toString(content.globalPrivacyControl()),
+						content.language(), content.pagePath(), previousHash };
+		for (String field : fields) {
 			input.append(field.length()).append(':').append(field).append('\n');
 		}
 		try {

@@ -12,18 +12,25 @@ import org.chartecookies.consent.ConsentDecided;
  * A decision waiting to be written: everything a record says except its place in a chain.
  *
  * @param choices each optional category's id and whether it was accepted, in id order
+ * @param site the id of the site it was made on; empty for the records written before there were several sites
  */
 record PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
-		boolean globalPrivacyControl, String language, String pagePath) {
+		boolean globalPrivacyControl, String language, String pagePath, String site) {
 
 	PendingRecord {
 		choices = Collections.unmodifiableMap(new TreeMap<>(choices));
 	}
 
+	/** A record of the time before sites: no site. */
+	PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
+			boolean globalPrivacyControl, String language, String pagePath) {
+		this(consentId, decidedAt, revision, kind, choices, globalPrivacyControl, language, pagePath, "");
+	}
+
 	static PendingRecord of(ConsentDecided event) {
 		return new PendingRecord(event.decision().consentId(), event.decision().decidedAt(),
 				event.decision().revision(), event.kind(), event.decision().choices(), event.globalPrivacyControl(),
-				event.language(), event.pagePath());
+				event.language(), event.pagePath(), event.site());
 	}
 
 	/** The choices as stored: {@code statistics=accepted,video=refused}, in id order (empty when none). */

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecordStore implements ChainVerification.Chains {
 
 	private static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
-			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash";
+			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash, site";
 
 	private final JdbcClient jdbc;
 
@@ -73,7 +73,7 @@ class RecordStore implements ChainVerification.Chains {
 					.params(writerId, utc(startedAt), ConsentRecord.GENESIS, ConsentRecord.GENESIS)
 					.update();
 			}
-			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					records, records.size(), (statement, record) -> {
 						PendingRecord content = record.content();
 						statement.setString(1, record.writerId());
@@ -88,6 +88,7 @@ class RecordStore implements ChainVerification.Chains {
 						statement.setString(10, content.pagePath());
 						statement.setString(11, record.previousHash());
 						statement.setString(12, record.hash());
+						statement.setString(13, content.site());
 					});
 			int updated = this.jdbc
 				.sql("UPDATE record_writer SET head_sequence = ?, head_hash = ? WHERE writer_id = ? AND head_sequence = ?")
@@ -207,7 +208,7 @@ class RecordStore implements ChainVerification.Chains {
 		PendingRecord content = new PendingRecord(rs.getString("consent_id"), instant(rs, 4),
 				rs.getInt("registry_revision"), rs.getString("decision"),
 				PendingRecord.parseChoices(rs.getString("choices")), rs.getBoolean("gpc"), rs.getString("language_tag"),
-				rs.getString("page_path"));
+				rs.getString("page_path"), rs.getString("site"));
 		return new ConsentRecord(rs.getString("writer_id"), rs.getLong("record_sequence"), content,
 				rs.getString("previous_hash"), rs.getString("record_hash"));
 	}

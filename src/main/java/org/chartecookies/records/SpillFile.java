@@ -139,19 +139,22 @@ final class SpillFile {
 	static String encode(PendingRecord record) {
 		return String.join("\t", FORMAT, record.consentId(), Long.toString(record.decidedAt().getEpochSecond()),
 				Integer.toString(record.revision()), record.kind(), record.choicesText(),
-				Boolean.toString(record.globalPrivacyControl()), text(record.language()), text(record.pagePath()));
+				Boolean.toString(record.globalPrivacyControl()), text(record.language()), text(record.pagePath()),
+				text(record.site()));
 	}
 
 	static @Nullable PendingRecord decode(String line) {
 		String[] fields = line.split("\t", -1);
-		if (fields.length != 9 || !fields[0].equals(FORMAT)) {
+		// Nine fields: a line written before sites existed (no site).
+		if ((fields.length != 9 && fields.length != 10) || !fields[0].equals(FORMAT)) {
 			return null;
 		}
 		try {
 			return new PendingRecord(fields[1], Instant.ofEpochSecond(Long.parseLong(fields[2])),
 					Integer.parseInt(fields[3]), fields[4], PendingRecord.parseChoices(fields[5]),
 					Boolean.parseBoolean(fields[6]), URLDecoder.decode(fields[7], StandardCharsets.UTF_8),
-					URLDecoder.decode(fields[8], StandardCharsets.UTF_8));
+					URLDecoder.decode(fields[8], StandardCharsets.UTF_8),
+					(fields.length == 10) ? URLDecoder.decode(fields[9], StandardCharsets.UTF_8) : "");
 		}
 		catch (RuntimeException ex) {
 			return null;

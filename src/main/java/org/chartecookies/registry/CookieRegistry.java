@@ -14,19 +14,23 @@ import jakarta.validation.constraints.Positive;
  * Every cookie the platform sets, grouped in categories; the single source of the charter and the banner.
  *
  * @param revision raised by the operator whenever the declarations change, so that earlier decisions are asked again
+ * @param prose the site's own words for the charter's explanations, where it has any
  */
 public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integer revision,
 		@NotEmpty List<@NotNull @Valid CookieCategory> categories,
-		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies) {
+		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies, @Valid Prose prose) {
 
 	public CookieRegistry {
+		prose = (prose != null) ? prose : Prose.NONE;
 		// Unmodifiable but null-tolerant: a missing or empty entry must reach validation and be reported by name.
 		categories = (categories != null) ? Collections.unmodifiableList(new ArrayList<>(categories)) : List.of();
 		cookies = (cookies != null) ? Collections.unmodifiableList(new ArrayList<>(cookies)) : List.of();
 	}
 
 	public SiteSummary summary() {
-		return new SiteSummary(this.site.name(), this.site.url(), this.revision);
+		Palette palette = this.site.palette();
+		return new SiteSummary(this.site.name(), this.site.url(), this.revision,
+				(palette != null) ? Integer.toHexString(palette.css().hashCode()) : null);
 	}
 
 	public Optional<CookieCategory> category(String id) {

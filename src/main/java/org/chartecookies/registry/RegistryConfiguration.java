@@ -1,29 +1,107 @@
 package org.chartecookies.registry;
 
-import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ResourceUtils;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Loads the registry once, at start-up; an invalid registry stops the application.
+ * Loads the sites at start-up (one registry file, or a folder of them, watched); an invalid single registry, or a
+ * folder without one valid registry, stops the application. A controller gets its request's site as a
+ * {@link HostedSite} argument.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistryConfiguration {
+class RegistryConfiguration implements WebMvcConfigurer {
+
+	private final Sites sites;
+
+	RegistryConfiguration(RegistryProperties properties, ResourceLoader resourceLoader, Validator validator) {
+		RegistryLoader loader = new RegistryLoader(validator);
+		if (properties.usesFolder()) {
+			this.sites = Sites.folder(Path.of(properties.folder().strip()), properties.defaultSite(), loader);
+		}
+		else {
+			Resource resource = resource(properties.location(), resourceLoader);
+			this.sites = Sites.single(siteId(resource), loader.load(resource));
+		}
+	}
 
 	@Bean
-	CookieRegistry cookieRegistry(RegistryProperties properties, ResourceLoader resourceLoader, Validator validator) {
-		return new RegistryLoader(validator).load(resource(properties.location(), resourceLoader));
+	Sites sites() {
+		return this.sites;
+	}
+
+	@Bean
+	@Nullable RegistryFolderWatch registryFolderWatch(RegistryProperties properties) {
+		Path folder = this.sites.folder();
+		return (folder != null) ? new RegistryFolderWatch(this.sites, folder, properties.pollInterval()) : null;
+	}
+
+	/** After the security headers and before anything that reads the request's site or body. */
+	@Bean
+	FilterRegistrationBean<UnknownHostFilter> unknownHostFilter() {
+		FilterRegistrationBean<UnknownHostFilter> registration = new FilterRegistrationBean<>(
+				new UnknownHostFilter(this.sites));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
+	RegistryHealthIndicator cookieRegistryHealthIndicator() {
+		return new RegistryHealthIndicator(this.sites);
+	}
+
+	@Bean
+	RegistryEndpoint registryEndpoint() {
+		return new RegistryEndpoint(this.sites);
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new HandlerMethodArgumentResolver() {
+
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == HostedSite.class;
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+					NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
+				return RegistryConfiguration.this.sites.of(request.getNativeRequest(HttpServletRequest.class));
+			}
+
+		});
 	}
 
 	/** A location with a prefix (classpath:, file:, https:) is a resource; anything else is a file-system path. */
 	static Resource resource(String location, ResourceLoader resourceLoader) {
 		boolean prefixed = location.startsWith(ResourceLoader.CLASSPATH_URL_PREFIX) || ResourceUtils.isUrl(location);
 		return prefixed ? resourceLoader.getResource(location) : new FileSystemResource(location);
+	}
+
+	/** A single registry's site is named after its file ({@code cookies} for {@code cookies.yaml}). */
+	static String siteId(Resource resource) {
+		String name = resource.getFilename();
+		String stem = (name == null) ? "" : (name.lastIndexOf('.') > 0) ? name.substring(0, name.lastIndexOf('.')) : name;
+		stem = stem.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+		return stem.matches(RegistryProperties.SITE_ID_PATTERN) ? stem : "site";
 	}
 
 }

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Refuses cross-origin state-changing requests without per-user tokens, as Go 1.25's
  * {@code http.CrossOriginProtection} does: safe methods pass; otherwise {@code Sec-Fetch-Site} decides when present
  * ({@code same-origin} or {@code none} pass); without it, an {@code Origin} whose host and port equal the request's
- * passes, and a request with neither header (not from a browser) passes. Trusted origins always pass.
+ * passes, and a request with neither header (not from a browser) passes. Trusted origins always pass: the
+ * deployment's, and those of the request's site ({@link SiteOrigins}).
  */
 class CrossOriginProtection implements HandlerInterceptor {
 
@@ -26,8 +27,15 @@ class CrossOriginProtection implements HandlerInterceptor {
 
 	private final Set<String> trustedOrigins;
 
+	private final @Nullable SiteOrigins siteOrigins;
+
 	CrossOriginProtection(Set<String> trustedOrigins) {
+		this(trustedOrigins, null);
+	}
+
+	CrossOriginProtection(Set<String> trustedOrigins, @Nullable SiteOrigins siteOrigins) {
 		this.trustedOrigins = trustedOrigins;
+		this.siteOrigins = siteOrigins;
 	}
 
 	/**
@@ -39,6 +47,11 @@ class CrossOriginProtection implements HandlerInterceptor {
 		DispatcherType dispatch = request.getDispatcherType();
 		if ((dispatch != DispatcherType.REQUEST && dispatch != DispatcherType.ASYNC) || isAllowed(request.getMethod(),
 				request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Host"))) {
+			return true;
+		}
+		String origin = request.getHeader("Origin");
+		if (this.siteOrigins != null && origin != null && !origin.equals("null")
+				&& this.siteOrigins.of(request).contains(origin.toLowerCase(Locale.ROOT))) {
 			return true;
 		}
 		throw new ResponseStatusException(HttpStatus.FORBIDDEN, "error.cross-origin");

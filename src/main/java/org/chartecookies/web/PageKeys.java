@@ -1,6 +1,7 @@
 package org.chartecookies.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a request names the page it shows: the value a {@link PageController}'s model holds under
@@ -9,7 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public interface PageKeys {
 
-	/** What this request's page depends on besides its address and language (equal for equal pages). */
-	Object of(HttpServletRequest request);
+	/**
+	 * What this request's page depends on besides its address and language (equal for equal pages), or null when the
+	 * request is no page of a site this application serves (a health probe by address, say).
+	 */
+	@Nullable Object key(HttpServletRequest request);
 
 }

@@ -32,8 +32,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * gzip-compressed (compressed once) as the client accepts, with a strong validator per form for {@code 304}s.
  *
  * <p>What the bytes depend on is exactly the key: the view (a template and its fragment), the language, and the value
- * a {@link PageController}'s model holds under {@link #KEY} (a record, so equality is by value). The registry, the
- * message bundles, the templates and the asset URLs are fixed for the life of the process. Nothing else of the request
+ * a {@link PageController}'s model holds under {@link #KEY} (a record, so equality is by value): the page's site (its
+ * registry as loaded at one moment, equal only to itself, so that two sites, or one site before and after a reload,
+ * never share a key), the page's path, its {@code cookies} switch and the visitor's consent state. The message bundles,
+ * the templates and the asset URLs are fixed for the life of the process. Nothing else of the request
  * can reach the rendering: it runs against a {@link CleanRoomRequest} (no headers, cookies, parameters, query, session
  * or client address; the language fixed to the key's) into a {@link BufferedResponse} that always writes UTF-8, so that
  * neither {@code Accept: …;charset=…} nor any other header changes what the next visitor gets. Views without a key
@@ -44,7 +46,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * page whatever its query, since its model depends on the query only through the page's key; any other controller's
  * with that exact query), its language and its page key ({@link PageKeys}, the same value the model holds) lead to
  * the same rendering, served by the same code, with the same headers and the language cookie a {@code ?lang=} asks
- * for. Anything else goes to Spring MVC.
+ * for. The route's page key holds the site too: an address answered for one host is never answered for another.
+ * Anything else goes to Spring MVC.
  */
 @Component
 public class RenderedPages {
@@ -138,7 +141,10 @@ public class RenderedPages {
 		}
 		String uri = request.getRequestURI();
 		Locale language = request.getLocale();
-		Object page = pageKeys.of(request);
+		Object page = pageKeys.key(request);
+		if (page == null) {
+			return false;
+		}
 		Answer answer = this.routes.getIfPresent(new Route(uri, true, null, language, page));
 		if (answer == null) {
 			answer = this.routes.getIfPresent(new Route(uri, false, request.getQueryString(), language, page));
@@ -176,7 +182,11 @@ public class RenderedPages {
 			return;
 		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		Route route = new Route(request.getRequestURI(), page, query, request.getLocale(), pageKeys.of(request));
+		Object pageKey = pageKeys.key(request);
+		if (pageKey == null) {
+			return;
+		}
+		Route route = new Route(request.getRequestURI(), page, query, request.getLocale(), pageKey);
 		this.routes.put(route, new Answer(key, page, (pattern instanceof String known) ? known : null));
 	}
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,7 +32,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final LanguageResolver languages;
 
-	WebConfiguration(SecurityProperties security, LocaleProperties locale) {
+	private final ObjectProvider<SiteOrigins> siteOrigins;
+
+	WebConfiguration(SecurityProperties security, LocaleProperties locale, ObjectProvider<SiteOrigins> siteOrigins) {
+		this.siteOrigins = siteOrigins;
 		this.security = security;
 		this.languages = new LanguageResolver(locale.cookieName());
 	}
@@ -116,7 +120,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			.stream()
 			.map((origin) -> origin.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
-		registry.addInterceptor(new CrossOriginProtection(trusted));
+		registry.addInterceptor(new CrossOriginProtection(trusted, this.siteOrigins.getIfAvailable()));
 	}
 
 }

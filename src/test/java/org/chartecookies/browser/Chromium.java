@@ -50,6 +50,11 @@ final class Chromium {
 	}
 
 	static ChromeDriver start(boolean javascript) {
+		return start(javascript, new String[0]);
+	}
+
+	/** A browser with more command-line arguments (host names resolved to this machine, say). */
+	static ChromeDriver start(boolean javascript, String... arguments) {
 		if (!BINARY.canExecute() || !DRIVER.canExecute()) {
 			String message = "Browser tests need " + BINARY + " and " + DRIVER
 					+ " (apt-get install -y chromium chromium-driver)";
@@ -67,6 +72,7 @@ final class Chromium {
 				"--disable-quic",
 				// Bootstrap scrolls smoothly unless reduced motion is asked for; WebDriver clicks must not land mid-scroll.
 				"--force-prefers-reduced-motion");
+		options.addArguments(arguments);
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
 			.usingAnyFreePort()

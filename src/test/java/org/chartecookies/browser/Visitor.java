@@ -35,9 +35,14 @@ final class Visitor implements AutoCloseable {
 	private final String origin;
 
 	Visitor(int port, boolean javascript) {
-		this.browser = Chromium.start(javascript);
+		this("http://localhost:" + port, javascript);
+	}
+
+	/** A visitor of another origin than localhost, with the browser's extra arguments (to resolve its host). */
+	Visitor(String origin, boolean javascript, String... chromiumArguments) {
+		this.browser = Chromium.start(javascript, chromiumArguments);
 		this.javascript = javascript;
-		this.origin = "http://localhost:" + port;
+		this.origin = origin;
 	}
 
 	String url(String path) {

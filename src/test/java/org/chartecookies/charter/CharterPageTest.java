@@ -14,6 +14,7 @@ import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieDeclaration;
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.LocalizedText;
+import org.chartecookies.registry.Registries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +33,8 @@ class CharterPageTest {
 	@Autowired
 	private MockMvcTester mvc;
 
-	@Autowired
-	private CookieRegistry registry;
+	/** The registry the application serves (a single file answering every host). */
+	private final CookieRegistry registry = Registries.defaultRegistry();
 
 	@Test
 	void frenchCharterShowsEveryParagraphOfTheSourceTextWordForWord() throws IOException {

@@ -27,10 +27,10 @@ class ConsentDecisionFactoryTest {
 
 	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
 
-	private final ConsentDecisionFactory factory = new ConsentDecisionFactory(REGISTRY, Clock.fixed(NOW, ZoneOffset.UTC));
+	private final ConsentDecisionFactory factory = new ConsentDecisionFactory(Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private ConsentDecision decide(String decision, String... categories) {
-		return this.factory.decide(new ConsentForm(decision, List.of(categories), "/cookies"));
+		return this.factory.decide(new ConsentForm(decision, List.of(categories), "/cookies"), REGISTRY);
 	}
 
 	@ParameterizedTest(name = "{0} {1} -> statistics {2}, video {3}")
@@ -72,7 +72,7 @@ class ConsentDecisionFactoryTest {
 
 	@Test
 	void aFormWithoutCategoriesIsAFormThatListsNone() {
-		assertThat(this.factory.decide(new ConsentForm("custom", null, null)).choices())
+		assertThat(this.factory.decide(new ConsentForm("custom", null, null), REGISTRY).choices())
 			.containsExactly(Map.entry("statistics", false), Map.entry("video", false));
 	}
 
@@ -105,9 +105,9 @@ class ConsentDecisionFactoryTest {
 	@Test
 	void withoutOptionalCategoriesTheNoticeIsAcknowledgedAndNothingIsToChoose() {
 		CookieRegistry necessaryOnly = Registries.load("registries/necessary-only.yaml");
-		ConsentDecisionFactory notice = new ConsentDecisionFactory(necessaryOnly, Clock.fixed(NOW, ZoneOffset.UTC));
+		ConsentDecisionFactory notice = new ConsentDecisionFactory(Clock.fixed(NOW, ZoneOffset.UTC));
 
-		ConsentDecision decided = notice.decide(new ConsentForm("acknowledge", List.of(), "/cookies"));
+		ConsentDecision decided = notice.decide(new ConsentForm("acknowledge", List.of(), "/cookies"), necessaryOnly);
 
 		assertThat(decided.choices()).isEmpty();
 		assertThat(decided.revision()).isEqualTo(necessaryOnly.revision());

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.HostedSite;
 import org.chartecookies.registry.Registries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,14 +24,16 @@ class CookieBannerFactoryTest {
 
 	private static final CookieRegistry NECESSARY_ONLY = Registries.load("registries/necessary-only.yaml");
 
-	private final CookieBannerFactory factory = new CookieBannerFactory(REGISTRY);
+	private static final HostedSite SITE = Registries.site(REGISTRY);
+
+	private final CookieBannerFactory factory = new CookieBannerFactory();
 
 	private static ConsentState decided(boolean statistics, boolean video) {
 		return new ConsentState(Map.of("statistics", statistics, "video", video), false, false);
 	}
 
 	private static PageContext page(BannerSwitch banner, ConsentState consent) {
-		return new PageContext("/datasets?q=paris", banner, Locale.ENGLISH, consent);
+		return new PageContext(SITE, "/datasets?q=paris", banner, Locale.ENGLISH, consent);
 	}
 
 	@ParameterizedTest(name = "{0}, decided: {1} -> {2}")
@@ -65,8 +68,9 @@ class CookieBannerFactoryTest {
 			""")
 	void withoutOptionalCategoriesTheBannerOnlyInformsUntilAcknowledged(BannerSwitch banner, boolean hasDecision,
 			CookieBanner.State state) {
-		CookieBanner shown = new CookieBannerFactory(NECESSARY_ONLY)
-			.create(page(banner, hasDecision ? new ConsentState(Map.of(), false, false) : ConsentState.NOBODY));
+		CookieBanner shown = new CookieBannerFactory().create(new PageContext(Registries.site(NECESSARY_ONLY),
+				"/datasets?q=paris", banner, Locale.ENGLISH,
+				hasDecision ? new ConsentState(Map.of(), false, false) : ConsentState.NOBODY));
 
 		assertThat(shown.state()).isEqualTo(state);
 		assertThat(shown.notice()).isEqualTo(state == CookieBanner.State.NOTICE);
@@ -91,7 +95,7 @@ class CookieBannerFactoryTest {
 	@Test
 	void withoutADecisionNoOptionalCategoryIsTickedAndTheTextsAreInFrenchForFrenchReaders() {
 		CookieBanner shown = this.factory
-			.create(new PageContext("/cookies", BannerSwitch.NONE, Locale.FRENCH, ConsentState.NOBODY));
+			.create(new PageContext(SITE, "/cookies", BannerSwitch.NONE, Locale.FRENCH, ConsentState.NOBODY));
 
 		assertThat(shown.choices()).extracting(CookieBanner.Choice::title, CookieBanner.Choice::accepted)
 			.containsExactly(tuple("Cookies nécessaires", true), tuple("Mesure d'audience", false),

@@ -31,9 +31,9 @@ class PageContextsTest {
 	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
 
 	private final PageContexts contexts = new PageContexts(
-			new ConsentCookieReader(REGISTRY, new ConsentProperties(Period.ofMonths(6), null),
+			new ConsentCookieReader(Registries.sites(REGISTRY), new ConsentProperties(Period.ofMonths(6), null),
 					Clock.fixed(NOW, ZoneOffset.UTC)),
-			new FixedLocaleResolver(Locale.ENGLISH));
+			new FixedLocaleResolver(Locale.ENGLISH), Registries.sites(REGISTRY));
 
 	private static MockHttpServletRequest get(String path, String query) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
@@ -177,7 +177,7 @@ class PageContextsTest {
 			/datasets?q=paris,   /datasets?q=paris&cookies=manage
 			""")
 	void gererMesCookiesOpensTheChoicesOnTheSamePage(String page, String manageUrl) {
-		PageContext context = new PageContext(page, BannerSwitch.SAVED, Locale.FRENCH, ConsentState.NOBODY);
+		PageContext context = new PageContext(Registries.site(REGISTRY), page, BannerSwitch.SAVED, Locale.FRENCH, ConsentState.NOBODY);
 
 		assertThat(context.manageUrl()).isEqualTo(manageUrl);
 	}

@@ -30,7 +30,7 @@ class DecisionRecordingTest {
 				}, new SimpleMeterRegistry());
 		// The writer is not running (its decisions go to the file), and the file cannot be written: it is a folder.
 		Files.createDirectory(this.folder.resolve("pending-records.txt"));
-		ConsentDecided event = new ConsentDecided(new ConsentDecision(1, RecordStoreContract.NOW,
+		ConsentDecided event = new ConsentDecided("cookies", new ConsentDecision(1, RecordStoreContract.NOW,
 				Records.newConsentId(), Map.of("statistics", true)), "accept-all", false, "fr", "/cookies");
 
 		assertThatNoException().isThrownBy(() -> new DecisionRecording(writer).decided(event));

@@ -69,14 +69,15 @@ abstract class RecordStoreContract {
 	void migrationsApplyOnceAndAgainChangeNothing() {
 		Flyway flyway = Flyway.configure().dataSource(this.dataSource).load();
 		assertThat(flyway.info().applied()).extracting((m) -> m.getVersion().getVersion(), (m) -> m.getState())
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("1", MigrationState.SUCCESS));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("1", MigrationState.SUCCESS),
+					org.assertj.core.groups.Tuple.tuple("2", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
 	@Test
 	void aRecordKeepsEverythingTheDecisionSaysAndNothingThatIdentifiesTheVisitor() {
 		PendingRecord decision = new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW, 3, "custom",
-				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail");
+				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail", "shop");
 		this.store.append("w-one", NOW, RecordStore.ChainHead.EMPTY, List.of(decision));
 
 		ConsentRecord record = this.store.find("vJ1mJfBXiocAWqKZy0c4eQ").orElseThrow();
@@ -92,7 +93,41 @@ abstract class RecordStoreContract {
 			.list());
 		assertThat(columns).containsExactlyInAnyOrder("writer_id", "record_sequence", "consent_id", "decided_at",
 				"registry_revision", "decision", "choices", "gpc", "language_tag", "page_path", "previous_hash",
-				"record_hash");
+				"record_hash", "site");
+	}
+
+	/**
+	 * Records written before sites existed (schema version 1, hashed without a site) still verify once the site
+	 * column is added, beside new records of a site on the same chain; a site changed afterwards is an alteration.
+	 */
+	@Test
+	void recordsWrittenBeforeSitesStillVerifyAndTheSiteIsPartOfTheHash() {
+		DataSource old = emptyDatabase();
+		Flyway.configure().dataSource(old).target("1").load().migrate();
+		PendingRecord before = new PendingRecord("aaaaaaaaaaaaaaaaaaaaaa", NOW, 1, "accept-all",
+				Map.of("statistics", true), false, "fr", "/cookies");
+		ConsentRecord first = ConsentRecord.chain("w-old", 1, before, ConsentRecord.GENESIS);
+		// The hash version 1 gave this record (worked out by hand from its fields): unchanged.
+		assertThat(first.hash()).isEqualTo("00fc08cd0ffc73a879998fced4e1e87a71c5926301de5e94807d275e3f24fc74");
+		JdbcClient jdbc = JdbcClient.create(old);
+		jdbc.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash) "
+				+ "VALUES ('w-old', ?, 1, ?, 0, ?)")
+			.params(NOW.atOffset(java.time.ZoneOffset.UTC), first.hash(), ConsentRecord.GENESIS)
+			.update();
+		jdbc.sql("INSERT INTO consent_record (writer_id, record_sequence, consent_id, decided_at, registry_revision, "
+				+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash) "
+				+ "VALUES ('w-old', 1, ?, ?, 1, 'accept-all', 'statistics=accepted', FALSE, 'fr', '/cookies', ?, ?)")
+			.params(before.consentId(), NOW.atOffset(java.time.ZoneOffset.UTC), ConsentRecord.GENESIS, first.hash())
+			.update();
+		Records.migrate(old);
+		RecordStore store = Records.store(old);
+		store.append("w-old", NOW, new RecordStore.ChainHead(1, first.hash()),
+				List.of(Records.decision("reject-all", NOW.plusSeconds(1))));
+
+		assertThat(new ChainVerification(store).verify().verified()).isTrue();
+		assertThat(store.find(before.consentId()).orElseThrow().content().site()).isEmpty();
+		jdbc.sql("UPDATE consent_record SET site = 'other' WHERE record_sequence = 2").update();
+		assertThat(new ChainVerification(store).verify().verified()).isFalse();
 	}
 
 	@Test
@@ -193,7 +228,7 @@ abstract class RecordStoreContract {
 				+ "SELECT 'w-forged', started_at, 0, head_hash, 0, cut_hash FROM record_writer").update();
 		this.jdbc.sql("INSERT INTO consent_record SELECT 'w-forged', record_sequence, 'forged' || record_sequence, "
 				+ "decided_at, registry_revision, decision, choices, gpc, language_tag, page_path, previous_hash, "
-				+ "record_hash FROM consent_record WHERE writer_id = 'w-one'").update();
+				+ "record_hash, site FROM consent_record WHERE writer_id = 'w-one'").update();
 
 		ChainVerification.Report report = verify();
 

@@ -25,7 +25,7 @@ final class Records {
 		choices.put("statistics", kind.equals("accept-all"));
 		choices.put("video", kind.equals("accept-all") || kind.equals("custom"));
 		return new PendingRecord(newConsentId(), decidedAt, 1, kind, choices, kind.equals("reject-all"), "fr",
-				"/cookies");
+				"/cookies", "cookies");
 	}
 
 	static String newConsentId() {

@@ -25,4 +25,14 @@ public final class Registries {
 		return load("registry/cookies.yaml");
 	}
 
+	/** One site, named {@code test}, answering every host, as a single registry file does. */
+	public static Sites sites(CookieRegistry registry) {
+		return Sites.single("test", registry);
+	}
+
+	/** The site of a single registry file, named {@code test}. */
+	public static HostedSite site(CookieRegistry registry) {
+		return new HostedSite("test", registry);
+	}
+
 }

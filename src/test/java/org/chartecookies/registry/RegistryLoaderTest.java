@@ -88,9 +88,9 @@ class RegistryLoaderTest {
 			unknown-category.yaml            | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
 			unknown-key-in-flow-mapping.yaml | line 24, column 57, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
 			unknown-key-in-one-line-cookie.yaml | line 20, column 157, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
+			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, prose, revision, site)
 			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, revision, site)
+			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, prose, revision, site)
 			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime 'PT0S': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			""")
 	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String message) {

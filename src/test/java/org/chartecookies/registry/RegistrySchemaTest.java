@@ -41,6 +41,29 @@ class RegistrySchemaTest {
 		assertThat(errors("registries/broken/" + file)).isNotEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "examples/sites/opendata.yaml", "examples/sites/shop.yaml" })
+	void theExampleSitesAreValid(String path) throws IOException {
+		assertThat(SCHEMA.validate(java.nio.file.Files.readString(java.nio.file.Path.of(path)), InputFormat.YAML))
+			.isEmpty();
+	}
+
+	@Test
+	void aSiteDeclaresHostsCookieDomainAndTrustedOriginsInTheirOwnShape() {
+		String site = "site: {name: S, url: 'https://s.example.org', hosts: [%s], cookieDomain: '%s', trustedOrigins: [%s]}\n"
+				+ "revision: 1\ncategories: [{id: n, required: true, title: {fr: a, en: a}, description: {fr: a, en: a}}]\n"
+				+ "cookies: [{name: c, provider: p, category: n, service: {fr: a, en: a}, purpose: {fr: a, en: a}, lifetime: P1D}]\n";
+
+		assertThat(SCHEMA.validate(site.formatted("s.example.org", "example.org", "'https://pay.example.org'"),
+				InputFormat.YAML)).isEmpty();
+		assertThat(SCHEMA.validate(site.formatted("'S.example.org:8080'", "example.org", "'https://pay.example.org'"),
+				InputFormat.YAML)).isNotEmpty();
+		assertThat(SCHEMA.validate(site.formatted("s.example.org", "exa mple", "'https://pay.example.org'"),
+				InputFormat.YAML)).isNotEmpty();
+		assertThat(SCHEMA.validate(site.formatted("s.example.org", "example.org", "'https://pay.example.org/path'"),
+				InputFormat.YAML)).isNotEmpty();
+	}
+
 	@Test
 	void defaultRegistryPointsEditorsAtTheSchema() throws IOException {
 		String registry = new ClassPathResource("registry/cookies.yaml").getContentAsString(StandardCharsets.UTF_8);

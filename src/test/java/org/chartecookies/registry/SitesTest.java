@@ -1,0 +1,194 @@
+package org.chartecookies.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A folder of registries, one file per site, read from real files: each host finds its own site, an unknown host none
+ * (or the default site), and a file changed, added, broken, fixed or removed takes effect when the folder is read
+ * again, a broken file never replacing the version served.
+ */
+class SitesTest {
+
+	private static final Path EXAMPLE = Path.of("examples/sites");
+
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void copyTheExample() throws IOException {
+		for (String file : new String[] { "opendata.yaml", "shop.yaml" }) {
+			Files.copy(EXAMPLE.resolve(file), this.folder.resolve(file));
+		}
+	}
+
+	private Sites sites(String defaultSite) {
+		return Sites.folder(this.folder, defaultSite, new RegistryLoader(Registries.VALIDATOR));
+	}
+
+	private void write(String file, String text) throws IOException {
+		Path temporary = this.folder.resolve("." + file + ".tmp");
+		Files.writeString(temporary, text);
+		Files.move(temporary, this.folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private String shop() throws IOException {
+		return Files.readString(this.folder.resolve("shop.yaml"));
+	}
+
+	@Test
+	void theExampleFolderServesTwoSitesEachOnItsOwnHosts() {
+		Sites sites = sites(null);
+
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.forHost("opendata.example.org").registry().site().name()).isEqualTo("Opendatasoft");
+		assertThat(sites.forHost("www.opendata.example.org").id()).isEqualTo("opendata");
+		assertThat(sites.forHost("shop.example.org").registry().site().name()).isEqualTo("La Boutique");
+		assertThat(sites.forHost("SHOP.Example.org.").id()).as("any case, a trailing dot").isEqualTo("shop");
+		assertThat(sites.problems()).isEmpty();
+	}
+
+	@Test
+	void anUnknownHostGetsNoSiteOrTheDefaultOneNeverAnother() {
+		assertThat(sites(null).forHost("elsewhere.example.org")).isNull();
+		assertThat(sites(null).forHost(null)).isNull();
+		assertThat(sites("shop").forHost("elsewhere.example.org").id()).isEqualTo("shop");
+
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
+		request.setServerName("elsewhere.example.org");
+		assertThatExceptionOfType(UnknownSiteException.class).isThrownBy(() -> sites(null).of(request))
+			.withMessageContaining("elsewhere.example.org");
+	}
+
+	@Test
+	void aRequestKeepsTheSiteItStartedWithWhileTheFolderIsReloaded() throws IOException {
+		Sites sites = sites(null);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
+		request.setServerName("shop.example.org");
+		HostedSite first = sites.of(request);
+
+		write("shop.yaml", shop().replace("revision: 3", "revision: 4"));
+		sites.reload();
+
+		assertThat(sites.of(request)).isSameAs(first);
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(4);
+	}
+
+	@Test
+	void anEditedFileIsServedFromTheNextReadAndAnUnchangedOneIsNotLoadedAgain() throws IOException {
+		Sites sites = sites(null);
+		HostedSite opendata = sites.forHost("opendata.example.org");
+
+		write("shop.yaml", shop().replace("revision: 3", "revision: 4").replace("name: basket", "name: basket_v2"));
+		sites.reload();
+
+		HostedSite shop = sites.forHost("shop.example.org");
+		assertThat(shop.registry().revision()).isEqualTo(4);
+		assertThat(shop.registry().cookies()).extracting(CookieDeclaration::name).contains("basket_v2");
+		assertThat(sites.forHost("opendata.example.org")).isSameAs(opendata);
+	}
+
+	@Test
+	void anInvalidFileNeverReplacesTheVersionServedAndItsProblemIsKeptUntilFixed() throws IOException {
+		Sites sites = sites(null);
+		HostedSite served = sites.forHost("shop.example.org");
+		String good = shop();
+
+		write("shop.yaml", good.replace("revision: 3", "revision: 4").replace("category: advertising", "category: ads"));
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org")).isSameAs(served);
+		assertThat(sites.problems()).containsOnlyKeys("shop.yaml");
+		assertThat(sites.problems().get("shop.yaml")).contains("shop.yaml")
+			.contains("line 70, column 15")
+			.contains("cookies[2] (ad_click): category 'ads' is not declared under categories");
+
+		write("shop.yaml", good.replace("revision: 3", "revision: 5"));
+		sites.reload();
+
+		assertThat(sites.problems()).isEmpty();
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(5);
+	}
+
+	@Test
+	void aFileAddedIsANewSiteAndAFileRemovedIsGone() throws IOException {
+		Sites sites = sites(null);
+
+		write("museum.yaml", shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]")
+			.replace("name: La Boutique", "name: Le Musée"));
+		Files.delete(this.folder.resolve("opendata.yaml"));
+		sites.reload();
+
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("museum", "shop");
+		assertThat(sites.forHost("museum.example.org").registry().site().name()).isEqualTo("Le Musée");
+		assertThat(sites.forHost("opendata.example.org")).isNull();
+	}
+
+	@Test
+	void aHostAnsweredByAnotherSiteIsRefusedAndTheSiteKeepsItsLastGoodVersion() throws IOException {
+		Sites sites = sites(null);
+
+		write("shop.yaml", shop().replace("hosts: [shop.example.org]", "hosts: [shop.example.org, opendata.example.org]")
+			.replace("revision: 3", "revision: 4"));
+		sites.reload();
+
+		assertThat(sites.forHost("opendata.example.org").id()).isEqualTo("opendata");
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(3);
+		assertThat(sites.problems().get("shop.yaml"))
+			.contains("'opendata.example.org' is a host of the site 'opendata' already");
+	}
+
+	@Test
+	void twoSitesWhoseConsentCookiesWouldReachEachOtherAreRefused() throws IOException {
+		write("shop.yaml", shop().replace("  hosts: [shop.example.org]", "  hosts: [shop.example.org]\n  cookieDomain: example.org"));
+
+		Sites sites = sites(null);
+
+		assertThat(sites.forHost("shop.example.org")).isNull();
+		assertThat(sites.problems().get("shop.yaml")).contains("site.cookieDomain: example.org",
+				"'opendata.example.org', a host of the site 'opendata'");
+
+		write("shop.yaml", shop().replace("cookieDomain: example.org", "cookieDomain: shop.example.org"));
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").cookieDomain()).isEqualTo("shop.example.org");
+		assertThat(sites.problems()).isEmpty();
+	}
+
+	@Test
+	void aFolderWithoutOneValidRegistryOrWithoutItsDefaultSiteDoesNotStart() throws IOException {
+		assertThatExceptionOfType(InvalidRegistryException.class).isThrownBy(() -> sites("museum"))
+			.withMessageContaining("the default site 'museum'");
+
+		write("shop.yaml", "site: [");
+		Files.delete(this.folder.resolve("opendata.yaml"));
+		assertThatExceptionOfType(InvalidRegistryException.class).isThrownBy(() -> sites(null))
+			.withMessageContaining("shop.yaml")
+			.withMessageContaining("line 1, column 7");
+		assertThatExceptionOfType(InvalidRegistryException.class)
+			.isThrownBy(() -> Sites.folder(this.folder.resolve("nowhere"), null,
+					new RegistryLoader(Registries.VALIDATOR)))
+			.withMessageContaining("does not exist");
+	}
+
+	@Test
+	void aFileWhoseNameCannotNameASiteIsReported() throws IOException {
+		write("Shop Copy.yaml", shop().replace("hosts: [shop.example.org]", "hosts: [copy.example.org]"));
+
+		Sites sites = sites(null);
+
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.problems().get("Shop Copy.yaml")).contains("the file's name is the site's id");
+	}
+
+}
