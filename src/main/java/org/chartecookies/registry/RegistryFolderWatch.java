@@ -79,7 +79,8 @@ class RegistryFolderWatch implements SmartLifecycle {
 			catch (InterruptedException | ClosedWatchServiceException ex) {
 				return;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | OutOfMemoryError ex) {
+				// Whatever a file did, the watch goes on: the next change or poll reads the folder again.
 				logger.error("Cookie registry folder " + this.folder + " could not be read again", ex);
 			}
 		}

@@ -8,9 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +40,9 @@ public class Sites {
 	private static final Log logger = LogFactory.getLog(Sites.class);
 
 	private static final String ATTRIBUTE = HostedSite.class.getName();
+
+	/** A registry is a few kilobytes; a file far larger is a mistake, and is not read into memory. */
+	static final long MOST_BYTES = 16L * 1024 * 1024;
 
 	/** A site as loaded from its file, and the digest of the bytes it was loaded from. */
 	private record Loaded(HostedSite site, String digest) {
@@ -169,7 +172,18 @@ public class Sites {
 		Catalogue before = this.catalogue;
 		Map<String, String> problems = new TreeMap<>();
 		Map<String, Loaded> files = new TreeMap<>();
-		for (Path file : registryFiles(from, problems)) {
+		List<Path> registryFiles = registryFiles(from, problems);
+		if (!problems.isEmpty() && !before.byFile().isEmpty()) {
+			// The folder itself cannot be read (moved away for a moment, a mount lost): what is served stays served.
+			Map<String, String> kept = new TreeMap<>(before.problems());
+			kept.putAll(problems);
+			Catalogue after = new Catalogue(before.byHost(), before.byFile(), before.fallback(),
+					Collections.unmodifiableMap(kept));
+			this.catalogue = after;
+			report(before, after);
+			return;
+		}
+		for (Path file : registryFiles) {
 			String name = file.getFileName().toString();
 			String id = name.substring(0, name.lastIndexOf('.'));
 			Loaded previous = before.byFile().get(id);
@@ -184,6 +198,13 @@ public class Sites {
 				continue;
 			}
 			try {
+				long size = Files.size(file);
+				if (size > MOST_BYTES) {
+					problems.put(name, "Cookie registry " + file + ": the file holds " + size + " bytes, more than the "
+							+ MOST_BYTES + " a registry may hold");
+					keep(previous, id, files);
+					continue;
+				}
 				byte[] bytes = Files.readAllBytes(file);
 				String digest = digest(bytes);
 				if (previous != null && previous.digest().equals(digest)) {
@@ -204,8 +225,15 @@ public class Sites {
 		}
 		Map<String, HostedSite> byHost = new TreeMap<>();
 		Map<String, HostedSite> byCookieDomain = new HashMap<>();
-		Map<String, Loaded> served = new LinkedHashMap<>();
-		for (Loaded loaded : files.values()) {
+		Map<String, Loaded> served = new TreeMap<>();
+		// A site served already keeps its hosts: the sites as they were are placed first, then the changed ones, then
+		// the new ones, so that a file claiming a host of another site is the one refused, never the site in place.
+		List<Loaded> order = new ArrayList<>(files.values());
+		order.sort(Comparator.comparingInt((Loaded loaded) -> {
+			Loaded previous = before.byFile().get(loaded.site().id());
+			return (previous == loaded) ? 0 : (previous != null) ? 1 : 2;
+		}));
+		for (Loaded loaded : order) {
 			Loaded chosen = loaded;
 			String clash = clash(loaded.site(), byHost, byCookieDomain);
 			Loaded previous = before.byFile().get(loaded.site().id());

@@ -21,7 +21,7 @@ class ConsentRecordTest {
 	private static final Instant DECIDED = Instant.parse("2026-11-29T10:15:30Z");
 
 	private static final PendingRecord DECISION = new PendingRecord("Qk3v0X9bT6mZ1cR2aY8uEw", DECIDED, 3, "custom",
-			choices(true, false), true, "fr", "/cookies");
+			choices(true, false), true, "fr", "/cookies", "shop");
 
 	private static final String PREVIOUS = "ab".repeat(32);
 
@@ -41,21 +41,25 @@ class ConsentRecordTest {
 		ConsentRecord record = ConsentRecord.chain("w-1", 7, DECISION, PREVIOUS);
 		List<UnaryOperator<PendingRecord>> changes = List.of(
 				(d) -> new PendingRecord("Qk3v0X9bT6mZ1cR2aY8uEx", d.decidedAt(), d.revision(), d.kind(), d.choices(),
-						d.globalPrivacyControl(), d.language(), d.pagePath()),
+						d.globalPrivacyControl(), d.language(), d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt().plusSeconds(1), d.revision(), d.kind(),
-						d.choices(), d.globalPrivacyControl(), d.language(), d.pagePath()),
+						d.choices(), d.globalPrivacyControl(), d.language(), d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), 4, d.kind(), d.choices(),
-						d.globalPrivacyControl(), d.language(), d.pagePath()),
+						d.globalPrivacyControl(), d.language(), d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), "accept-all", d.choices(),
-						d.globalPrivacyControl(), d.language(), d.pagePath()),
+						d.globalPrivacyControl(), d.language(), d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), d.kind(), choices(true, true),
-						d.globalPrivacyControl(), d.language(), d.pagePath()),
+						d.globalPrivacyControl(), d.language(), d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), d.kind(), d.choices(), false,
-						d.language(), d.pagePath()),
+						d.language(), d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), d.kind(), d.choices(),
-						d.globalPrivacyControl(), "en", d.pagePath()),
+						d.globalPrivacyControl(), "en", d.pagePath(), d.site()),
 				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), d.kind(), d.choices(),
-						d.globalPrivacyControl(), d.language(), "/cookies/banner"));
+						d.globalPrivacyControl(), d.language(), "/cookies/banner", d.site()),
+				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), d.kind(), d.choices(),
+						d.globalPrivacyControl(), d.language(), d.pagePath(), "opendata"),
+				(d) -> new PendingRecord(d.consentId(), d.decidedAt(), d.revision(), d.kind(), d.choices(),
+						d.globalPrivacyControl(), d.language(), d.pagePath(), ""));
 		for (UnaryOperator<PendingRecord> change : changes) {
 			PendingRecord changed = change.apply(DECISION);
 			assertThat(new ConsentRecord("w-1", 7, changed, PREVIOUS, record.hash()).intact()).as(changed.toString())
@@ -104,7 +108,7 @@ class ConsentRecordTest {
 	void aDecisionMadeOnTheEndpointBecomesARecordOfEverythingItSays() {
 		ConsentDecision decision = new ConsentDecision(3, DECIDED, "Qk3v0X9bT6mZ1cR2aY8uEw", choices(true, false));
 
-		PendingRecord record = PendingRecord.of(new ConsentDecided(decision, "custom", true, "fr", "/cookies"));
+		PendingRecord record = PendingRecord.of(new ConsentDecided("shop", decision, "custom", true, "fr", "/cookies"));
 
 		assertThat(record).isEqualTo(DECISION);
 	}

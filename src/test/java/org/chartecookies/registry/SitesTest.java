@@ -148,6 +148,62 @@ class SitesTest {
 			.contains("'opendata.example.org' is a host of the site 'opendata' already");
 	}
 
+	/** Whatever the files' names sort as, the site in place keeps its hosts and the file claiming one is refused. */
+	@Test
+	void aSiteServedKeepsItsHostsWhenAnEditedOrANewFileClaimsOne() throws IOException {
+		Sites sites = sites(null);
+		String opendata = Files.readString(this.folder.resolve("opendata.yaml"));
+
+		write("opendata.yaml", opendata.replace("hosts: [opendata.example.org, www.opendata.example.org]",
+				"hosts: [opendata.example.org, www.opendata.example.org, shop.example.org]"));
+		write("aaa.yaml", shop().replace("name: La Boutique", "name: Une autre boutique"));
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").registry().site().name()).isEqualTo("La Boutique");
+		assertThat(sites.forHost("opendata.example.org").id()).as("its last good version").isEqualTo("opendata");
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.problems()).containsOnlyKeys("aaa.yaml", "opendata.yaml");
+		assertThat(sites.problems().get("opendata.yaml"))
+			.contains("'shop.example.org' is a host of the site 'shop' already");
+		assertThat(sites.problems().get("aaa.yaml")).contains("'shop.example.org' is a host of the site 'shop' already");
+	}
+
+	@Test
+	void aFolderThatCannotBeReadForAMomentKeepsEverySiteServed() throws IOException {
+		Sites sites = sites(null);
+		Path away = this.folder.resolveSibling(this.folder.getFileName() + ".away");
+
+		Files.move(this.folder, away);
+		try {
+			sites.reload();
+
+			assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+			assertThat(sites.forHost("shop.example.org").id()).isEqualTo("shop");
+			assertThat(sites.problems()).containsOnlyKeys(this.folder.toString());
+		}
+		finally {
+			Files.move(away, this.folder);
+		}
+		sites.reload();
+
+		assertThat(sites.problems()).isEmpty();
+	}
+
+	@Test
+	void aFileFarLargerThanARegistryIsNotReadAndIsReported() throws IOException {
+		Sites sites = sites(null);
+		try (var file = new java.io.RandomAccessFile(this.folder.resolve("huge.yaml").toFile(), "rw")) {
+			file.setLength(Sites.MOST_BYTES + 1);
+		}
+
+		sites.reload();
+
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.problems().get("huge.yaml"))
+			.endsWith("huge.yaml: the file holds " + (Sites.MOST_BYTES + 1) + " bytes, more than the "
+					+ Sites.MOST_BYTES + " a registry may hold");
+	}
+
 	@Test
 	void twoSitesWhoseConsentCookiesWouldReachEachOtherAreRefused() throws IOException {
 		write("shop.yaml", shop().replace("  hosts: [shop.example.org]", "  hosts: [shop.example.org]\n  cookieDomain: example.org"));
