@@ -16,6 +16,10 @@
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
 #                JAVA_OPTS and MALLOC_ARENA_MAX (Dockerfile), heap as in a 256 MB container, on Temurin 25
 #     jar        java -jar target/charte-cookies.jar with the java on the PATH and no options
+#     records    the consent POST's cost of recording: recording on and off (charte.records.enabled), on the embedded
+#                H2 and on a throw-away PostgreSQL cluster (Debian's postgresql), as the container runs (start.sh, the
+#                image's JAVA_OPTS, Temurin 25); the backlog during and after, records written = POSTs answered
+#                (about 6 minutes)
 #   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3, and for the container mode the
 #   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
 #   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 150), BENCH_WARMUP_MIN: at
@@ -27,8 +31,8 @@ started_at=$SECONDS
 
 case "${1:-both}" in
   both) modes="container jar" ;;
-  container | jar) modes="$1" ;;
-  *) echo "usage: $0 [both|container|jar]" >&2; exit 2 ;;
+  container | jar | records) modes="$1" ;;
+  *) echo "usage: $0 [both|container|jar|records]" >&2; exit 2 ;;
 esac
 duration="${BENCH_DURATION:-5}"
 warmup_cap="${BENCH_WARMUP_CAP:-150}"
@@ -46,7 +50,7 @@ for tool in curl gzip python3 java; do
   command -v "$tool" > /dev/null || missing "$tool is needed"
 done
 case " $modes " in
-  *" container "*) [ -x "$runtime/bin/java" ] || missing "no Java at $runtime: install Temurin 25 or set BENCH_JAVA_HOME" ;;
+  *" container "* | *" records "*) [ -x "$runtime/bin/java" ] || missing "no Java at $runtime: install Temurin 25 or set BENCH_JAVA_HOME" ;;
 esac
 # Options a JVM would read from the environment would change what either mode measures.
 for variable in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JAVA_OPTS MALLOC_ARENA_MAX; do
@@ -81,9 +85,13 @@ stop() {
   kill -KILL "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true
 }
+records_pids=""
+pg_stop=""
 cleanup() {
   stop "$app_pid"
   stop "$nginx_pid"
+  for pid in $records_pids; do stop "$pid"; done
+  [ -z "$pg_stop" ] || $pg_stop > /dev/null 2>&1 || true
   # A start-time measurement interrupted midway leaves its application's pid here.
   [ -f "$work/start-time.pid" ] && stop "$(cat "$work/start-time.pid")"
   rm -f "$work/start-time.pid"
@@ -279,6 +287,127 @@ echo '| --- | --- | ---: | ---: | ---: | ---: |' >> "$work/summary.md"
 build_began=$SECONDS
 ./mvnw -q -B package -DskipTests > "$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; missing "the build failed"; }
 echo "== build: $((SECONDS - build_began)) s ($(git log -1 --format='%h %s' 2> /dev/null | cut -c1-80))"
+
+# The consent POST's cost of recording (mode records): two applications at once, recording on and off, each warmed
+# up, then three interleaved runs of each; the backlog (charte.records.backlog) sampled during the "on" runs and
+# read after them; and afterwards the records written compared with the POSTs the "on" application answered.
+records_metric() { # url, series (with its labels, as Prometheus prints them): its value, or 0
+  curl -fs "$1/actuator/prometheus" | awk -v s="$2" 'index($0, s " ") == 1 { v = $2 } END { printf "%.0f", v + 0 }'
+}
+posts_answered() { # url: POST /cookies/consent answered (all statuses)
+  curl -fs "$1/actuator/prometheus" \
+    | awk '/^http_server_requests_seconds_count\{/ && /method="POST"/ && /uri="\/cookies\/consent"/ { n += $2 } END { printf "%.0f", n }'
+}
+start_records_app() { # name, recording (true|false), then VAR=value settings; sets records_url
+  local name="$1" enabled="$2" port
+  shift 2
+  port=$(free_port)
+  env APP_HOME="$work/app" SERVER_PORT="$port" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
+    MALLOC_ARENA_MAX="$image_arenas" CHARTE_RECORDS_ENABLED="$enabled" CHARTE_RECORDS_FOLDER="$work/records-$name" "$@" \
+    sh "$work/app/start.sh" > "$work/$name.log" 2>&1 &
+  records_pids="$records_pids $!"
+  records_url="http://127.0.0.1:$port"
+  for _ in $(seq 1 1200); do
+    curl -fs -o /dev/null "$records_url/cookies" && return 0
+    kill -0 "$!" 2> /dev/null || { tail -20 "$work/$name.log" >&2; missing "the application ($name) did not start"; }
+    sleep 0.05
+  done
+  missing "the application ($name) did not answer within 60 s"
+}
+records_store() { # label, then the settings of the database
+  local label="$1" on off run begin rps_on=() rps_off=() p99_on=() p99_off=() p50_on=() p50_off=() ratios=()
+  local sampler most after drained answered written
+  shift
+  echo "== $label"
+  start_records_app "$label-on" true "$@"; on=$records_url
+  start_records_app "$label-off" false "$@"; off=$records_url
+  begin=$SECONDS
+  while [ $((SECONDS - begin)) -lt "$warmup_min" ]; do
+    wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$on/cookies/consent" > /dev/null
+    wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$off/cookies/consent" > /dev/null
+  done
+  echo "  warmed up for $((SECONDS - begin)) s (alternating 5 s POST runs)"
+  load_note "before the measurements"
+  for run in 1 2 3; do
+    # The backlog every second while the "on" application is under load.
+    ( while true; do records_metric "$on" charte_records_backlog; echo; sleep 1; done ) > "$work/backlog-$label-$run.txt" &
+    sampler=$!
+    measure -s scripts/benchmark-post.lua "$on/cookies/consent"
+    kill "$sampler" 2> /dev/null; wait "$sampler" 2> /dev/null || true
+    rps_on+=("$rps"); p50_on+=("$p50"); p99_on+=("$p99")
+    most=$(sort -n "$work/backlog-$label-$run.txt" | tail -1)
+    after=$(records_metric "$on" charte_records_backlog)
+    printf '  %-12s run %d  on  %6s req/s p50 %5s p99 %5s ms%s | backlog: at most %s during, %s after\n' "$label" \
+      "$run" "$rps" "$p50" "$p99" "$bad" "${most:-0}" "$after"
+    measure -s scripts/benchmark-post.lua "$off/cookies/consent"
+    rps_off+=("$rps"); p50_off+=("$p50"); p99_off+=("$p99"); ratios+=("$(ratio "${rps_on[-1]}" "$rps")")
+    printf '  %-12s run %d  off %6s req/s p50 %5s p99 %5s ms%s | on/off %s\n' "$label" "$run" "$rps" "$p50" "$p99" \
+      "$bad" "${ratios[-1]}"
+  done
+  # Written = answered, once the backlog is back to 0 (it should be within a second or two).
+  drained=""
+  for _ in $(seq 1 100); do
+    if [ "$(records_metric "$on" charte_records_backlog)" = 0 ]; then drained=yes; break; fi
+    sleep 0.1
+  done
+  answered=$(posts_answered "$on")
+  written=$(records_metric "$on" charte_records_written_total)
+  if [ -n "$drained" ]; then drained="back to 0"; else drained="NOT back to 0 within 10 s"; fi
+  echo "  after the runs: backlog $drained; $written records written for $answered POSTs answered"
+  local m_ratio m_p99
+  m_ratio=$(median "${ratios[@]}")
+  m_p99=$(median "${p99_on[@]}")
+  printf '  %-12s median: on %s req/s (p50 %s, p99 %s ms), off %s req/s (p50 %s, p99 %s ms); on/off %s (target >= 0.8: %s); p99 on <= 5 ms: %s\n' \
+    "$label" "$(median "${rps_on[@]}")" "$(median "${p50_on[@]}")" "$m_p99" "$(median "${rps_off[@]}")" \
+    "$(median "${p50_off[@]}")" "$(median "${p99_off[@]}")" "$m_ratio" "$(at_least "$m_ratio" 0.8)" "$(at_most "$m_p99" 5)"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(median "${rps_on[@]}")" "$(median "${rps_off[@]}")" \
+    "$m_ratio" "$m_p99" "$(median "${p99_off[@]}")" "$drained" "$written / $answered" >> "$work/records.md"
+  for pid in $records_pids; do stop "$pid"; done
+  records_pids=""
+}
+records_benchmark() {
+  local pg_bin pg_port pg_home as_postgres=()
+  echo "== consent POST, recording on and off (wrk -t1 -c16 -d${duration}s, scripts/benchmark-post.lua: a browser's form);"
+  echo "   the container's recipe: docker/start.sh ($(($(nproc) * 2)) Tomcat workers), JAVA_OPTS=\"$image_opts\", $("$runtime/bin/java" -version 2>&1 | head -1)"
+  extract_like_the_image "$work/app"
+  echo '| store | on req/s | off req/s | on/off | on p99 ms | off p99 ms | backlog after | written / answered |' > "$work/records.md"
+  echo '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |' >> "$work/records.md"
+  records_store h2
+
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    echo "== PostgreSQL: not installed (apt-get install -y postgresql), skipped"
+  else
+    pg_port=$(free_port)
+    pg_home="$PWD/$work/postgresql"
+    mkdir -p "$pg_home"
+    if [ "$(id -u)" = 0 ]; then
+      chown postgres:postgres "$pg_home"
+      as_postgres=(runuser -u postgres --)
+    fi
+    "${as_postgres[@]}" "$pg_bin/initdb" --auth=trust --username=charte --encoding=UTF8 -D "$pg_home/data" > "$work/initdb.log" 2>&1 \
+      || { tail -20 "$work/initdb.log" >&2; missing "initdb failed"; }
+    # Durable commits (fsync on, as in production): each batch of records is one commit.
+    "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_home/data" -l "$pg_home/server.log" -w -t 60 \
+      -o "-p $pg_port -k $pg_home -c listen_addresses=127.0.0.1" start > /dev/null \
+      || { tail -20 "$pg_home/server.log" >&2; missing "PostgreSQL did not start"; }
+    pg_stop="${as_postgres[*]} $pg_bin/pg_ctl -D $pg_home/data -m fast -w stop"
+    echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }'): a throw-away cluster on port $pg_port (both applications share it)"
+    records_store postgresql SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
+      SPRING_DATASOURCE_USERNAME=charte
+    $pg_stop > /dev/null
+    pg_stop=""
+  fi
+  echo
+  echo "== summary (medians of 3 runs; targets: on/off >= 0.8, p99 on <= 5 ms, a backlog back to 0)"
+  cat "$work/records.md"
+  echo "== run time $((SECONDS - started_at)) s"
+  load_note "at the end"
+}
+if [ "$modes" = records ]; then
+  records_benchmark
+  exit 0
+fi
 
 nginx_port=$(free_port)
 nginx_url="http://127.0.0.1:$nginx_port"
