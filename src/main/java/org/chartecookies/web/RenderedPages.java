@@ -116,6 +116,8 @@ public class RenderedPages {
 
 	private final ObjectProvider<PersonalText> personal;
 
+	private volatile @Nullable PersonalText personalTexts;
+
 	private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
 
 	RenderedPages(RenderCacheProperties properties, ObjectProvider<MeterRegistry> meters,
@@ -249,7 +251,12 @@ public class RenderedPages {
 
 	/** The asking visitor's personal text as it may be written (see {@link PersonalText#of}), or null. */
 	private byte @Nullable [] personalText(HttpServletRequest request) {
-		PersonalText texts = this.personal.getIfAvailable();
+		PersonalText texts = this.personalTexts;
+		if (texts == null) {
+			// Looked up once (a bean of the feature that knows the text); racing threads find the same one.
+			texts = this.personal.getIfAvailable();
+			this.personalTexts = texts;
+		}
 		String text = (texts != null) ? texts.of(request) : null;
 		return (text != null && PERSONAL_TEXT.matcher(text).matches()) ? text.getBytes(StandardCharsets.US_ASCII)
 				: null;
