@@ -4,7 +4,7 @@
 # consent records' database is down, /actuator/health says DOWN, yet visitors are served and their decisions kept in a
 # file, and restarting the container would not bring the database back.
 set -eu
-port="${SERVER_PORT:-8080}"
+port="${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}"
 printf 'GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n' >&3
 response="$(timeout 5 cat <&3)"

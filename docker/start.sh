@@ -18,5 +18,12 @@ AOT_CACHE=""
 if [ -f "$APP_HOME/app.aot" ]; then
   AOT_CACHE="-XX:AOTCache=$APP_HOME/app.aot"
 fi
+# Spring's build-time bean definitions were made with the management endpoints on the application's port: with them, a
+# MANAGEMENT_SERVER_PORT of its own would be ignored (health and metrics left on the visitors' port). Such a start
+# works its beans out at run time instead (slower to start; the JVM's AOT cache still applies).
+SPRING_AOT=true
+if [ -n "${MANAGEMENT_SERVER_PORT:-}" ] && [ "${MANAGEMENT_SERVER_PORT}" != "${SERVER_PORT:-8080}" ]; then
+  SPRING_AOT=false
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec "$JAVA" $JAVA_OPTS $AOT_CACHE -Dspring.aot.enabled=true -jar "$APP_HOME/charte-cookies.jar" "$@"
+exec "$JAVA" $JAVA_OPTS $AOT_CACHE -Dspring.aot.enabled=$SPRING_AOT -jar "$APP_HOME/charte-cookies.jar" "$@"

@@ -17,6 +17,10 @@
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
 #                JAVA_OPTS and MALLOC_ARENA_MAX (Dockerfile), heap as in a 256 MB container, on Temurin 25
 #     jar        java -jar target/charte-cookies.jar with the java on the PATH and no options
+#     records    the consent POST's cost of recording: recording on and off (charte.records.enabled), on the embedded
+#                H2 and on a throw-away PostgreSQL cluster (Debian's postgresql), as the container runs (start.sh, the
+#                image's JAVA_OPTS, Temurin 25); the backlog during and after, records written = POSTs answered
+#                (about 6 minutes)
 #   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3, and for the container mode the
 #   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
 #   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 150), BENCH_WARMUP_MIN: at
@@ -32,8 +36,8 @@ started_at=$SECONDS
 
 case "${1:-both}" in
   both) modes="container jar" ;;
-  container | jar) modes="$1" ;;
-  *) echo "usage: $0 [both|container|jar]" >&2; exit 2 ;;
+  container | jar | records) modes="$1" ;;
+  *) echo "usage: $0 [both|container|jar|records]" >&2; exit 2 ;;
 esac
 duration="${BENCH_DURATION:-5}"
 warmup_cap="${BENCH_WARMUP_CAP:-150}"
@@ -51,7 +55,7 @@ for tool in curl gzip python3 java; do
   command -v "$tool" > /dev/null || missing "$tool is needed"
 done
 case " $modes " in
-  *" container "*) [ -x "$runtime/bin/java" ] || missing "no Java at $runtime: install Temurin 25 or set BENCH_JAVA_HOME" ;;
+  *" container "* | *" records "*) [ -x "$runtime/bin/java" ] || missing "no Java at $runtime: install Temurin 25 or set BENCH_JAVA_HOME" ;;
 esac
 # Options a JVM would read from the environment would change what either mode measures.
 for variable in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JAVA_OPTS MALLOC_ARENA_MAX; do
@@ -86,9 +90,13 @@ stop() {
   kill -KILL "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true
 }
+records_pids=""
+pg_stop=""
 cleanup() {
   stop "$app_pid"
   stop "$nginx_pid"
+  for pid in $records_pids; do stop "$pid"; done
+  [ -z "$pg_stop" ] || $pg_stop > /dev/null 2>&1 || true
   # A start-time measurement interrupted midway leaves its application's pid here.
   [ -f "$work/start-time.pid" ] && stop "$(cat "$work/start-time.pid")"
   rm -f "$work/start-time.pid"
@@ -130,6 +138,7 @@ measure() {
   local out
   out=$(wrk -t1 -c16 -d"${duration}s" --latency "$@")
   rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<< "$out")
+  answered=$(awk '/ requests in / { print $1 }' <<< "$out")
   [ "${rps:-0}" -gt 0 ] || missing "wrk got no answers from ${*: -1}"
   p50=$(awk '$1 == "50%" { print $2 }' <<< "$out" | ms)
   p99=$(awk '$1 == "99%" { print $2 }' <<< "$out" | ms)
@@ -284,6 +293,154 @@ echo '| --- | --- | ---: | ---: | ---: | ---: |' >> "$work/summary.md"
 build_began=$SECONDS
 ./mvnw -q -B package -DskipTests > "$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; missing "the build failed"; }
 echo "== build: $((SECONDS - build_began)) s ($(git log -1 --format='%h %s' 2> /dev/null | cut -c1-80))"
+
+# The consent POST's cost of recording (mode records): two applications at once, recording on and off, each warmed
+# up, then three interleaved runs of each; the backlog (charte.records.backlog) sampled during the "on" runs and
+# read after them; and afterwards the records written compared with the POSTs the "on" application answered.
+# Processor time (clock ticks, user + system) used so far by a process and its children that are still running
+# (PostgreSQL: the postmaster and its backends).
+cpu_ticks() {
+  local pid total=0
+  for pid in "$@" $(ps --ppid "$(tr ' ' ',' <<< "$*")" -o pid= 2> /dev/null); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2> /dev/null || echo 0)))
+  done
+  echo "$total"
+}
+per_post() { # ticks before, after: microseconds of processor time per POST answered (in $answered)
+  awk -v a="$1" -v b="$2" -v n="$answered" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) * 1e6 / hz / n }'
+}
+records_metric() { # url, series (with its labels, as Prometheus prints them): its value, or 0
+  curl -fs "$1/actuator/prometheus" | awk -v s="$2" 'index($0, s " ") == 1 { v = $2 } END { printf "%.0f", v + 0 }'
+}
+posts_answered() { # url: POST /cookies/consent answered (all statuses)
+  curl -fs "$1/actuator/prometheus" \
+    | awk '/^http_server_requests_seconds_count\{/ && /method="POST"/ && /uri="\/cookies\/consent"/ { n += $2 } END { printf "%.0f", n }'
+}
+start_records_app() { # name, recording (true|false), then VAR=value settings; sets records_url
+  local name="$1" enabled="$2" port
+  shift 2
+  port=$(free_port)
+  env APP_HOME="$work/app" SERVER_PORT="$port" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
+    MALLOC_ARENA_MAX="$image_arenas" CHARTE_RECORDS_ENABLED="$enabled" CHARTE_RECORDS_FOLDER="$work/records-$name" "$@" \
+    sh "$work/app/start.sh" > "$work/$name.log" 2>&1 &
+  records_pids="$records_pids $!"
+  records_pid=$!
+  records_url="http://127.0.0.1:$port"
+  for _ in $(seq 1 1200); do
+    curl -fs -o /dev/null "$records_url/cookies" && return 0
+    kill -0 "$!" 2> /dev/null || { tail -20 "$work/$name.log" >&2; missing "the application ($name) did not start"; }
+    sleep 0.05
+  done
+  missing "the application ($name) did not answer within 60 s"
+}
+records_store() { # label, then the settings of the database
+  local label="$1" on off run begin rps_on=() rps_off=() p99_on=() p99_off=() p50_on=() p50_off=() ratios=()
+  local sampler most after drained posts written on_pid off_pid db_pid before db_before cpu_on=() cpu_off=() db_on=()
+  shift
+  echo "== $label"
+  start_records_app "$label-on" true "$@"; on=$records_url; on_pid=$records_pid
+  start_records_app "$label-off" false "$@"; off=$records_url; off_pid=$records_pid
+  db_pid=""
+  [ -z "$pg_stop" ] || db_pid=$(head -1 "$pg_home/data/postmaster.pid")
+  begin=$SECONDS
+  while [ $((SECONDS - begin)) -lt "$warmup_min" ]; do
+    wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$on/cookies/consent" > /dev/null
+    wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$off/cookies/consent" > /dev/null
+  done
+  echo "  warmed up for $((SECONDS - begin)) s (alternating 5 s POST runs)"
+  load_note "before the measurements"
+  for run in 1 2 3; do
+    # The backlog every second while the "on" application is under load.
+    ( while true; do records_metric "$on" charte_records_backlog; echo; sleep 1; done ) > "$work/backlog-$label-$run.txt" &
+    sampler=$!
+    before=$(cpu_ticks "$on_pid"); db_before=$( [ -z "$db_pid" ] || cpu_ticks "$db_pid")
+    measure -s scripts/benchmark-post.lua "$on/cookies/consent"
+    # The writer's last batch is the run's too: its processor time counts once the backlog is back to 0.
+    for _ in $(seq 1 50); do [ "$(records_metric "$on" charte_records_backlog)" = 0 ] && break; sleep 0.1; done
+    kill "$sampler" 2> /dev/null; wait "$sampler" 2> /dev/null || true
+    cpu_on+=("$(per_post "$before" "$(cpu_ticks "$on_pid")")")
+    [ -z "$db_pid" ] || db_on+=("$(per_post "$db_before" "$(cpu_ticks "$db_pid")")")
+    rps_on+=("$rps"); p50_on+=("$p50"); p99_on+=("$p99")
+    most=$(sort -n "$work/backlog-$label-$run.txt" | tail -1)
+    printf '  %-12s run %d  on  %6s req/s p50 %5s p99 %5s ms%s | %s us CPU/POST%s | backlog at most %s\n' "$label" \
+      "$run" "$rps" "$p50" "$p99" "$bad" "${cpu_on[-1]}" "${db_pid:+ + database ${db_on[-1]:-}}" "${most:-0}"
+    before=$(cpu_ticks "$off_pid")
+    measure -s scripts/benchmark-post.lua "$off/cookies/consent"
+    cpu_off+=("$(per_post "$before" "$(cpu_ticks "$off_pid")")")
+    rps_off+=("$rps"); p50_off+=("$p50"); p99_off+=("$p99"); ratios+=("$(ratio "${rps_on[-1]}" "$rps")")
+    printf '  %-12s run %d  off %6s req/s p50 %5s p99 %5s ms%s | %s us CPU/POST | on/off %s\n' "$label" "$run" "$rps" \
+      "$p50" "$p99" "$bad" "${cpu_off[-1]}" "${ratios[-1]}"
+  done
+  # Written = answered, once the backlog is back to 0 (it should be within a second or two).
+  drained=""
+  for _ in $(seq 1 100); do
+    if [ "$(records_metric "$on" charte_records_backlog)" = 0 ]; then drained=yes; break; fi
+    sleep 0.1
+  done
+  posts=$(posts_answered "$on")
+  written=$(records_metric "$on" charte_records_written_total)
+  if [ -n "$drained" ]; then drained="back to 0"; else drained="NOT back to 0 within 10 s"; fi
+  echo "  after the runs: backlog $drained; $written records written for $posts POSTs answered"
+  local m_ratio m_p99
+  m_ratio=$(median "${ratios[@]}")
+  m_p99=$(median "${p99_on[@]}")
+  local cpu_ratio
+  cpu_ratio=$(ratio "$(median "${cpu_off[@]}")" "$(median "${cpu_on[@]}")")
+  printf '  %-12s median: on %s req/s (p50 %s, p99 %s ms), off %s req/s (p50 %s, p99 %s ms); on/off %s (target >= 0.8: %s); p99 on <= 5 ms: %s\n' \
+    "$label" "$(median "${rps_on[@]}")" "$(median "${p50_on[@]}")" "$m_p99" "$(median "${rps_off[@]}")" \
+    "$(median "${p50_off[@]}")" "$(median "${p99_off[@]}")" "$m_ratio" "$(at_least "$m_ratio" 0.8)" "$(at_most "$m_p99" 5)"
+  printf '  %-12s processor time per POST: on %s us, off %s us: off/on %s (the throughput on/off a machine bound by this process would see)\n' \
+    "$label" "$(median "${cpu_on[@]}")" "$(median "${cpu_off[@]}")" "$cpu_ratio"
+  printf '| %s | %s | %s | %s | %s | %s | %s us%s / %s us: %s | %s | %s |\n' "$label" "$(median "${rps_on[@]}")" \
+    "$(median "${rps_off[@]}")" "$m_ratio" "$m_p99" "$(median "${p99_off[@]}")" "$(median "${cpu_on[@]}")" \
+    "${db_pid:+ (+ database $(median "${db_on[@]}") us)}" "$(median "${cpu_off[@]}")" "$cpu_ratio" "$drained" \
+    "$written / $posts" >> "$work/records.md"
+  for pid in $records_pids; do stop "$pid"; done
+  records_pids=""
+}
+records_benchmark() {
+  local pg_bin pg_port as_postgres=()
+  echo "== consent POST, recording on and off (wrk -t1 -c16 -d${duration}s, scripts/benchmark-post.lua: a browser's form);"
+  echo "   the container's recipe: docker/start.sh ($(($(nproc) * 2)) Tomcat workers), JAVA_OPTS=\"$image_opts\", $("$runtime/bin/java" -version 2>&1 | head -1)"
+  extract_like_the_image "$work/app"
+  echo '| store | on req/s | off req/s | on/off | on p99 ms | off p99 ms | CPU per POST on / off: off/on | backlog after | written / answered |' > "$work/records.md"
+  echo '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |' >> "$work/records.md"
+  records_store h2
+
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    echo "== PostgreSQL: not installed (apt-get install -y postgresql), skipped"
+  else
+    pg_port=$(free_port)
+    pg_home="$PWD/$work/postgresql"
+    mkdir -p "$pg_home"
+    if [ "$(id -u)" = 0 ]; then
+      chown postgres:postgres "$pg_home"
+      as_postgres=(runuser -u postgres --)
+    fi
+    "${as_postgres[@]}" "$pg_bin/initdb" --auth=trust --username=charte --encoding=UTF8 -D "$pg_home/data" > "$work/initdb.log" 2>&1 \
+      || { tail -20 "$work/initdb.log" >&2; missing "initdb failed"; }
+    # Durable commits (fsync on, as in production): each batch of records is one commit.
+    "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_home/data" -l "$pg_home/server.log" -w -t 60 \
+      -o "-p $pg_port -k $pg_home -c listen_addresses=127.0.0.1" start > /dev/null \
+      || { tail -20 "$pg_home/server.log" >&2; missing "PostgreSQL did not start"; }
+    pg_stop="${as_postgres[*]} $pg_bin/pg_ctl -D $pg_home/data -m fast -w stop"
+    echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }'): a throw-away cluster on port $pg_port (both applications share it)"
+    records_store postgresql SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
+      SPRING_DATASOURCE_USERNAME=charte
+    $pg_stop > /dev/null
+    pg_stop=""
+  fi
+  echo
+  echo "== summary (medians of 3 runs; targets: on/off >= 0.8, p99 on <= 5 ms, a backlog back to 0)"
+  cat "$work/records.md"
+  echo "== run time $((SECONDS - started_at)) s"
+  load_note "at the end"
+}
+if [ "$modes" = records ]; then
+  records_benchmark
+  exit 0
+fi
 
 nginx_port=$(free_port)
 nginx_url="http://127.0.0.1:$nginx_port"

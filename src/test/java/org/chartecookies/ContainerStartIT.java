@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class ContainerStartIT {
 					"CHARTE_RECORDS_FOLDER", WORK.resolve("records").toAbsolutePath().toString()));
 		this.application = start.start();
 
-		assertThat(waitUntilHealthy(port)).as("healthy within 60 s; log: " + log).isTrue();
+		assertThat(waitUntilHealthy(port, null)).as("healthy within 60 s; log: " + log).isTrue();
 		HttpResponse<String> charter = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cookies")).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -71,6 +72,34 @@ class ContainerStartIT {
 		assertThat(this.application.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
 		assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("Graceful shutdown complete")
 			.doesNotContain("ERROR");
+	}
+
+	/**
+	 * As the Kubernetes manifests run it: health and metrics on a management port of their own, which the start script
+	 * must honour although the jar's build-time bean definitions put them on the application's port.
+	 */
+	@Test
+	void aManagementPortOfItsOwnTakesHealthAndMetricsOffTheVisitorsPort() throws Exception {
+		Path app = extractLikeTheDockerfile();
+		int port = freePort();
+		int management = freePort();
+		Path log = WORK.resolve("application.log");
+		ProcessBuilder start = new ProcessBuilder("sh", "docker/start.sh").redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		start.environment()
+			.putAll(Map.of("APP_HOME", app.toAbsolutePath().toString(), "SERVER_PORT", String.valueOf(port),
+					"MANAGEMENT_SERVER_PORT", String.valueOf(management), "CHARTE_RECORDS_FOLDER",
+					WORK.resolve("records").toAbsolutePath().toString()));
+		this.application = start.start();
+
+		assertThat(waitUntilHealthy(port, management)).as("healthy within 60 s; log: " + log).isTrue();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus")) {
+			assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + management + path)).build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(200);
+			assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode()).as(path + " on the visitors' port").isEqualTo(404);
+		}
 	}
 
 	private static Path extractLikeTheDockerfile() throws IOException, InterruptedException {
@@ -113,12 +142,15 @@ class ContainerStartIT {
 	}
 
 	/** Polls the container's own health check, as Docker would; gives up after 60 s. */
-	private boolean waitUntilHealthy(int port) throws IOException, InterruptedException {
+	private boolean waitUntilHealthy(int port, @Nullable Integer management) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline) && this.application.isAlive()) {
 			ProcessBuilder check = new ProcessBuilder("bash", "docker/healthcheck.sh").redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
 			check.environment().put("SERVER_PORT", String.valueOf(port));
+			if (management != null) {
+				check.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(management));
+			}
 			if (check.start().waitFor() == 0) {
 				return true;
 			}

@@ -2,6 +2,9 @@ package org.chartecookies.consent;
 
 import java.util.List;
 
+import org.chartecookies.web.PersonalText;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the banner fragment shows, already in the visitor's language.
  *
@@ -56,6 +59,14 @@ public record CookieBanner(State state, boolean choicesOpen, boolean decided, Li
 	/** Whether the registry offers any choice at all (otherwise the charter says none is asked). */
 	public boolean hasOptionalChoices() {
 		return this.choices.stream().anyMatch((choice) -> !choice.required());
+	}
+
+	/**
+	 * Where the visitor's consent id goes, when they hold a decision: a mark that each answer replaces with the asking
+	 * visitor's own id ({@link PersonalText}), so that the page stays one rendering for every visitor.
+	 */
+	public @Nullable String consentId() {
+		return this.decided ? PersonalText.MARK : null;
 	}
 
 	public List<Choice> optionalChoices() {

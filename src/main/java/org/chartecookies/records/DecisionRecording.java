@@ -17,12 +17,23 @@ class DecisionRecording {
 
 	private final RecordWriter writer;
 
-	DecisionRecording(RecordWriter writer) {
+	private final boolean enabled;
+
+	DecisionRecording(RecordWriter writer, boolean enabled) {
 		this.writer = writer;
+		this.enabled = enabled;
+		if (!enabled) {
+			logger.warn("Consent records are off (charte.records.enabled=false): decisions are not recorded");
+		}
 	}
 
 	@EventListener
 	void decided(ConsentDecided event) {
+		// A run-time switch rather than a condition on the bean: the container's build-time (AOT) bean definitions
+		// would ignore a condition set at run time.
+		if (!this.enabled) {
+			return;
+		}
 		try {
 			this.writer.accept(PendingRecord.of(event));
 		}

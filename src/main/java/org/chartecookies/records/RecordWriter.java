@@ -2,6 +2,7 @@ package org.chartecookies.records;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ class RecordWriter implements SmartLifecycle {
 
 	/** After the web server's graceful shutdown (which stops in a later phase): no decision arrives after this stops. */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
+
+	/** How long a batch that is not full waits for more decisions (see {@link #fill}). */
+	static final Duration LINGER = Duration.ofMillis(50);
 
 	private final RecordStore store;
 
@@ -166,8 +170,7 @@ class RecordWriter implements SmartLifecycle {
 				PendingRecord first = this.queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first != null) {
 					batch.add(first);
-					this.queue.drainTo(batch, this.properties.batchSize() - 1);
-					this.inFlight = batch.size();
+					fill(batch);
 					try {
 						if (!databaseMayAnswer() || !write(batch)) {
 							this.spill.append(batch);
@@ -196,6 +199,29 @@ class RecordWriter implements SmartLifecycle {
 			}
 		}
 		flushAtShutdown();
+	}
+
+	/**
+	 * Fills a batch with what waits, then with what arrives within {@link #LINGER} while it is not full: under load a
+	 * few large transactions rather than one per handful of decisions (each costs a commit, the chain head's update and
+	 * a connection's round trip), which leaves the visitors' requests the processor time. A decision reaches the
+	 * database at most that much later; the visitor never waits for it.
+	 */
+	private void fill(List<PendingRecord> batch) throws InterruptedException {
+		int size = this.properties.batchSize();
+		long deadline = System.nanoTime() + LINGER.toNanos();
+		this.queue.drainTo(batch, size - batch.size());
+		this.inFlight = batch.size();
+		while (batch.size() < size && this.running) {
+			long left = deadline - System.nanoTime();
+			PendingRecord next = (left > 0) ? this.queue.poll(left, TimeUnit.NANOSECONDS) : null;
+			if (next == null) {
+				return;
+			}
+			batch.add(next);
+			this.queue.drainTo(batch, size - batch.size());
+			this.inFlight = batch.size();
+		}
 	}
 
 	/** What waits in memory goes to the database within the shutdown timeout, else to the file (by stop()). */

@@ -53,8 +53,8 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	DecisionRecording decisionRecording(RecordWriter writer) {
-		return new DecisionRecording(writer);
+	DecisionRecording decisionRecording(RecordWriter writer, RecordsProperties properties) {
+		return new DecisionRecording(writer, properties.enabled());
 	}
 
 	@Bean

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownTimeout how long the writer may take at shutdown to write what waits; the rest goes to the file
  * @param writerId the name of this instance's chain; a new random one at each start when not set. Two running
  * instances must never share one
+ * @param enabled whether decisions are recorded at all; {@code false} keeps none (no proof of consent: for
+ * measuring what recording costs, or a site that keeps its proof elsewhere)
  */
 @ConfigurationProperties("charte.records")
 @Validated
@@ -35,7 +37,8 @@ public record RecordsProperties(@DefaultValue(RecordsProperties.DEFAULT_FOLDER) 
 		@DefaultValue("500") @Min(1) int batchSize, @DefaultValue("1s") @NotNull Duration retryInterval,
 		@DefaultValue("10s") @NotNull Duration shutdownTimeout,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
-				message = "must be 1 to 40 letters, digits, dashes or underscores") @Nullable String writerId) {
+				message = "must be 1 to 40 letters, digits, dashes or underscores") @Nullable String writerId,
+		@DefaultValue("true") boolean enabled) {
 
 	/** Relative to the working directory, so that {@code ./mvnw spring-boot:run} keeps its records in the project. */
 	static final String DEFAULT_FOLDER = "./data";

@@ -1,11 +1,13 @@
 package org.chartecookies.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -41,6 +43,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * neither {@code Accept: …;charset=…} nor any other header changes what the next visitor gets. Views without a key
  * (error pages, whose model holds the error) are rendered afresh each time, through the same UTF-8 buffer.
  *
+ * <p>The one thing a page shows that belongs to a single visitor, their consent id, is no part of the key (the cache
+ * would hold a rendering per visitor): the rendering holds {@link PersonalText#MARK} in its place, and each answer puts
+ * the asking request's own text there as it is sent ({@link RenderedPage}), so what is sent depends on the kept
+ * rendering, the {@code Accept-Encoding} form and that text; its validator too.
+ *
  * <p>Once a {@code GET} has been answered with a kept rendering, the same request is answered before Spring MVC runs
  * ({@link #answer}, called by {@link CachedPageFilter}): the address it was asked at (a {@link PageController}'s
  * page whatever its query, since its model depends on the query only through the page's key; any other controller's
@@ -71,6 +78,9 @@ public class RenderedPages {
 	 * routes stay small whatever the addresses a client makes up.
 	 */
 	private static final int MOST_ROUTE_CHARS = 1024;
+
+	/** What a personal text may be: written into HTML and a validator without escaping. */
+	private static final Pattern PERSONAL_TEXT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	record Key(String view, Locale language, Object page) {
 	}
@@ -107,11 +117,17 @@ public class RenderedPages {
 
 	private final LocaleResolver languages;
 
+	private final ObjectProvider<PersonalText> personal;
+
+	private volatile @Nullable PersonalText personalTexts;
+
 	private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
 
 	RenderedPages(RenderCacheProperties properties, ObjectProvider<MeterRegistry> meters,
-			ObjectProvider<ResourceUrlProvider> resources, ObjectProvider<PageKeys> keys, LocaleResolver languages) {
+			ObjectProvider<ResourceUrlProvider> resources, ObjectProvider<PageKeys> keys, LocaleResolver languages,
+			ObjectProvider<PersonalText> personal) {
 		this.resources = resources;
+		this.personal = personal;
 		this.keys = keys;
 		this.languages = languages;
 		if (properties.enabled()) {
@@ -200,7 +216,8 @@ public class RenderedPages {
 		Locale language = RequestContextUtils.getLocale(request);
 		Object page = model.get(KEY);
 		if (page == null) {
-			write(render(renderer, request, response), request, response);
+			write(RenderedPage.personalized(render(renderer, request, response), personalText(request)), request,
+					response);
 			return;
 		}
 		Key key = new Key(view, language, page);
@@ -222,18 +239,37 @@ public class RenderedPages {
 		return buffer.toByteArray();
 	}
 
-	static void send(RenderedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/** Sends a rendering, with the asking visitor's personal text in place of its marks. */
+	private void send(RenderedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader(HttpHeaders.VARY, VARY);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.language().toLanguageTag());
 		boolean gzip = acceptsGzip(request.getHeaders(HttpHeaders.ACCEPT_ENCODING));
-		if (new ServletWebRequest(request, response).checkNotModified(gzip ? page.gzipEtag() : page.etag())) {
+		byte[] text = page.personal() ? personalText(request) : null;
+		if (new ServletWebRequest(request, response).checkNotModified(page.etag(text, gzip))) {
 			return;
 		}
 		if (gzip) {
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
-		write(gzip ? page.gzipped() : page.body(), request, response);
+		response.setContentType(CONTENT_TYPE);
+		response.setContentLength(page.length(text, gzip));
+		if (!"HEAD".equals(request.getMethod())) {
+			page.write(text, gzip, response.getOutputStream());
+		}
+	}
+
+	/** The asking visitor's personal text as it may be written (see {@link PersonalText#of}), or null. */
+	private byte @Nullable [] personalText(HttpServletRequest request) {
+		PersonalText texts = this.personalTexts;
+		if (texts == null) {
+			// Looked up once (a bean of the feature that knows the text); racing threads find the same one.
+			texts = this.personal.getIfAvailable();
+			this.personalTexts = texts;
+		}
+		String text = (texts != null) ? texts.of(request) : null;
+		return (text != null && PERSONAL_TEXT.matcher(text).matches()) ? text.getBytes(StandardCharsets.US_ASCII)
+				: null;
 	}
 
 	/** A page's bytes, UTF-8 HTML of a known length (none for HEAD). */

@@ -47,6 +47,23 @@ class ConsentInBrowserTest extends VisitorTest {
 
 	@ParameterizedTest(name = "JavaScript on: {0}")
 	@ValueSource(booleans = { true, false })
+	void visitorCanQuoteTheirConsentIdFromTheConfirmationAndTheCharter(boolean javascript) {
+		visit(javascript).open("/cookies");
+		assertThat(this.visitor.browser.findElement(By.id("your-choices")).getText())
+			.doesNotContain("identifiant de consentement");
+
+		this.visitor.decide("Tout accepter");
+		String id = this.visitor.decision().consentId();
+
+		assertThat(this.visitor.confirmation()).hasValueSatisfying((status) -> assertThat(status.getText())
+			.contains("Votre identifiant de consentement : " + id));
+		this.visitor.open("/cookies?lang=en");
+		assertThat(this.visitor.browser.findElement(By.id("your-choices")).getText())
+			.contains("Your consent id: " + id);
+	}
+
+	@ParameterizedTest(name = "JavaScript on: {0}")
+	@ValueSource(booleans = { true, false })
 	void visitorAcceptsOnlySomeCategoriesThroughCustomise(boolean javascript) {
 		visit(javascript).open("/cookies?lang=en");
 

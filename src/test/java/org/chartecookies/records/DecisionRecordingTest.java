@@ -13,9 +13,13 @@ import org.chartecookies.consent.ConsentDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** A decision that can be kept nowhere is logged; the visitor's answer (the event's publisher) never fails for it. */
+/**
+ * A decision that can be kept nowhere is logged; the visitor's answer (the event's publisher) never fails for it. With
+ * recording off ({@code charte.records.enabled=false}), none is kept.
+ */
 class DecisionRecordingTest {
 
 	@TempDir
@@ -24,7 +28,7 @@ class DecisionRecordingTest {
 	@Test
 	void aDecisionThatCannotBeKeptNeverFailsTheVisitorsAnswer() throws Exception {
 		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *", 1, 1,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), "w-nowhere");
+				Duration.ofSeconds(1), Duration.ofSeconds(1), "w-nowhere", true);
 		RecordWriter writer = new RecordWriter(null, new SpillFile(this.folder), properties, Clock.systemUTC(),
 				"w-nowhere", () -> {
 				}, new SimpleMeterRegistry());
@@ -33,7 +37,24 @@ class DecisionRecordingTest {
 		ConsentDecided event = new ConsentDecided("cookies", new ConsentDecision(1, RecordStoreContract.NOW,
 				Records.newConsentId(), Map.of("statistics", true)), "accept-all", false, "fr", "/cookies");
 
-		assertThatNoException().isThrownBy(() -> new DecisionRecording(writer).decided(event));
+		assertThatNoException().isThrownBy(() -> new DecisionRecording(writer, true).decided(event));
+	}
+
+	@Test
+	void withRecordingOffNoDecisionIsKept() throws Exception {
+		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *", 1, 1,
+				Duration.ofSeconds(1), Duration.ofSeconds(1), "w-off", false);
+		// Not running: whatever it takes goes straight to the file, where it can be counted.
+		RecordWriter writer = new RecordWriter(null, new SpillFile(this.folder), properties, Clock.systemUTC(), "w-off",
+				() -> {
+				}, new SimpleMeterRegistry());
+		ConsentDecided event = new ConsentDecided("cookies", new ConsentDecision(1, RecordStoreContract.NOW,
+				Records.newConsentId(), Map.of("statistics", true)), "accept-all", false, "fr", "/cookies");
+
+		new DecisionRecording(writer, false).decided(event);
+		assertThat(writer.backlog()).isZero();
+		new DecisionRecording(writer, true).decided(event);
+		assertThat(writer.backlog()).isEqualTo(1);
 	}
 
 }

@@ -63,7 +63,7 @@ class RecordWriterTest {
 
 	private RecordWriter writer(String id, int queueCapacity) {
 		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *",
-				queueCapacity, 100, Duration.ofMillis(100), Duration.ofSeconds(10), id);
+				queueCapacity, 100, Duration.ofMillis(100), Duration.ofSeconds(10), id, true);
 		RecordWriter writer = new RecordWriter(this.store, new SpillFile(this.folder), properties, Clock.systemUTC(), id,
 				() -> {
 				}, this.meters);

@@ -29,7 +29,7 @@ class RetentionPurgeTest {
 
 	private RetentionPurge purge(Period retention, String cron, RecordStore store) {
 		RecordsProperties properties = new RecordsProperties(Path.of("unused"), retention, cron, 10, 10,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+				Duration.ofSeconds(1), Duration.ofSeconds(1), null, true);
 		return new RetentionPurge(store, properties, Clock.fixed(NOW, ZoneOffset.UTC), () -> {
 		});
 	}
