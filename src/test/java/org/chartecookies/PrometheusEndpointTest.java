@@ -61,11 +61,11 @@ class PrometheusEndpointTest {
 			assertThat(answer.statusCode()).isEqualTo(200);
 			assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
 					(type) -> assertThat(type).startsWith("text/plain;version=0.0.4"));
-			assertThat(scraped).containsPattern("(?m)^charte_consent_decisions_total\\{decision=\"accept-all\"\\} [1-9]")
-				.containsPattern("(?m)^charte_consent_decisions_total\\{decision=\"reject-all\"\\} [1-9]")
+			assertThat(scraped).containsPattern("(?m)^charte_consent_decisions_total\\{decision=\"accept-all\",site=\"cookies\"\\} [1-9]")
+				.containsPattern("(?m)^charte_consent_decisions_total\\{decision=\"reject-all\",site=\"cookies\"\\} [1-9]")
 				.containsPattern(
-						"(?m)^charte_consent_choices_total\\{category=\"statistics\",choice=\"accepted\"\\} [1-9]")
-				.containsPattern("(?m)^charte_consent_choices_total\\{category=\"statistics\",choice=\"refused\"\\} [1-9]")
+						"(?m)^charte_consent_choices_total\\{category=\"statistics\",choice=\"accepted\",site=\"cookies\"\\} [1-9]")
+				.containsPattern("(?m)^charte_consent_choices_total\\{category=\"statistics\",choice=\"refused\",site=\"cookies\"\\} [1-9]")
 				.containsPattern("(?m)^charte_records_backlog [0-9]")
 				.containsPattern("(?m)^charte_records_spilled [0-9]")
 				.containsPattern("(?m)^charte_records_writes_seconds_count [1-9]")
