@@ -53,6 +53,11 @@ class RecordsConfiguration {
 	}
 
 	@Bean
+	RecordQueries recordQueries(RecordStore store) {
+		return new RecordQueries(store);
+	}
+
+	@Bean
 	DecisionRecording decisionRecording(RecordWriter writer) {
 		return new DecisionRecording(writer);
 	}
