@@ -42,8 +42,8 @@ record DashboardChart(List<Bar> bars, List<Tick> countTicks, List<Tick> rateTick
 	record Tick(String y, String label) {
 	}
 
-	/** A day named under the charts. */
-	record Label(String x, String day) {
+	/** A day named under the charts; the first and last are aligned on the plot's edges so that none is cut. */
+	record Label(String x, String anchor, String day) {
 	}
 
 	/** A point of a line: one day's rate for one category. */
@@ -84,12 +84,14 @@ record DashboardChart(List<Bar> bars, List<Tick> countTicks, List<Tick> rateTick
 		}
 		List<Label> labels = new ArrayList<>();
 		if (count > 0) {
-			labels.add(new Label(number(LEFT + slot / 2), days.get(0).day().toString()));
+			labels.add(new Label(number((count > 1) ? LEFT : LEFT + slot / 2), (count > 1) ? "start" : "middle",
+					days.get(0).day().toString()));
 			if (count > 2) {
-				labels.add(new Label(number(LEFT + (count / 2) * slot + slot / 2), days.get(count / 2).day().toString()));
+				labels.add(new Label(number(LEFT + (count / 2) * slot + slot / 2), "middle",
+						days.get(count / 2).day().toString()));
 			}
 			if (count > 1) {
-				labels.add(new Label(number(LEFT + (count - 1) * slot + slot / 2), days.get(count - 1).day().toString()));
+				labels.add(new Label(number(WIDTH - RIGHT), "end", days.get(count - 1).day().toString()));
 			}
 		}
 		return new DashboardChart(bars, countTicks, rateTicks, series, labels);
