@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,6 +211,26 @@ class BackOfficeHttpTest {
 
 		HttpResponse<String> yesterday = operator.get("/admin/export?from=" + today.minusDays(1) + "&to=" + today.minusDays(1));
 		assertThat(yesterday.body().lines()).containsExactly(CsvRecords.HEADER);
+	}
+
+	@Test
+	void anAlteredRecordIsNamedOnTheVerificationPageAndUnderItsLookup(@Autowired JdbcClient jdbc) throws Exception {
+		String id = consentId(decide("reject-all"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		Operator operator = operator("198.51.100.9");
+		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
+		assertThat(operator.get("/admin/verification?lang=en").body()).contains("Records verified: ");
+		assertThat(operator.get("/admin/records?id=" + id).body()).contains("This record&#39;s hash matches its content.");
+
+		// Someone with access to the database turns a refusal into a consent.
+		jdbc.sql("UPDATE consent_record SET choices = 'statistics=accepted' WHERE consent_id = ?").param(id).update();
+
+		HttpResponse<String> verification = operator.get("/admin/verification");
+		assertThat(verification.statusCode()).isEqualTo(200);
+		assertThat(verification.body()).contains("Records NOT verified: ").containsPattern(
+				"Chain w-[A-Za-z0-9_-]+: record #\\d+ \\(consent " + id + "\\) was altered, its hash no longer matches its content.");
+		HttpResponse<String> lookup = operator.get("/admin/records?id=" + id);
+		assertThat(lookup.body()).contains("statistics: accepted", "This record was altered: its hash no longer matches its content.");
 	}
 
 	@Test
