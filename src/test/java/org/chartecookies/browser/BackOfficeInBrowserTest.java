@@ -15,10 +15,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.chartecookies.records.RecordQueries;
+import org.chartecookies.registry.CookieDeclaration;
+import org.chartecookies.registry.CookieRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,6 +51,9 @@ class BackOfficeInBrowserTest extends VisitorTest {
 	@Autowired
 	private RecordQueries records;
 
+	@Autowired
+	private CookieRegistry registry;
+
 	@Test
 	void theOperatorFindsTheVisitorsDecisionsLooksOneUpAndExportsThem() throws IOException {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -72,6 +78,22 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		logIn("operator", PASSWORD);
 
 		assertThat(heading()).isEqualTo("Tableau de bord");
+		// The charter stays true for the operator too: every cookie is declared, the session's as the browser has it.
+		for (Cookie cookie : this.visitor.browser.manage().getCookies()) {
+			assertThat(this.registry.cookies()).as(cookie.getName()).anyMatch((declared) -> declared.matches(cookie.getName()));
+		}
+		Cookie session = this.visitor.browser.manage().getCookieNamed("charte_admin_session");
+		CookieDeclaration declared = this.registry.cookies()
+			.stream()
+			.filter((declaration) -> declaration.name().equals("charte_admin_session"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(declared.category()).isEqualTo("necessary");
+		assertThat(declared.lifetime().isSession()).isTrue();
+		assertThat(session.getExpiry()).as("a session cookie").isNull();
+		assertThat(session.getPath()).isEqualTo(declared.path()).isEqualTo("/admin");
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Strict");
 		WebElement row = this.visitor.browser.findElement(By.cssSelector("tr[data-day='" + today + "']"));
 		assertThat(row.findElement(By.cssSelector("[data-decisions]")).getText()).isEqualTo(Long.toString(decisions));
 		assertThat(row.findElement(By.cssSelector("[data-category=statistics]")).getText())
