@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,6 +50,8 @@ class AdminPages {
 	private ModelAndView refusal(HttpServletRequest request, @Nullable Principal operator,
 			HttpServletResponse response, int status, String messageKey) {
 		response.setStatus(status);
+		// An export refused before its first row is a page, not a download.
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
 		ModelAndView view = new ModelAndView(REFUSED);
 		view.addObject("status", status);
 		view.addObject("reason", messageKey);

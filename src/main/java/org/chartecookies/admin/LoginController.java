@@ -35,6 +35,8 @@ class LoginController {
 
 	@RequestMapping(FAILED)
 	String failed(HttpServletRequest request, HttpServletResponse response, Model model) {
+		// The language switch leads back to the form, not to this address.
+		model.addAttribute("adminPath", LOGIN);
 		Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		if (failure instanceof LoginRefusedException refused) {
 			Duration wait = refused.retryAfter();
