@@ -5,12 +5,14 @@ import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -38,6 +40,9 @@ import org.springframework.security.web.authentication.ForwardAuthenticationFail
 class AdminSecurityConfiguration {
 
 	static final String ROLE = "OPERATOR";
+
+	/** The name Spring Security gives its filter chain. */
+	private static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
 
 	private static final Log logger = LogFactory.getLog(AdminSecurityConfiguration.class);
 
@@ -95,13 +100,13 @@ class AdminSecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's filter, for the back office's addresses only. Requests dispatched again once their body has
-	 * arrived (the application's request body buffering) are asynchronous dispatches.
+	 * Spring Security's filter, for the back office's addresses only, on the first dispatch of a request and on the
+	 * one after its body has arrived (see {@link BackOfficeSecurityFilter}).
 	 */
 	@Bean
-	DelegatingFilterProxyRegistrationBean backOfficeSecurityFilter() {
-		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
-				"springSecurityFilterChain");
+	FilterRegistrationBean<BackOfficeSecurityFilter> backOfficeSecurityFilter(ApplicationContext context) {
+		FilterRegistrationBean<BackOfficeSecurityFilter> registration = new FilterRegistrationBean<>(
+				new BackOfficeSecurityFilter(() -> context.getBean(SECURITY_FILTER_CHAIN, Filter.class)));
 		registration.setUrlPatterns(List.of("/admin", "/admin/*"));
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER);

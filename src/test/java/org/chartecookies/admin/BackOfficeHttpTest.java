@@ -96,6 +96,25 @@ class BackOfficeHttpTest {
 		assertThat(operator.get("/admin").statusCode()).as("logged out").isEqualTo(302);
 	}
 
+	/**
+	 * A body that does not come with the headers (here, chunked) is received before the request is handled, and the
+	 * request dispatched again: Spring Security checks it all the same.
+	 */
+	@Test
+	void aLoginWhoseBodyComesLaterStillNeedsTheCsrfToken() throws Exception {
+		Operator forger = operator("198.51.100.10");
+		forger.loginToken();
+		String form = "username=operator&password=" + Operator.encode(Operator.OPERATOR_PASSWORD);
+
+		assertThat(forger.postChunked("/admin/login", form).statusCode()).isEqualTo(403);
+		assertThat(forger.get("/admin").statusCode()).as("still not logged in").isEqualTo(302);
+
+		HttpResponse<String> login = forger.postChunked("/admin/login",
+				form + "&_csrf=" + Operator.encode(forger.loginToken()));
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(forger.get("/admin").statusCode()).as("logged in").isEqualTo(200);
+	}
+
 	@Test
 	void theSessionCookieIsHttpOnlyStrictForTheBackOfficeOnlyAndSecureOverHttps() throws Exception {
 		HttpResponse<String> plain = operator("198.51.100.5").get("/admin/login");

@@ -67,6 +67,16 @@ final class Operator {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Posts a form whose length is not announced: it is sent in chunks, after the headers. */
+	HttpResponse<String> postChunked(String path, String form) throws Exception {
+		byte[] body = form.getBytes(StandardCharsets.UTF_8);
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.origin + path))
+			.header("X-Forwarded-For", this.client)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** The CSRF token of the login page's form (which also starts the session it belongs to). */
 	String loginToken() throws Exception {
 		return token(get("/admin/login?lang=en").body());
