@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -110,6 +111,18 @@ class AdminSecurityConfiguration {
 		registration.setUrlPatterns(List.of("/admin", "/admin/*"));
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		return registration;
+	}
+
+	/**
+	 * Spring Security's chain is a filter bean, which Spring Boot would register for every address: registered
+	 * switched off here, it runs only through {@link #backOfficeSecurityFilter}.
+	 */
+	@Bean
+	DelegatingFilterProxyRegistrationBean disabledSecurityFilterRegistration() {
+		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
+				SECURITY_FILTER_CHAIN);
+		registration.setEnabled(false);
 		return registration;
 	}
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.ServletContext;
 import org.chartecookies.records.RecordQueries;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -267,6 +269,18 @@ class BackOfficeHttpTest {
 		// Spring Boot's generated user (and its password in the log) is never made: the accounts are the back office's.
 		assertThat(context.getBeansOfType(UserDetailsService.class)).containsOnlyKeys("operatorAccounts");
 		assertThat(context.containsBean("securityFilterChainRegistration")).isFalse();
+		// Spring Security's firewall refuses a ';' in a path: the visitor's pages never reach it.
+		HttpResponse<String> semicolon = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies;x=1")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(semicolon.statusCode()).isEqualTo(200);
+		ServletContext servlets = ((WebApplicationContext) context).getServletContext();
+		servlets.getFilterRegistrations().forEach((name, filter) -> {
+			if (filter.getUrlPatternMappings().contains("/*")) {
+				assertThat(filter.getClassName()).as(name).doesNotStartWith("org.springframework.security")
+					.doesNotContain("DelegatingFilterProxy");
+			}
+		});
 	}
 
 	private HttpResponse<String> decide(String decision) throws Exception {
