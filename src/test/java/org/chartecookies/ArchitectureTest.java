@@ -135,6 +135,34 @@ class ArchitectureTest {
 			.check(CLASSES);
 	}
 
+	/**
+	 * The back office reads the records (through their public read side) and the registry; nothing else of the
+	 * application knows it, so the visitor's path never reaches a class that needs a session or a login.
+	 */
+	@Test
+	void onlyTheBackOfficeKnowsTheBackOffice() {
+		// The feature packages, not the application's root package: Spring AOT's generated registrations (left in
+		// target/classes by an earlier package) name every bean.
+		noClasses().that()
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..web..", "..records..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..admin..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("..admin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..charter..", "..consent..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..web..", "..records..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.security..")
+			.check(CLASSES);
+	}
+
 	@Test
 	void featurePackagesHaveNoCycles() {
 		slices().matching("org.chartecookies.(*)..").should().beFreeOfCycles().check(CLASSES);

@@ -2,6 +2,7 @@ package org.chartecookies.records;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -11,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * fields, each record chains to the one before it, no sequence number is missing, and the chain ends where the
  * writer's row says it ends. Names the first record at fault in each chain.
  */
-final class ChainVerification {
+public final class ChainVerification {
 
 	/** What is wrong with a record. */
-	enum Fault {
+	public enum Fault {
 
 		/** Its fields are no longer those it was written with (its hash does not match). */
 		ALTERED,
@@ -45,13 +46,13 @@ final class ChainVerification {
 	 * @param sequence the first record at fault (for {@code REMOVED}, the first missing one)
 	 * @param consentId that record's consent id, when it exists
 	 */
-	record ChainResult(String writerId, long records, @Nullable Fault fault, long sequence, @Nullable String consentId) {
+	public record ChainResult(String writerId, long records, @Nullable Fault fault, long sequence, @Nullable String consentId) {
 
-		boolean verified() {
+		public boolean verified() {
 			return this.fault == null;
 		}
 
-		String describe() {
+		public String describe() {
 			if (this.fault == null) {
 				return "writer " + this.writerId + ": " + this.records + " records, chain intact";
 			}
@@ -72,18 +73,18 @@ final class ChainVerification {
 	}
 
 	/** Every chain's outcome; the records verify when each chain does. */
-	record Report(List<ChainResult> chains) {
+	public record Report(List<ChainResult> chains) {
 
-		boolean verified() {
+		public boolean verified() {
 			return this.chains.stream().allMatch(ChainResult::verified);
 		}
 
-		long records() {
+		public long records() {
 			return this.chains.stream().mapToLong(ChainResult::records).sum();
 		}
 
 		/** The first fault found, or null when everything verifies. */
-		@Nullable ChainResult firstFault() {
+		public @Nullable ChainResult firstFault() {
 			return this.chains.stream().filter((chain) -> !chain.verified()).findFirst().orElse(null);
 		}
 
@@ -94,6 +95,9 @@ final class ChainVerification {
 
 		/** Every writer's row. */
 		List<RecordStore.Writer> writers();
+
+		/** One writer's row, if the database has one. */
+		Optional<RecordStore.Writer> writer(String writerId);
 
 		/** Writers whose id has records but no row. */
 		List<String> writersWithoutRow();
@@ -109,7 +113,7 @@ final class ChainVerification {
 		this.store = store;
 	}
 
-	Report verify() {
+	public Report verify() {
 		List<ChainResult> results = new ArrayList<>();
 		for (RecordStore.Writer writer : this.store.writers()) {
 			results.add(verify(writer));
@@ -118,6 +122,13 @@ final class ChainVerification {
 			results.add(new ChainResult(unknown, 0, Fault.UNKNOWN_WRITER, 0, null));
 		}
 		return new Report(results);
+	}
+
+	/** One writer's chain, or an unknown writer's records when the database has no row for it. */
+	public ChainResult verify(String writerId) {
+		return this.store.writer(writerId)
+			.map(this::verify)
+			.orElseGet(() -> new ChainResult(writerId, 0, Fault.UNKNOWN_WRITER, 0, null));
 	}
 
 	private ChainResult verify(RecordStore.Writer writer) {

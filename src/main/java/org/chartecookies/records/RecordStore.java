@@ -3,12 +3,14 @@ package org.chartecookies.records;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -202,6 +204,47 @@ class RecordStore implements ChainVerification.Chains {
 			deleted += (removed != null) ? removed : 0;
 		}
 		return deleted;
+	}
+
+	/** How many decisions of one kind and one set of choices were made on one day (UTC). */
+	record DayCount(LocalDate day, String kind, Map<String, Boolean> choices, long count) {
+	}
+
+	/**
+	 * The decisions made from {@code from} (inclusive) to {@code until} (exclusive), counted per UTC day, kind and set
+	 * of choices: a few rows per day whatever the number of decisions (the database adds them up).
+	 */
+	List<DayCount> dayCounts(Instant from, Instant until) {
+		return this.jdbc.sql("SELECT CAST(decided_at AT TIME ZONE 'UTC' AS DATE) AS decision_day, decision, choices, "
+				+ "COUNT(*) FROM consent_record WHERE decided_at >= ? AND decided_at < ? "
+				+ "GROUP BY CAST(decided_at AT TIME ZONE 'UTC' AS DATE), decision, choices")
+			.params(utc(from), utc(until))
+			.query((rs, row) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2),
+					PendingRecord.parseChoices(rs.getString(3)), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Every record decided from {@code from} (inclusive) to {@code until} (exclusive), oldest first, one at a time: a
+	 * cursor in a read-only transaction (PostgreSQL streams a result only outside auto-commit), never a list.
+	 */
+	void between(Instant from, Instant until, Consumer<ConsentRecord> visitor) {
+		this.transactions.executeWithoutResult((status) -> this.batches.query((connection) -> {
+			var statement = connection.prepareStatement("SELECT " + COLUMNS
+					+ " FROM consent_record WHERE decided_at >= ? AND decided_at < ? ORDER BY decided_at, writer_id, record_sequence");
+			statement.setObject(1, utc(from));
+			statement.setObject(2, utc(until));
+			statement.setFetchSize(1000);
+			return statement;
+		}, (ResultSet rs) -> {
+			visitor.accept(record(rs, 0));
+		}));
+	}
+
+	/** The writer's row, if it has one. */
+	@Override
+	public Optional<Writer> writer(String writerId) {
+		return writers().stream().filter((writer) -> writer.writerId().equals(writerId)).findFirst();
 	}
 
 	private static ConsentRecord record(ResultSet rs, int row) throws SQLException {

@@ -53,6 +53,11 @@ class RecordsConfiguration {
 	}
 
 	@Bean
+	RecordQueries recordQueries(RecordStore store) {
+		return new RecordQueries(store);
+	}
+
+	@Bean
 	DecisionRecording decisionRecording(RecordWriter writer, RecordsProperties properties) {
 		return new DecisionRecording(writer, properties.enabled());
 	}

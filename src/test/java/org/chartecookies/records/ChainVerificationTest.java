@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.chartecookies.records.ChainVerification.ChainResult;
@@ -239,6 +240,18 @@ class ChainVerificationTest {
 	}
 
 	@Test
+	void oneWritersChainIsVerifiedAloneAndAWriterWithoutARowIsUnknown() {
+		List<ConsentRecord> faulty = records("w-2", 3);
+		faulty.remove(1);
+		Chains chains = new Chains().writer("w-1", records("w-1", 2)).writer("w-2", faulty);
+		ChainVerification verification = new ChainVerification(chains);
+
+		assertThat(verification.verify("w-1").verified()).isTrue();
+		assertThat(verification.verify("w-2").fault()).isEqualTo(Fault.REMOVED);
+		assertThat(verification.verify("w-9").fault()).isEqualTo(Fault.UNKNOWN_WRITER);
+	}
+
+	@Test
 	void eachWritersChainIsJudgedOnItsOwnAndTheFirstFaultyOneIsReported() {
 		List<ConsentRecord> faulty = records("w-2", 3);
 		faulty.remove(1);
@@ -328,6 +341,11 @@ class ChainVerificationTest {
 		@Override
 		public List<RecordStore.Writer> writers() {
 			return this.writers;
+		}
+
+		@Override
+		public Optional<RecordStore.Writer> writer(String writerId) {
+			return this.writers.stream().filter((writer) -> writer.writerId().equals(writerId)).findFirst();
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package org.chartecookies.records;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the record store promises, on every database it supports (H2 and PostgreSQL run these same tests): the
@@ -288,6 +290,54 @@ abstract class RecordStoreContract {
 		assertThat(this.store.purge(cutoff, NOW)).isEqualTo(2);
 		assertThat(verify().verified()).isTrue();
 		assertThat(verify().records()).isEqualTo(2);
+	}
+
+	@Test
+	void theBackOfficeCountsDecisionsPerUtcDayKindAndCategory() {
+		// accept-all 23:59:58 and reject-all 23:59:59 on the 28th, custom at midnight on the 29th (UTC).
+		append("w-one", 3, Instant.parse("2026-11-28T23:59:58Z"));
+		append("w-two", 2, Instant.parse("2026-11-29T12:00:00Z"));
+		append("w-one", 1, Instant.parse("2026-11-30T00:00:00Z"));
+		append("w-two", 1, Instant.parse("2026-11-26T10:00:00Z"));
+		RecordQueries queries = new RecordQueries(this.store);
+
+		List<RecordQueries.DayFigures> days = queries.days(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-29"));
+
+		assertThat(days).extracting(RecordQueries.DayFigures::day, RecordQueries.DayFigures::decisions)
+			.containsExactly(tuple(LocalDate.parse("2026-11-27"), 0L), tuple(LocalDate.parse("2026-11-28"), 2L),
+					tuple(LocalDate.parse("2026-11-29"), 3L));
+		assertThat(days.get(0).kinds()).isEqualTo(Map.of("accept-all", 0L, "custom", 0L, "reject-all", 0L));
+		assertThat(days.get(0).categories().get("statistics").rate()).isNull();
+		assertThat(days.get(1).kinds()).isEqualTo(Map.of("accept-all", 1L, "custom", 0L, "reject-all", 1L));
+		assertThat(days.get(1).categories()).isEqualTo(Map.of("statistics", new RecordQueries.CategoryFigures(2, 1),
+				"video", new RecordQueries.CategoryFigures(2, 1)));
+		assertThat(days.get(2).kinds()).isEqualTo(Map.of("accept-all", 1L, "custom", 1L, "reject-all", 1L));
+		assertThat(days.get(2).categories()).isEqualTo(Map.of("statistics", new RecordQueries.CategoryFigures(3, 1),
+				"video", new RecordQueries.CategoryFigures(3, 2)));
+		assertThat(days.get(2).categories().get("video").rate()).isEqualTo(2.0 / 3);
+	}
+
+	@Test
+	void theBackOfficeExportsAPeriodsRecordsOldestFirstOneAtATime() {
+		List<PendingRecord> first = append("w-one", 3, Instant.parse("2026-11-28T23:59:58Z"));
+		List<PendingRecord> second = append("w-two", 2, Instant.parse("2026-11-29T12:00:00Z"));
+		append("w-one", 1, Instant.parse("2026-11-30T00:00:00Z"));
+		append("w-two", 1, Instant.parse("2026-11-27T23:59:59Z"));
+		List<RecordQueries.RecordedDecision> exported = new ArrayList<>();
+
+		new RecordQueries(this.store).export(LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-29"), exported::add);
+
+		List<String> expected = new ArrayList<>();
+		first.forEach((record) -> expected.add(record.consentId()));
+		second.forEach((record) -> expected.add(record.consentId()));
+		assertThat(exported).extracting(RecordQueries.RecordedDecision::consentId).containsExactlyElementsOf(expected);
+		assertThat(exported.get(2)).satisfies((record) -> {
+			assertThat(record.kind()).isEqualTo("custom");
+			assertThat(record.choicesText()).isEqualTo("statistics=refused,video=accepted");
+			assertThat(record.writerId()).isEqualTo("w-one");
+			assertThat(record.sequence()).isEqualTo(3);
+			assertThat(record.intact()).isTrue();
+		});
 	}
 
 }

@@ -1,0 +1,63 @@
+package org.chartecookies.admin;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every back-office page shows besides its own content (the page's path for the language switch, the operator
+ * logged in), and its refusals as back-office pages: a request it cannot answer ({@code 400}), a database that does
+ * not answer ({@code 503}).
+ */
+@ControllerAdvice(basePackageClasses = AdminPages.class)
+class AdminPages {
+
+	private static final Log logger = LogFactory.getLog(AdminPages.class);
+
+	private static final String REFUSED = "admin/refused";
+
+	@ModelAttribute
+	void page(HttpServletRequest request, @Nullable Principal operator, Model model) {
+		model.addAttribute("adminPath", request.getRequestURI().substring(request.getContextPath().length()));
+		model.addAttribute("operator", (operator != null) ? operator.getName() : null);
+	}
+
+	@ExceptionHandler(AdminRequestException.class)
+	ModelAndView refused(AdminRequestException ex, HttpServletRequest request, @Nullable Principal operator,
+			HttpServletResponse response) {
+		return refusal(request, operator, response, HttpServletResponse.SC_BAD_REQUEST, ex.messageKey());
+	}
+
+	@ExceptionHandler(DataAccessException.class)
+	ModelAndView databaseDown(DataAccessException ex, HttpServletRequest request, @Nullable Principal operator,
+			HttpServletResponse response) {
+		logger.warn("Back office: the records database did not answer: " + ex.getMostSpecificCause().getMessage());
+		return refusal(request, operator, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "admin.database.down");
+	}
+
+	private ModelAndView refusal(HttpServletRequest request, @Nullable Principal operator,
+			HttpServletResponse response, int status, String messageKey) {
+		response.setStatus(status);
+		// An export refused before its first row is a page, not a download.
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+		ModelAndView view = new ModelAndView(REFUSED);
+		view.addObject("status", status);
+		view.addObject("reason", messageKey);
+		view.addObject("adminPath", request.getRequestURI().substring(request.getContextPath().length()));
+		view.addObject("operator", (operator != null) ? operator.getName() : null);
+		return view;
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.chartecookies.admin;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ForwardAuthenticationFailureHandler;
+
+/**
+ * Spring Security for the back office, and for nothing else: its filter is registered for {@code /admin} and
+ * {@code /admin/*} only (Spring Boot's registration for every address is excluded on the application class), so the
+ * visitor's pages never meet it (no session, no firewall, no headers of its own). Accounts come from
+ * {@code charte.admin.accounts}; Spring Boot's generated user is never made. With no account the back office is off:
+ * every {@code /admin} address is {@code 404}, as if it did not exist.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class AdminSecurityConfiguration {
+
+	static final String ROLE = "OPERATOR";
+
+	/** The name Spring Security gives its filter chain. */
+	private static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
+
+	private static final Log logger = LogFactory.getLog(AdminSecurityConfiguration.class);
+
+	@Bean
+	UserDetailsService operatorAccounts(AdminProperties properties) {
+		List<UserDetails> accounts = properties.accounts()
+			.stream()
+			.map((account) -> User.withUsername(account.name()).password(account.passwordHash()).roles(ROLE).build())
+			.toList();
+		if (accounts.isEmpty()) {
+			logger.info("Back office off: no account in charte.admin.accounts (see README, \"Back office\"); "
+					+ "every /admin address answers 404");
+		}
+		else {
+			logger.info("Back office on at /admin for " + accounts.size() + " account(s)");
+		}
+		return new InMemoryUserDetailsManager(accounts);
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(AdminProperties properties, Clock clock) {
+		return new LoginThrottle(properties.login(), clock);
+	}
+
+	@Bean
+	SecurityFilterChain backOffice(HttpSecurity http, AdminProperties properties, UserDetailsService accounts,
+			LoginThrottle throttle) throws Exception {
+		http.securityMatcher("/admin", "/admin/**");
+		if (!properties.enabled()) {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().denyAll())
+				.exceptionHandling((exceptions) -> exceptions
+					.authenticationEntryPoint((request, response, ex) -> response.sendError(HttpServletResponse.SC_NOT_FOUND))
+					.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+				.csrf((csrf) -> csrf.disable())
+				.requestCache((cache) -> cache.disable())
+				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.build();
+		}
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(LoginController.LOGIN, LoginController.FAILED)
+				.permitAll()
+				.anyRequest()
+				.hasRole(ROLE))
+			.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
+			.formLogin((login) -> login.loginPage(LoginController.LOGIN)
+				.failureHandler(new ForwardAuthenticationFailureHandler(LoginController.FAILED))
+				.defaultSuccessUrl("/admin"))
+			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LoginController.LOGIN + "?logout"))
+			// The application's own filter writes these on every answer (SecurityHeadersFilter): not twice.
+			.headers((headers) -> headers.httpStrictTransportSecurity((hsts) -> hsts.disable())
+				.contentTypeOptions((options) -> options.disable()))
+			.build();
+	}
+
+	/**
+	 * Spring Security's filter, for the back office's addresses only, on the first dispatch of a request and on the
+	 * one after its body has arrived (see {@link BackOfficeSecurityFilter}).
+	 */
+	@Bean
+	FilterRegistrationBean<BackOfficeSecurityFilter> backOfficeSecurityFilter(ApplicationContext context) {
+		FilterRegistrationBean<BackOfficeSecurityFilter> registration = new FilterRegistrationBean<>(
+				new BackOfficeSecurityFilter(() -> context.getBean(SECURITY_FILTER_CHAIN, Filter.class)));
+		registration.setUrlPatterns(List.of("/admin", "/admin/*"));
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		return registration;
+	}
+
+	/**
+	 * Spring Security's chain is a filter bean, which Spring Boot would register for every address: registered
+	 * switched off here, it runs only through {@link #backOfficeSecurityFilter}.
+	 */
+	@Bean
+	DelegatingFilterProxyRegistrationBean disabledSecurityFilterRegistration() {
+		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
+				SECURITY_FILTER_CHAIN);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.chartecookies.admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+import org.chartecookies.records.RecordQueries.RecordedDecision;
+
+/**
+ * Consent records as CSV (RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote or a
+ * line break, quotes doubled), one line per record, written as it comes.
+ */
+final class CsvRecords {
+
+	static final String HEADER = "consent_id,decided_at,registry_revision,decision,choices,gpc,language,page_path,"
+			+ "writer_id,record_sequence,previous_hash,record_hash";
+
+	private final Writer out;
+
+	CsvRecords(Writer out) {
+		this.out = out;
+	}
+
+	void header() {
+		write(HEADER);
+	}
+
+	void row(RecordedDecision record) {
+		write(String.join(",", field(record.consentId()), record.decidedAt().toString(),
+				Integer.toString(record.revision()), field(record.kind()), field(record.choicesText()),
+				Boolean.toString(record.globalPrivacyControl()), field(record.language()), field(record.pagePath()),
+				field(record.writerId()), Long.toString(record.sequence()), record.previousHash(), record.hash()));
+	}
+
+	static String field(String value) {
+		boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+				|| value.indexOf('\r') >= 0;
+		return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+	}
+
+	private void write(String line) {
+		try {
+			this.out.write(line);
+			this.out.write("\r\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.chartecookies.admin;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.chartecookies.records.RecordQueries;
+import org.chartecookies.records.RecordQueries.CategoryFigures;
+import org.chartecookies.records.RecordQueries.DayFigures;
+import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.Sites;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard (decisions per day, each optional category's acceptance rate, as charts and as a table) and the CSV
+ * export of the same kind of period, written out as the database hands the records over.
+ */
+@Controller
+class DashboardController {
+
+	private final RecordQueries records;
+
+	private final Sites sites;
+
+	private final Clock clock;
+
+	DashboardController(RecordQueries records, Sites sites, Clock clock) {
+		this.records = records;
+		this.sites = sites;
+		this.clock = clock;
+	}
+
+	@GetMapping("/admin")
+	String dashboard(@RequestParam(name = "from", required = false) @Nullable String from,
+			@RequestParam(name = "to", required = false) @Nullable String to, Locale locale, Model model) {
+		ReportPeriod period = ReportPeriod.of(from, to, today()).drawable();
+		List<DayFigures> days = this.records.days(period.first(), period.last());
+		List<String> categories = days.isEmpty() ? List.of() : List.copyOf(days.get(0).categories().keySet());
+		List<String> kinds = days.isEmpty() ? List.of() : List.copyOf(days.get(0).kinds().keySet());
+		model.addAttribute("period", period);
+		model.addAttribute("days", days);
+		model.addAttribute("categories", categories);
+		model.addAttribute("categoryTitles", categories.stream().map((id) -> title(id, locale)).toList());
+		model.addAttribute("kinds", kinds);
+		model.addAttribute("total", days.stream().mapToLong(DayFigures::decisions).sum());
+		model.addAttribute("chart", DashboardChart.of(days, (id) -> title(id, locale)));
+		model.addAttribute("rows", days.stream().map((day) -> TableRow.of(day, kinds, categories)).toList());
+		return "admin/dashboard";
+	}
+
+	/**
+	 * The records of a period as CSV ({@code text/csv}, UTF-8, a header line), downloaded as
+	 * {@code consent-records-FIRST-to-LAST.csv}. Rows go out as they are read: the export holds no list of them.
+	 */
+	@GetMapping("/admin/export")
+	void export(@RequestParam(name = "from", required = false) @Nullable String from,
+			@RequestParam(name = "to", required = false) @Nullable String to, HttpServletResponse response)
+			throws IOException {
+		ReportPeriod period = ReportPeriod.of(from, to, today());
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("consent-records-" + period.first() + "-to-" + period.last() + ".csv")
+			.build()
+			.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+			CsvRecords csv = new CsvRecords(out);
+			csv.header();
+			this.records.export(period.first(), period.last(), csv::row);
+		}
+	}
+
+	/**
+	 * A line of the figures' table: the day, its decisions, how many of each kind, and each category's rate with the
+	 * figures it comes from ({@code 66.7 % (2/3)}; a dash when no decision answered for it).
+	 */
+	record TableRow(String day, long decisions, List<Long> kinds, List<String> rates) {
+
+		static TableRow of(DayFigures day, List<String> kinds, List<String> categories) {
+			return new TableRow(day.day().toString(), day.decisions(),
+					kinds.stream().map((kind) -> day.kinds().getOrDefault(kind, 0L)).toList(),
+					categories.stream().map((id) -> {
+						CategoryFigures figures = day.categories().get(id);
+						Double rate = (figures != null) ? figures.rate() : null;
+						return (rate == null) ? "–"
+								: DashboardChart.percent(rate) + " (" + figures.accepted() + "/" + figures.decided() + ")";
+					}).toList());
+		}
+
+	}
+
+	private String title(String categoryId, Locale locale) {
+		// The category's title in the first site that declares it (records of every site are counted together).
+		return this.sites.all()
+			.stream()
+			.map(HostedSite::registry)
+			.flatMap((registry) -> registry.category(categoryId).stream())
+			.findFirst()
+			.map((category) -> category.title().text(locale))
+			.orElse(categoryId);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.chartecookies.records;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the operator reads of the records (the back office): figures per day, one record by its consent id, and every
+ * record of a period, streamed. Days are UTC days, as the records' times are. Reads only: nothing here writes.
+ */
+public final class RecordQueries {
+
+	private final RecordStore store;
+
+	RecordQueries(RecordStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * A record as the operator sees it.
+	 *
+	 * @param kind how the decision was made: {@code accept-all}, {@code reject-all}, {@code custom} or
+	 * {@code acknowledge}
+	 * @param choices each optional category's id and whether it was accepted, in id order
+	 * @param intact whether its hash is still the hash of its fields
+	 */
+	public record RecordedDecision(String consentId, Instant decidedAt, int revision, String kind,
+			Map<String, Boolean> choices, boolean globalPrivacyControl, String language, String pagePath,
+			String writerId, long sequence, String previousHash, String hash, boolean intact) {
+
+		static RecordedDecision of(ConsentRecord record) {
+			PendingRecord content = record.content();
+			return new RecordedDecision(content.consentId(), content.decidedAt(), content.revision(), content.kind(),
+					content.choices(), content.globalPrivacyControl(), content.language(), content.pagePath(),
+					record.writerId(), record.sequence(), record.previousHash(), record.hash(), record.intact());
+		}
+
+		/** The choices as stored: {@code statistics=accepted,video=refused}. */
+		public String choicesText() {
+			return this.choices.entrySet()
+				.stream()
+				.map((choice) -> choice.getKey() + "=" + (choice.getValue() ? "accepted" : "refused"))
+				.reduce((first, second) -> first + "," + second)
+				.orElse("");
+		}
+
+	}
+
+	/**
+	 * One optional category on one day.
+	 *
+	 * @param decided how many decisions answered for it
+	 * @param accepted how many of them accepted it
+	 */
+	public record CategoryFigures(long decided, long accepted) {
+
+		/** The share of decisions that accepted it, from 0 to 1, or null when none answered for it. */
+		public @Nullable Double rate() {
+			return (this.decided == 0) ? null : (double) this.accepted / this.decided;
+		}
+
+	}
+
+	/**
+	 * One day's decisions.
+	 *
+	 * @param kinds how many of each kind, for every kind met in the period (0 when none that day)
+	 * @param categories each optional category met in the period, in id order
+	 */
+	public record DayFigures(LocalDate day, long decisions, Map<String, Long> kinds,
+			Map<String, CategoryFigures> categories) {
+	}
+
+	/** Every day from {@code first} to {@code last} (both included), a day without decisions too. */
+	public List<DayFigures> days(LocalDate first, LocalDate last) {
+		List<RecordStore.DayCount> counts = this.store.dayCounts(startOf(first), startOf(last.plusDays(1)));
+		TreeSet<String> kinds = new TreeSet<>();
+		TreeSet<String> categories = new TreeSet<>();
+		for (RecordStore.DayCount count : counts) {
+			kinds.add(count.kind());
+			categories.addAll(count.choices().keySet());
+		}
+		List<DayFigures> days = new ArrayList<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			long decisions = 0;
+			Map<String, Long> perKind = new LinkedHashMap<>();
+			kinds.forEach((kind) -> perKind.put(kind, 0L));
+			Map<String, long[]> perCategory = new TreeMap<>();
+			categories.forEach((category) -> perCategory.put(category, new long[2]));
+			for (RecordStore.DayCount count : counts) {
+				if (!count.day().equals(day)) {
+					continue;
+				}
+				decisions += count.count();
+				perKind.merge(count.kind(), count.count(), Long::sum);
+				count.choices().forEach((category, accepted) -> {
+					long[] figures = perCategory.get(category);
+					figures[0] += count.count();
+					figures[1] += accepted ? count.count() : 0;
+				});
+			}
+			Map<String, CategoryFigures> figures = new LinkedHashMap<>();
+			perCategory.forEach((category, values) -> figures.put(category, new CategoryFigures(values[0], values[1])));
+			days.add(new DayFigures(day, decisions, Collections.unmodifiableMap(perKind),
+					Collections.unmodifiableMap(figures)));
+		}
+		return days;
+	}
+
+	public Optional<RecordedDecision> find(String consentId) {
+		return this.store.find(consentId).map(RecordedDecision::of);
+	}
+
+	/** Every record decided from {@code first} to {@code last} (both included), oldest first, one at a time. */
+	public void export(LocalDate first, LocalDate last, Consumer<RecordedDecision> visitor) {
+		this.store.between(startOf(first), startOf(last.plusDays(1)),
+				(record) -> visitor.accept(RecordedDecision.of(record)));
+	}
+
+	private static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.chartecookies.admin;
+
+import org.chartecookies.StartupFailure;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An account whose password is not a bcrypt hash (a password in clear, say) stops start-up, naming the property. */
+class AdminAccountsTest {
+
+	@Test
+	void aPasswordInClearStopsStartUp() {
+		String output = StartupFailure.of("--charte.admin.accounts[0].name=operator",
+				"--charte.admin.accounts[0].password-hash=correct horse battery staple");
+
+		assertThat(output).contains("APPLICATION FAILED TO START", "charte.admin.accounts[0].passwordHash",
+				"must be a bcrypt hash").doesNotContain("correct horse battery staple\n");
+	}
+
+}

@@ -1,0 +1,302 @@
+package org.chartecookies.admin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.ServletContext;
+import org.chartecookies.records.RecordQueries;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The back office over real HTTP, as an operator's browser or an attacker's script meets it: the login, its CSRF
+ * token, its session cookie, the limit on failed logins, the refusals of bad input, the CSV export; and the visitor's
+ * pages, which Spring Security never touches. Each test speaks from client addresses of its own (the failed-login
+ * limits count per address).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { Operator.ACCOUNTS, "charte.admin.login.max-failures-per-account=3",
+				"charte.admin.login.max-failures-per-client=5", "charte.records.folder=target/test-records-admin/${random.uuid}" })
+class BackOfficeHttpTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RecordQueries records;
+
+	private Operator operator(String clientAddress) {
+		return new Operator(this.port, clientAddress);
+	}
+
+	@Test
+	void everyBackOfficePageSendsAnUnknownVisitorToTheLoginPage() throws Exception {
+		Operator stranger = operator("198.51.100.1");
+		for (String path : List.of("/admin", "/admin/records?id=vJ1mJfBXiocAWqKZy0c4eQ", "/admin/verification",
+				"/admin/export?from=2026-01-01&to=2026-12-31")) {
+			HttpResponse<String> answer = stranger.get(path);
+			assertThat(answer.statusCode()).as(path).isEqualTo(302);
+			assertThat(answer.headers().firstValue("Location")).as(path).hasValueSatisfying(
+					(location) -> assertThat(location).endsWith("/admin/login"));
+		}
+	}
+
+	@Test
+	void theRightPasswordOpensTheDashboardAndAWrongOneSaysSo() throws Exception {
+		Operator someone = operator("198.51.100.2");
+		HttpResponse<String> wrong = someone.logIn("operator", "wrong password");
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.body()).contains("Wrong name or password.");
+		assertThat(someone.get("/admin").statusCode()).isEqualTo(302);
+
+		HttpResponse<String> right = someone.logIn("operator", Operator.OPERATOR_PASSWORD);
+		assertThat(right.statusCode()).isEqualTo(302);
+		// Back to the page first asked for (Spring Security marks it ?continue).
+		assertThat(right.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(URI.create(location).getPath()).isEqualTo("/admin"));
+		HttpResponse<String> dashboard = someone.get("/admin?lang=en");
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		assertThat(dashboard.body()).contains("<h1>Dashboard</h1>", "Log out (operator)");
+		assertThat(dashboard.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(cache) -> assertThat(cache).contains("no-store"));
+	}
+
+	@Test
+	void aLoginOrALogoutWithoutTheFormsCsrfTokenIsRefused() throws Exception {
+		Operator forger = operator("198.51.100.3");
+		forger.loginToken();
+		String form = "username=operator&password=" + Operator.encode(Operator.OPERATOR_PASSWORD);
+		assertThat(forger.post("/admin/login", form).statusCode()).isEqualTo(403);
+		assertThat(forger.post("/admin/login", form + "&_csrf=made-up").statusCode()).isEqualTo(403);
+		assertThat(forger.get("/admin").statusCode()).as("still not logged in").isEqualTo(302);
+
+		Operator operator = operator("198.51.100.4");
+		assertThat(operator.logIn("operator", Operator.OPERATOR_PASSWORD).statusCode()).isEqualTo(302);
+		assertThat(operator.post("/admin/logout", "").statusCode()).isEqualTo(403);
+		assertThat(operator.get("/admin").statusCode()).as("still logged in").isEqualTo(200);
+		String token = Operator.token(operator.get("/admin").body());
+		HttpResponse<String> logout = operator.post("/admin/logout", "_csrf=" + Operator.encode(token));
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(operator.get("/admin").statusCode()).as("logged out").isEqualTo(302);
+	}
+
+	/**
+	 * A body that does not come with the headers (here, chunked) is received before the request is handled, and the
+	 * request dispatched again: Spring Security checks it all the same.
+	 */
+	@Test
+	void aLoginWhoseBodyComesLaterStillNeedsTheCsrfToken() throws Exception {
+		Operator forger = operator("198.51.100.10");
+		forger.loginToken();
+		String form = "username=operator&password=" + Operator.encode(Operator.OPERATOR_PASSWORD);
+
+		assertThat(forger.postChunked("/admin/login", form).statusCode()).isEqualTo(403);
+		assertThat(forger.get("/admin").statusCode()).as("still not logged in").isEqualTo(302);
+
+		HttpResponse<String> login = forger.postChunked("/admin/login",
+				form + "&_csrf=" + Operator.encode(forger.loginToken()));
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(forger.get("/admin").statusCode()).as("logged in").isEqualTo(200);
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyStrictForTheBackOfficeOnlyAndSecureOverHttps() throws Exception {
+		HttpResponse<String> plain = operator("198.51.100.5").get("/admin/login");
+		assertThat(plain.headers().allValues("Set-Cookie")).singleElement().satisfies((cookie) -> {
+			assertThat(cookie).startsWith("charte_admin_session=").contains("; Path=/admin", "; HttpOnly",
+					"; SameSite=Strict");
+			assertThat(cookie).doesNotContain("Secure");
+		});
+
+		HttpResponse<String> https = operator("198.51.100.5").get("/admin/login", "X-Forwarded-Proto", "https");
+		assertThat(https.headers().allValues("Set-Cookie")).singleElement().satisfies((cookie) -> assertThat(cookie)
+			.startsWith("charte_admin_session=")
+			.contains("; Path=/admin", "; Secure", "; HttpOnly", "; SameSite=Strict"));
+	}
+
+	@Test
+	void aLoginGetsANewSessionIdSoThatNoOneCanPlantOne() throws Exception {
+		Operator operator = operator("198.51.100.6");
+		HttpResponse<String> page = operator.get("/admin/login");
+		String before = page.headers().firstValue("Set-Cookie").orElseThrow();
+		HttpResponse<String> login = operator.post("/admin/login", "username=operator&password="
+				+ Operator.encode(Operator.OPERATOR_PASSWORD) + "&_csrf=" + Operator.encode(Operator.token(page.body())));
+		String after = login.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(after.substring(0, after.indexOf(';'))).isNotEqualTo(before.substring(0, before.indexOf(';')));
+	}
+
+	@Test
+	void failedLoginsForOneAccountAreLimitedWhoeverTriesAndWhateverThePassword() throws Exception {
+		for (String client : List.of("203.0.113.10", "203.0.113.11", "203.0.113.12")) {
+			assertThat(operator(client).logIn("auditor", "guess from " + client).statusCode()).isEqualTo(401);
+		}
+
+		HttpResponse<String> refused = operator("203.0.113.13").logIn("auditor", Operator.AUDITOR_PASSWORD);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 900L));
+		assertThat(refused.body()).contains("Too many failed logins for this name or from this address. Try again in 15 minute(s).");
+		assertThat(operator("203.0.113.13").get("/admin").statusCode()).as("not logged in").isEqualTo(302);
+
+		// Another account is not held up by this one's failures.
+		assertThat(operator("203.0.113.13").logIn("operator", Operator.OPERATOR_PASSWORD).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void failedLoginsFromOneClientAreLimitedWhateverNamesItTries() throws Exception {
+		Operator guesser = operator("203.0.113.20");
+		for (int i = 1; i <= 5; i++) {
+			assertThat(guesser.logIn("name-" + i, "password").statusCode()).isEqualTo(401);
+		}
+
+		HttpResponse<String> refused = guesser.logIn("operator", Operator.OPERATOR_PASSWORD);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+		assertThat(operator("203.0.113.21").logIn("operator", Operator.OPERATOR_PASSWORD).statusCode())
+			.as("from another address").isEqualTo(302);
+	}
+
+	@Test
+	void badDatesAndBadConsentIdsGetAClearRefusal() throws Exception {
+		Operator operator = operator("198.51.100.7");
+		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
+		record Case(String path, int status, String says) {
+		}
+		List<Case> cases = List.of(new Case("/admin?from=2026-02-30", 400, "A date is not valid"),
+				new Case("/admin?from=29%2F11%2F2026", 400, "A date is not valid"),
+				new Case("/admin?from=%3Cscript%3E", 400, "A date is not valid"),
+				new Case("/admin?from=2026-11-29&to=2026-11-01", 400, "The first day is after the last day."),
+				new Case("/admin?from=2020-01-01&to=2026-01-01", 400, "at most 366 days"),
+				new Case("/admin/export?from=2026-1-1", 400, "A date is not valid"),
+				new Case("/admin/export?from=2026-11-29&to=2026-11-28", 400, "The first day is after the last day."),
+				new Case("/admin/records?id=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 400, "This is not a consent id"),
+				new Case("/admin/records?id=short", 400, "This is not a consent id"),
+				new Case("/admin/records?id=AAAAAAAAAAAAAAAAAAAAAA", 404, "No decision is recorded under the id AAAAAAAAAAAAAAAAAAAAAA."));
+		for (Case bad : cases) {
+			HttpResponse<String> answer = operator.get(bad.path() + (bad.path().contains("?") ? "&" : "?") + "lang=en");
+			assertThat(answer.statusCode()).as(bad.path()).isEqualTo(bad.status());
+			assertThat(answer.headers().firstValue("Content-Type")).as(bad.path()).hasValue("text/html;charset=UTF-8");
+			assertThat(answer.body()).as(bad.path()).contains(bad.says()).doesNotContain("<script>", "Exception");
+		}
+	}
+
+	@Test
+	void theExportIsACsvFileOfThePeriodsRecords() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (String decision : List.of("accept-all", "reject-all", "custom&category=statistics")) {
+			ids.add(consentId(decide(decision)));
+		}
+		for (String id : ids) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		}
+		Operator operator = operator("198.51.100.8");
+		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+		HttpResponse<String> export = operator.get("/admin/export?from=" + today.minusDays(1) + "&to=" + today);
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+		assertThat(export.headers().firstValue("Content-Disposition")).hasValue(
+				"attachment; filename=\"consent-records-" + today.minusDays(1) + "-to-" + today + ".csv\"");
+		List<String> lines = export.body().lines().toList();
+		assertThat(lines.get(0)).isEqualTo(CsvRecords.HEADER);
+		assertThat(export.body()).contains("\r\n");
+		for (String id : ids) {
+			assertThat(lines).filteredOn((line) -> line.startsWith(id + ",")).singleElement().satisfies((line) -> {
+				assertThat(line.split(",")).hasSize(12);
+				assertThat(line).contains("," + today + "T");
+			});
+		}
+		assertThat(lines.stream().filter((line) -> ids.stream().anyMatch(line::startsWith)).map((line) -> line.substring(0, 22)))
+			.as("oldest first").containsExactlyElementsOf(ids);
+
+		HttpResponse<String> yesterday = operator.get("/admin/export?from=" + today.minusDays(1) + "&to=" + today.minusDays(1));
+		assertThat(yesterday.body().lines()).containsExactly(CsvRecords.HEADER);
+	}
+
+	@Test
+	void anAlteredRecordIsNamedOnTheVerificationPageAndUnderItsLookup(@Autowired JdbcClient jdbc) throws Exception {
+		String id = consentId(decide("reject-all"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		Operator operator = operator("198.51.100.9");
+		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
+		assertThat(operator.get("/admin/verification?lang=en").body()).contains("Records verified: ");
+		assertThat(operator.get("/admin/records?id=" + id).body()).contains("This record&#39;s hash matches its content.");
+
+		// Someone with access to the database turns a refusal into a consent.
+		jdbc.sql("UPDATE consent_record SET choices = 'statistics=accepted' WHERE consent_id = ?").param(id).update();
+
+		HttpResponse<String> verification = operator.get("/admin/verification");
+		assertThat(verification.statusCode()).isEqualTo(200);
+		assertThat(verification.body()).contains("Records NOT verified: ").containsPattern(
+				"Chain w-[A-Za-z0-9_-]+: record #\\d+ \\(consent " + id + "\\) was altered, its hash no longer matches its content.");
+		HttpResponse<String> lookup = operator.get("/admin/records?id=" + id);
+		assertThat(lookup.body()).contains("statistics: accepted", "This record was altered: its hash no longer matches its content.");
+	}
+
+	@Test
+	void theVisitorsPagesNeverMeetSpringSecurity(@Autowired ApplicationContext context) throws Exception {
+		HttpResponse<String> charter = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(charter.statusCode()).isEqualTo(200);
+		assertThat(charter.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(charter.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(charter.headers().map()).doesNotContainKeys("X-Frame-Options", "Pragma", "Expires", "X-XSS-Protection");
+		assertThat(charter.body()).doesNotContain("_csrf");
+		assertThat(decide("accept-all").statusCode()).as("a decision needs no token").isEqualTo(200);
+
+		// Spring Boot's generated user (and its password in the log) is never made: the accounts are the back office's.
+		assertThat(context.getBeansOfType(UserDetailsService.class)).containsOnlyKeys("operatorAccounts");
+		assertThat(context.containsBean("securityFilterChainRegistration")).isFalse();
+		// Spring Security's firewall refuses a ';' in a path: the visitor's pages never reach it.
+		HttpResponse<String> semicolon = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies;x=1")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(semicolon.statusCode()).isEqualTo(200);
+		ServletContext servlets = ((WebApplicationContext) context).getServletContext();
+		servlets.getFilterRegistrations().forEach((name, filter) -> {
+			if (filter.getUrlPatternMappings().contains("/*")) {
+				assertThat(filter.getClassName()).as(name).doesNotStartWith("org.springframework.security")
+					.doesNotContain("DelegatingFilterProxy");
+			}
+		});
+	}
+
+	private HttpResponse<String> decide(String decision) throws Exception {
+		return HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies/consent"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Accept", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("decision=" + decision + "&return=%2Fcookies"))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String consentId(HttpResponse<String> answer) {
+		String body = answer.body();
+		int start = body.indexOf("\"consentId\":\"") + 13;
+		return body.substring(start, body.indexOf('"', start));
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.chartecookies.admin;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An operator's HTTP client for the back office: keeps its cookies like a browser, follows no redirect, and speaks
+ * from a client address of its own (sent as {@code X-Forwarded-For}, which the application honours from the local
+ * proxy, as behind nginx).
+ */
+final class Operator {
+
+	/** The accounts the back-office tests configure (hashes made with {@code htpasswd -bnBC 10 "" password}). */
+	static final String ACCOUNTS = """
+			charte.admin.accounts[0].name=operator
+			charte.admin.accounts[0].password-hash=$2y$10$tzejd4nITR3QfU8YlJThPe8ZigZjmCzyPBquNDuihtcjnq7OjDht2
+			charte.admin.accounts[1].name=auditor
+			charte.admin.accounts[1].password-hash=$2y$10$BgqzVW3rQV7ouK75Y7L4euPFv99QGrNJ/ql9aq4dERU4JiUtS07W.
+			""";
+
+	static final String OPERATOR_PASSWORD = "correct horse battery staple";
+
+	static final String AUDITOR_PASSWORD = "auditor password";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(this.cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final String origin;
+
+	private final String client;
+
+	Operator(int port, String clientAddress) {
+		this.origin = "http://localhost:" + port;
+		this.client = clientAddress;
+	}
+
+	HttpResponse<String> get(String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path))
+			.header("X-Forwarded-For", this.client);
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(String path, String form) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.origin + path))
+			.header("X-Forwarded-For", this.client)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Posts a form whose length is not announced: it is sent in chunks, after the headers. */
+	HttpResponse<String> postChunked(String path, String form) throws Exception {
+		byte[] body = form.getBytes(StandardCharsets.UTF_8);
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.origin + path))
+			.header("X-Forwarded-For", this.client)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The CSRF token of the login page's form (which also starts the session it belongs to). */
+	String loginToken() throws Exception {
+		return token(get("/admin/login?lang=en").body());
+	}
+
+	/** Posts the login form, with the form's own CSRF token. */
+	HttpResponse<String> logIn(String name, String password) throws Exception {
+		return post("/admin/login", "username=" + encode(name) + "&password=" + encode(password) + "&_csrf="
+				+ encode(loginToken()));
+	}
+
+	static String token(String html) {
+		Matcher token = CSRF.matcher(html);
+		assertThat(token.find()).as("a CSRF token in the form").isTrue();
+		return token.group(1);
+	}
+
+	static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,201 @@
+package org.chartecookies.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.chartecookies.records.RecordQueries;
+import org.chartecookies.registry.CookieDeclaration;
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Registries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator in a real browser, JavaScript off as the back office needs none: visitors decide on the charter, the
+ * operator logs in, finds those decisions on the dashboard (table and chart), looks one up by the consent id the
+ * visitor holds, downloads the CSV export and logs out. Every back-office page, French and English, has no WCAG 2.2
+ * AA violation (axe-core) and no Content-Security-Policy violation.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "charte.admin.accounts[0].name=operator",
+				"charte.admin.accounts[0].password-hash=$2y$10$tzejd4nITR3QfU8YlJThPe8ZigZjmCzyPBquNDuihtcjnq7OjDht2",
+				// A database of this test's own: the dashboard's figures are exactly its visitors' decisions.
+				"charte.records.folder=target/test-records-admin/${random.uuid}" })
+class BackOfficeInBrowserTest extends VisitorTest {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	@Autowired
+	private RecordQueries records;
+
+	/** The registry the application serves (a single file answering every host). */
+	private final CookieRegistry registry = Registries.defaultRegistry();
+
+	@Test
+	void theOperatorFindsTheVisitorsDecisionsLooksOneUpAndExportsThem() throws IOException {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		// The other tests of this class decide too: the figures grow by this test's decisions.
+		RecordQueries.DayFigures before = this.records.days(LocalDate.parse(today), LocalDate.parse(today)).get(0);
+		RecordQueries.CategoryFigures statistics = before.categories()
+			.getOrDefault("statistics", new RecordQueries.CategoryFigures(0, 0));
+		long decisions = before.decisions() + 2;
+		String rate = String.format(Locale.ROOT, "%.1f %%", 100.0 * (statistics.accepted() + 1) / (statistics.decided() + 2));
+
+		visit(false);
+		this.visitor.open("/cookies?lang=fr").decide("Tout accepter");
+		String accepted = this.visitor.decision().consentId();
+		this.visitor.open("/cookies?cookies=manage").decide("Tout refuser");
+		String refused = this.visitor.decision().consentId();
+		for (String id : List.of(accepted, refused)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		}
+
+		this.visitor.open("/admin");
+		assertThat(this.visitor.browser.getCurrentUrl()).endsWith("/admin/login");
+		logIn("operator", PASSWORD);
+
+		assertThat(heading()).isEqualTo("Tableau de bord");
+		// The charter stays true for the operator too: every cookie is declared, the session's as the browser has it.
+		for (Cookie cookie : this.visitor.browser.manage().getCookies()) {
+			assertThat(this.registry.cookies()).as(cookie.getName()).anyMatch((declared) -> declared.matches(cookie.getName()));
+		}
+		Cookie session = this.visitor.browser.manage().getCookieNamed("charte_admin_session");
+		CookieDeclaration declared = this.registry.cookies()
+			.stream()
+			.filter((declaration) -> declaration.name().equals("charte_admin_session"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(declared.category()).isEqualTo("necessary");
+		assertThat(declared.lifetime().isSession()).isTrue();
+		assertThat(session.getExpiry()).as("a session cookie").isNull();
+		assertThat(session.getPath()).isEqualTo(declared.path()).isEqualTo("/admin");
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Strict");
+		WebElement row = this.visitor.browser.findElement(By.cssSelector("tr[data-day='" + today + "']"));
+		assertThat(row.findElement(By.cssSelector("[data-decisions]")).getText()).isEqualTo(Long.toString(decisions));
+		assertThat(row.findElement(By.cssSelector("[data-category=statistics]")).getText())
+			.isEqualTo(rate + " (" + (statistics.accepted() + 1) + "/" + (statistics.decided() + 2) + ")");
+		assertThat(this.visitor.browser.findElement(By.cssSelector("[data-total]")).getText()).startsWith(decisions + " décision(s)");
+		assertThat(this.visitor.browser.findElement(By.cssSelector("rect[data-day='" + today + "']"))
+			.getDomAttribute("data-decisions")).isEqualTo(Long.toString(decisions));
+		assertThat(this.visitor.browser.findElement(By.cssSelector("circle[data-day='" + today + "']"))
+			.getDomAttribute("data-rate")).isEqualTo(rate);
+		this.visitor.screenshot("admin-dashboard-fr");
+
+		submit(this.visitor.link("Rechercher un consentement"));
+		this.visitor.browser.findElement(By.id("id")).sendKeys(accepted);
+		submit(this.visitor.button("Rechercher"));
+		assertThat(text("[data-consent-id]")).isEqualTo(accepted);
+		assertThat(text("[data-decision]")).isEqualTo("Tout accepter");
+		assertThat(text("[data-choices]")).isEqualTo("statistics : acceptée");
+		assertThat(text("[data-record-check]")).isEqualTo("L'empreinte de cet enregistrement correspond à son contenu.");
+		assertThat(text("[data-chain]")).matches("Chaîne w-[A-Za-z0-9_-]+ : \\d+ enregistrement\\(s\\), intacte\\.");
+		this.visitor.screenshot("admin-lookup-fr");
+
+		Path downloads = Files.createDirectories(Path.of("target", "downloads", UUID.randomUUID().toString()));
+		this.visitor.browser.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+		submit(this.visitor.link("Tableau de bord"));
+		this.visitor.button("Exporter en CSV").click();
+		Path csv = await().atMost(Duration.ofSeconds(20))
+			.until(() -> downloaded(downloads), (file) -> file != null);
+		assertThat(csv.getFileName().toString()).isEqualTo(
+				"consent-records-" + LocalDate.parse(today).minusDays(29) + "-to-" + today + ".csv");
+		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(1 + (int) decisions).first().isEqualTo(
+				"consent_id,decided_at,registry_revision,decision,choices,gpc,language,page_path,writer_id,record_sequence,previous_hash,record_hash");
+		assertThat(lines).filteredOn((line) -> line.startsWith(accepted + ",")).singleElement()
+			.satisfies((line) -> assertThat(line).contains(",accept-all,statistics=accepted,false,fr,/cookies,"));
+		assertThat(lines).filteredOn((line) -> line.startsWith(refused + ",")).singleElement()
+			.satisfies((line) -> assertThat(line).contains(",reject-all,statistics=refused,false,fr,/cookies,"));
+
+		submit(this.visitor.button("Se déconnecter (operator)"));
+		assertThat(text("[role=status]")).isEqualTo("Vous êtes déconnecté.");
+		this.visitor.open("/admin");
+		assertThat(this.visitor.browser.getCurrentUrl()).endsWith("/admin/login");
+	}
+
+	@ParameterizedTest(name = "lang={0}")
+	@ValueSource(strings = { "fr", "en" })
+	void everyBackOfficePageIsAccessible(String language) {
+		visit(true);
+		boolean french = language.equals("fr");
+		this.visitor.open("/cookies?lang=" + language).decide(french ? "Tout accepter" : "Accept all");
+		String id = this.visitor.decision().consentId();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		List<String> violations = new ArrayList<>();
+
+		this.visitor.open("/admin/login?lang=" + language);
+		check(violations, "login");
+		logIn("operator", "not the password");
+		check(violations, "login failed");
+		logIn("operator", PASSWORD);
+		for (String page : List.of("/admin", "/admin/records", "/admin/records?id=" + id,
+				"/admin/records?id=AAAAAAAAAAAAAAAAAAAAAA", "/admin/records?id=bad", "/admin/verification",
+				"/admin?from=2026-02-30")) {
+			this.visitor.open(page);
+			check(violations, page);
+		}
+
+		assertThat(violations).isEmpty();
+	}
+
+	private void check(List<String> violations, String page) {
+		String where = page + " " + this.visitor.browser.findElement(By.tagName("html")).getDomAttribute("lang") + ": ";
+		this.visitor.accessibilityViolations().forEach((violation) -> violations.add(where + violation));
+		this.visitor.cspViolations().forEach((violation) -> violations.add(where + "CSP " + violation));
+	}
+
+	private void logIn(String name, String password) {
+		this.visitor.browser.findElement(By.id("username")).sendKeys(name);
+		this.visitor.browser.findElement(By.id("password")).sendKeys(password);
+		submit(this.visitor.browser.findElement(By.cssSelector("form.admin-form button[type=submit]")));
+	}
+
+	private String heading() {
+		return text("h1");
+	}
+
+	private String text(String selector) {
+		return this.visitor.browser.findElement(By.cssSelector(selector)).getText();
+	}
+
+	/** Clicks something that loads another page, and waits until that page has loaded. */
+	private void submit(WebElement element) {
+		WebElement page = this.visitor.browser.findElement(By.tagName("html"));
+		element.click();
+		this.visitor.waitFor().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
+		this.visitor.waitFor().until((driver) -> "complete".equals(this.visitor.script("return document.readyState")));
+	}
+
+	private static Path downloaded(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> file.toString().endsWith(".csv")).findFirst().orElse(null);
+		}
+	}
+
+}
