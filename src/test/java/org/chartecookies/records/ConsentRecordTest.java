@@ -74,6 +74,16 @@ class ConsentRecordTest {
 			.isFalse();
 	}
 
+	/** A record of the time before sites is hashed as version 1 gave it (the hash worked out by hand from its fields). */
+	@Test
+	void aRecordWithoutSiteKeepsTheHashVersionOneGaveIt() {
+		PendingRecord before = new PendingRecord("aaaaaaaaaaaaaaaaaaaaaa", RecordStoreContract.NOW, 1, "accept-all",
+				Map.of("statistics", true), false, "fr", "/cookies");
+
+		assertThat(ConsentRecord.chain("w-old", 1, before, ConsentRecord.GENESIS).hash())
+			.isEqualTo("00fc08cd0ffc73a879998fced4e1e87a71c5926301de5e94807d275e3f24fc74");
+	}
+
 	@Test
 	void theSequenceIsLeftOutSoThatAMovedRecordReadsAsOutOfOrderRatherThanAltered() {
 		ConsentRecord record = ConsentRecord.chain("w-1", 7, DECISION, PREVIOUS);

@@ -1,9 +1,15 @@
 package org.chartecookies.registry;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +35,45 @@ class RegistryConfigurationTest {
 	void theDefaultRegistryIsInTheApplicationAndARelativePathIsNot(String location) {
 		assertThat(RegistryConfiguration.resource(location, new DefaultResourceLoader()).exists())
 			.isEqualTo(location.startsWith("classpath:"));
+	}
+
+
+	/** A single registry's site is named after its file, made safe for records, metrics and logs. */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "cookies.yaml, cookies", "My Cookies.YAML, my-cookies", "portail.example.org.yaml, portail.example.org",
+			"registry, registry", ".yaml, site", "_draft.yaml, site" })
+	void aSingleRegistrysSiteIsNamedAfterItsFile(String file, String id) {
+		assertThat(RegistryConfiguration.siteId(new FileSystemResource("/config/" + file))).isEqualTo(id);
+	}
+
+	@Test
+	void aRegistryWithoutAFileNameIsTheSiteSite() {
+		assertThat(RegistryConfiguration.siteId(new ByteArrayResource(new byte[0]))).isEqualTo("site");
+	}
+
+	@Test
+	void aSingleRegistryAnswersEveryHostAndIsNotWatched() {
+		RegistryConfiguration configuration = new RegistryConfiguration(
+				new RegistryProperties(RegistryProperties.DEFAULT_LOCATION, " ", null, Duration.ofSeconds(10)),
+				new DefaultResourceLoader(), Registries.VALIDATOR);
+
+		assertThat(configuration.sites().all()).extracting(HostedSite::id).containsExactly("cookies");
+		assertThat(configuration.sites().forHost("any.example")).isNotNull();
+		assertThat(configuration.registryFolderWatch(null)).isNull();
+		assertThat(configuration.unknownHostFilter().getOrder()).as("before anything that reads the site")
+			.isEqualTo(Ordered.HIGHEST_PRECEDENCE + 5);
+	}
+
+	@Test
+	void aFolderServesEachSiteOnItsHostsAndIsWatched() {
+		RegistryProperties properties = new RegistryProperties(RegistryProperties.DEFAULT_LOCATION, " examples/sites ",
+				"shop", Duration.ofSeconds(10));
+		RegistryConfiguration configuration = new RegistryConfiguration(properties, new DefaultResourceLoader(),
+				Registries.VALIDATOR);
+
+		assertThat(configuration.sites().all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(configuration.sites().forHost("unknown.example")).extracting(HostedSite::id).isEqualTo("shop");
+		assertThat(configuration.registryFolderWatch(properties)).isNotNull();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -113,6 +114,45 @@ class CrossOriginProtectionTest {
 					(status) -> assertThat(status.getStatusCode().value()).isEqualTo(403));
 			assertThat(handled).isFalse();
 		}
+	}
+
+
+	/** A site's own trusted origins let a cross-site post through to that site only, in any case; "null" never. */
+	@ParameterizedTest(name = "{0} posting to {1}: {2}")
+	@CsvSource({ "https://pay.shop.example, shop.example.org, allowed", "HTTPS://PAY.SHOP.EXAMPLE, shop.example.org, allowed",
+			"https://pay.shop.example, opendata.example.org, refused", "https://evil.example, shop.example.org, refused",
+			"null, shop.example.org, refused", "'', shop.example.org, refused" })
+	void aSitesOwnTrustedOriginsLetItsCrossSitePostsThrough(String origin, String host, String expected) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
+		request.addHeader("Host", host);
+		request.addHeader("Sec-Fetch-Site", "cross-site");
+		if (!origin.isEmpty()) {
+			request.addHeader("Origin", origin);
+		}
+		SiteOrigins sites = (asked) -> asked.getHeader("Host").equals("shop.example.org") ? Set.of("https://pay.shop.example")
+				: Set.of();
+		CrossOriginProtection protection = new CrossOriginProtection(Set.of(), sites);
+
+		Throwable refusal = catchThrowable(() -> protection.preHandle(request, new MockHttpServletResponse(), new Object()));
+
+		if (expected.equals("allowed")) {
+			assertThat(refusal).isNull();
+		}
+		else {
+			assertThat(refusal).isInstanceOfSatisfying(ResponseStatusException.class,
+					(status) -> assertThat(status.getStatusCode().value()).isEqualTo(403));
+		}
+	}
+
+	@Test
+	void aSitesTrustedOriginIsNoOtherSitesOrTheDeploymentsAndAskingNoSiteRefuses() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
+		request.addHeader("Host", "shop.example.org");
+		request.addHeader("Origin", "https://pay.shop.example");
+		request.addHeader("Sec-Fetch-Site", "cross-site");
+
+		assertThat(catchThrowable(() -> new CrossOriginProtection(Set.of()).preHandle(request,
+				new MockHttpServletResponse(), new Object()))).isInstanceOf(ResponseStatusException.class);
 	}
 
 }
