@@ -343,12 +343,12 @@ public class Sites {
 
 	/** Says what changed: a site loaded, changed or removed (INFO), a new problem (ERROR), a problem fixed (INFO). */
 	private void report(Catalogue before, Catalogue after) {
-		if (before.byFile().isEmpty() && after.byFile().size() > 10) {
-			// At start-up, one line rather than one per site.
+		// At start-up, a large folder gets one line rather than one per site.
+		boolean summed = before.byFile().isEmpty() && after.byFile().size() > 10;
+		if (summed) {
 			logger.info("Cookie registry folder " + this.folder + ": " + after.byFile().size() + " sites loaded");
 		}
-		for (Loaded loaded : (before.byFile().isEmpty() && after.byFile().size() > 10) ? List.<Loaded>of()
-				: after.byFile().values()) {
+		for (Loaded loaded : summed ? List.<Loaded>of() : after.byFile().values()) {
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (previous == null || previous.site() != loaded.site()) {
 				logger.info("Cookie registry: site " + loaded.site() + ((previous == null) ? " loaded" : " reloaded")
