@@ -65,8 +65,33 @@ class BannerQualityTest extends VisitorTest {
 		this.visitor.open("/cookies");
 
 		assertThat(this.visitor.banner()).isPresent();
+		assertThat(this.visitor.layoutShifts()).as("layout shifts while the page loads").isEmpty();
+		assertThat(this.visitor.layoutShifts()).as("layout shifts while the page loads").isEmpty();
 		assertThat(this.visitor.layoutShift()).isZero();
 		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	/**
+	 * A page painted before its end is parsed, then found taller than the window, must not narrow when a classic
+	 * scrollbar appears: the text would wrap again and the banner move. The width left to the content is the same
+	 * whether the page scrolls or not.
+	 */
+	@ParameterizedTest(name = "width {0}")
+	@ValueSource(ints = { 1280, 375 })
+	void contentKeepsItsWidthWhetherThePageScrollsOrNot(int width) {
+		visit(true);
+		this.visitor.resize(new Dimension(width, 600));
+		this.visitor.open("/cookies");
+		assertThat(this.visitor.script("return document.documentElement.scrollHeight > window.innerHeight"))
+			.as("the charter scrolls in a window 600 pixels high").isEqualTo(true);
+		Object scrolling = this.visitor.script("return document.body.clientWidth");
+
+		this.visitor.resize(new Dimension(width, 20000));
+		this.visitor.open("/cookies");
+		assertThat(this.visitor.script("return document.documentElement.scrollHeight > window.innerHeight"))
+			.as("the charter fits in a window 20,000 pixels high").isEqualTo(false);
+
+		assertThat(this.visitor.script("return document.body.clientWidth")).isEqualTo(scrolling);
 	}
 
 	private void check(List<String> violations, String page, String language, String state) {

@@ -35,13 +35,24 @@ final class Chromium {
 	 * that no recent input caused (the Cumulative Layout Shift of web-vitals).
 	 */
 	private static final String INSTRUMENTATION = """
-			window.__charte = { violations: [], layoutShift: 0 };
+			window.__charte = { violations: [], layoutShift: 0, shifts: [] };
 			document.addEventListener('securitypolicyviolation', function (e) {
 			  window.__charte.violations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber);
 			});
 			new PerformanceObserver(function (list) {
 			  list.getEntries().forEach(function (entry) {
-			    if (!entry.hadRecentInput) { window.__charte.layoutShift += entry.value; }
+			    if (!entry.hadRecentInput) {
+			      window.__charte.layoutShift += entry.value;
+			      window.__charte.shifts.push(entry.value.toFixed(4) + ' at ' + Math.round(entry.startTime) + ' ms: '
+			        + (entry.sources || []).map(function (source) {
+			          var node = source.node;
+			          var name = !node ? '(gone)' : node.nodeType === 1
+			            ? node.localName + (node.id ? '#' + node.id : '') + (node.className ? '.' + String(node.className).split(' ').join('.') : '')
+			            : '#text "' + node.textContent.trim().slice(0, 30) + '"';
+			          var box = function (r) { return [r.x, r.y, r.width, r.height].map(Math.round).join(','); };
+			          return name + ' ' + box(source.previousRect) + ' -> ' + box(source.currentRect);
+			        }).join('; '));
+			    }
 			  });
 			}).observe({ type: 'layout-shift', buffered: true });
 			""";

@@ -152,6 +152,12 @@ final class Visitor implements AutoCloseable {
 		return ((Number) script("return window.__charte.layoutShift")).doubleValue();
 	}
 
+	/** Each layout shift since the page began to load: its score, when, and which elements moved from where to where. */
+	List<?> layoutShifts() {
+		layoutShift();
+		return (List<?>) script("return window.__charte.shifts");
+	}
+
 	/** axe-core's WCAG 2.2 AA violations on the page as it is now, one line each. */
 	List<String> accessibilityViolations() {
 		// axe needs timers, which do not run while scripts are off: allow them only while it runs.
