@@ -26,11 +26,6 @@ class CharterController {
 		this.lifetimes = new LifetimeText(messages);
 	}
 
-	@GetMapping("/")
-	String home() {
-		return "redirect:/cookies";
-	}
-
 	/**
 	 * The charter of the request's site. Worked out for each rendering (the page cache keeps the result, per site as
 	 * loaded and per language).

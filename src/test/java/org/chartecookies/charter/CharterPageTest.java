@@ -153,6 +153,12 @@ class CharterPageTest {
 	}
 
 	@Test
+	void rootKeepsItsQueryWhenItRedirects() {
+		assertThat(this.mvc.get().uri("/?cookies=manage&lang=en").exchange())
+			.hasRedirectedUrl("/cookies?cookies=manage&lang=en");
+	}
+
+	@Test
 	void bootstrapIsServedFromItsVersionAgnosticWebJarUrl() {
 		assertThat(this.mvc.get().uri("/webjars/bootstrap/css/bootstrap.min.css").exchange()).hasStatusOk();
 	}
