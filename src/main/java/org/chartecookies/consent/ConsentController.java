@@ -75,20 +75,26 @@ class ConsentController {
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ConsentAnswer> decideForScript(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
-			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
+			@RequestParam(name = "return", required = false) @Nullable String returnPath,
+			@RequestParam(name = "revision", required = false) @Nullable String revision, HttpServletRequest request) {
 		HostedSite site = this.sites.of(request);
-		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath), site, request);
-		return ResponseEntity.ok().headers(cookies(decision, site, request)).body(ConsentAnswer.of(decision));
+		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath, revision), site, request);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.headers(cookies(decision, site, request))
+			.body(ConsentAnswer.of(decision));
 	}
 
 	@PostMapping(path = PATH)
 	ResponseEntity<Void> decide(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
-			@RequestParam(name = "return", required = false) @Nullable String returnPath, HttpServletRequest request) {
-		ConsentForm form = new ConsentForm(choice, categories, returnPath);
+			@RequestParam(name = "return", required = false) @Nullable String returnPath,
+			@RequestParam(name = "revision", required = false) @Nullable String revision, HttpServletRequest request) {
+		ConsentForm form = new ConsentForm(choice, categories, returnPath, revision);
 		HostedSite site = this.sites.of(request);
 		ConsentDecision decision = decide(form, site, request);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.cacheControl(CacheControl.noStore())
 			.headers(cookies(decision, site, request))
 			// Without JavaScript, the page then confirms the decision (a decision with no choice needs no confirmation).
 			.location(URI.create(decision.choices().isEmpty() ? ReturnPath.split(form.returnPath()).page()

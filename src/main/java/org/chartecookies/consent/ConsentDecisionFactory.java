@@ -13,6 +13,7 @@ import java.util.Set;
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieRegistry;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,11 @@ class ConsentDecisionFactory {
 
 	/** A decision about the registry of the site the form was posted to. */
 	ConsentDecision decide(ConsentForm form, CookieRegistry registry) {
+		// A banner shown before the registry changed may lack a category added since: "accept all" must not accept
+		// what the visitor never saw.
+		if (form.revision() != null && !form.revision().equals(Integer.toString(registry.revision()))) {
+			throw new ConsentRequestException(HttpStatus.CONFLICT, "error.consent.outdated-form");
+		}
 		List<String> listed = (form.category() != null) ? form.category() : List.of();
 		for (String id : listed) {
 			if (registry.category(id).isEmpty()) {

@@ -7,7 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The banner's form: {@code decision} is {@code accept-all}, {@code reject-all}, {@code custom} (the {@code category}
  * fields list the accepted categories) or {@code acknowledge} (the notice shown when nothing needs consent);
- * {@code return} is the path to go back to.
+ * {@code return} is the path to go back to; {@code revision} is the registry's revision the banner showed (absent
+ * from forms that do not come from the banner: a script's own post).
  */
-record ConsentForm(@Nullable String decision, @Nullable List<String> category, @Nullable String returnPath) {
+record ConsentForm(@Nullable String decision, @Nullable List<String> category, @Nullable String returnPath,
+		@Nullable String revision) {
+
+	/** A form that does not say which revision it was shown for. */
+	ConsentForm(@Nullable String decision, @Nullable List<String> category, @Nullable String returnPath) {
+		this(decision, category, returnPath, null);
+	}
+
 }

@@ -9,7 +9,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ConsentRequestException extends ResponseStatusException {
 
 	ConsentRequestException(String reasonKey) {
-		super(HttpStatus.BAD_REQUEST, reasonKey);
+		this(HttpStatus.BAD_REQUEST, reasonKey);
+	}
+
+	ConsentRequestException(HttpStatus status, String reasonKey) {
+		super(status, reasonKey);
 	}
 
 }

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param refused the refused optional categories' titles, for the confirmation
  * @param charterChanged the visitor decided about an older revision: the banner says the charter changed
  * @param globalPrivacyControl the browser asks not to be tracked and no decision exists: the banner says it is honoured
+ * @param revision the registry's revision the banner shows, sent back with the decision
  */
 public record CookieBanner(State state, boolean choicesOpen, boolean decided, List<Choice> choices, String returnPath,
 		String manageUrl, String confirmationKey, String accepted, String refused, boolean charterChanged,
-		boolean globalPrivacyControl) {
+		boolean globalPrivacyControl, int revision) {
 
 	public enum State {
 

@@ -51,7 +51,8 @@ class CookieBannerFactory {
 		String confirmation = refused.isEmpty() ? "banner.confirmation.accepted-all"
 				: accepted.isEmpty() ? "banner.confirmation.refused-all" : "banner.confirmation.custom";
 		return new CookieBanner(state, manage, decision != null, choices, page.path(), page.manageUrl(), confirmation,
-				accepted, refused, consent.outdated(), consent.globalPrivacyControl() && decision == null);
+				accepted, refused, consent.outdated(), consent.globalPrivacyControl() && decision == null,
+				registry.revision());
 	}
 
 	/** The page after a decision: the same page, saying that the decision was saved. */

@@ -102,6 +102,28 @@ class ConsentDecisionFactoryTest {
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("error.consent.unknown-category"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "6", "8", "07", "", "7 ", "x" })
+	void aFormShownForAnotherRevisionIsRefusedBeforeAnythingElse(String revision) {
+		// Accepting all on a banner shown before a category was added must not accept the new category; the form
+		// may also name a category removed since (here "ads"): the answer is still that the charter changed.
+		assertThat(REGISTRY.revision()).isEqualTo(7);
+		assertThatExceptionOfType(ConsentRequestException.class)
+			.isThrownBy(() -> this.factory.decide(new ConsentForm("custom", List.of("ads"), "/", revision), REGISTRY))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo("error.consent.outdated-form");
+				assertThat(ex.getStatusCode().value()).isEqualTo(409);
+			});
+	}
+
+	@Test
+	void aFormShownForTheCurrentRevisionOrSayingNoneIsDecided() {
+		assertThat(this.factory.decide(new ConsentForm("accept-all", List.of(), "/", "7"), REGISTRY).choices())
+			.containsEntry("video", true);
+		assertThat(this.factory.decide(new ConsentForm("accept-all", List.of(), "/", null), REGISTRY).choices())
+			.containsEntry("video", true);
+	}
+
 	@Test
 	void withoutOptionalCategoriesTheNoticeIsAcknowledgedAndNothingIsToChoose() {
 		CookieRegistry necessaryOnly = Registries.load("registries/necessary-only.yaml");

@@ -41,6 +41,8 @@ class ConsentEndpointTest {
 		MvcTestResult result = post("decision", "reject-all", "return", "/cookies?lang=en");
 
 		assertThat(result).hasStatus(303).hasRedirectedUrl("/cookies?lang=en&cookies=saved");
+		// It sets a cookie: no cache may keep it.
+		assertThat(result).headers().hasValue(HttpHeaders.CACHE_CONTROL, "no-store");
 		ConsentDecision decision = ConsentCookies.decoded(setCookie(result));
 		assertThat(decision.choices()).containsExactly(Map.entry("statistics", false));
 		assertThat(decision.revision()).isEqualTo(1);
@@ -96,6 +98,7 @@ class ConsentEndpointTest {
 			.exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+		assertThat(result).headers().hasValue(HttpHeaders.CACHE_CONTROL, "no-store");
 		assertThat(result).bodyJson().extractingPath("$.categories.statistics").isEqualTo(true);
 		assertThat(result).bodyJson().extractingPath("$.revision").isEqualTo(1);
 		assertThat(result).bodyJson().extractingPath("$.consentId")
@@ -171,6 +174,32 @@ class ConsentEndpointTest {
 	void unknownCategoryIsABadRequest() {
 		assertThat(post("decision", "custom", "category", "advertising")).hasStatus(400)
 			.doesNotContainHeader(HttpHeaders.SET_COOKIE);
+	}
+
+	@Test
+	void theBannersFormsSayWhichRevisionTheyShow() {
+		String html = PageText.html(this.mvc.get().uri("/cookies").exchange());
+
+		assertThat(html).contains("<input type=\"hidden\" name=\"revision\" value=\"1\">");
+	}
+
+	@Test
+	void aFormShownForAnotherRevisionDecidesNothingAndSaysTheCharterChanged() {
+		// The registry is at revision 1: a banner shown before it changed may not have shown every category.
+		MvcTestResult stale = post("decision", "accept-all", "return", "/cookies", "revision", "0");
+		assertThat(stale).hasStatus(409).doesNotContainHeader(HttpHeaders.SET_COOKIE);
+
+		MvcTestResult script = this.mvc.post()
+			.uri("/cookies/consent")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.APPLICATION_JSON)
+			.param("decision", "accept-all")
+			.param("revision", "2")
+			.exchange();
+		assertThat(script).hasStatus(409).doesNotContainHeader(HttpHeaders.SET_COOKIE);
+
+		assertThat(post("decision", "accept-all", "return", "/cookies", "revision", "1")).hasStatus(303)
+			.containsHeader(HttpHeaders.SET_COOKIE);
 	}
 
 	@Test

@@ -56,6 +56,19 @@ class ServedOverHttpTest {
 	}
 
 	@Test
+	void aBannerShownBeforeTheCharterChangedGetsAPageSayingSo() throws Exception {
+		HttpResponse<String> french = post("decision=accept-all&revision=0&return=/cookies", "fr", null);
+		HttpResponse<String> english = post("decision=accept-all&revision=0&return=/cookies", "en", null);
+
+		assertThat(french.statusCode()).isEqualTo(409);
+		assertThat(french.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(PageText.of(french.body())).contains("La charte a changé depuis l'affichage de ce bandeau",
+				"Votre choix n'est pas enregistré");
+		assertThat(english.statusCode()).isEqualTo(409);
+		assertThat(PageText.of(english.body())).contains("The charter changed since this banner was shown");
+	}
+
+	@Test
 	void crossSiteFormGetsAForbiddenPageThatExplainsWhy() throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/cookies/consent"))
 			.header("Content-Type", FORM)
