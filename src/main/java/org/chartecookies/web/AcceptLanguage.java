@@ -1,5 +1,6 @@
 package org.chartecookies.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,14 +29,18 @@ final class AcceptLanguage {
 
 	/**
 	 * The supported language with the highest weight in the header (the first on a tie), or null when the header
-	 * names none; {@code *} stands for none in particular.
+	 * accepts none. {@code *} gives its weight to the supported languages the header does not name, so that
+	 * {@code fr;q=0, *} is English; an entry whose weight is malformed is skipped.
 	 */
 	static @Nullable Locale preferred(@Nullable String header) {
 		if (header == null || header.length() > 8192) {
 			return null;
 		}
-		Locale best = null;
-		int bestWeight = 0;
+		// For each supported language, then for "*": the highest weight given, and the entry that gave it first.
+		int[] weights = new int[SUPPORTED.size() + 1];
+		int[] entries = new int[SUPPORTED.size() + 1];
+		Arrays.fill(weights, -1);
+		int star = SUPPORTED.size();
 		int start = 0;
 		for (int entry = 0; entry < MOST_ENTRIES && start <= header.length(); entry++) {
 			int end = header.indexOf(',', start);
@@ -45,11 +50,26 @@ final class AcceptLanguage {
 			String item = header.substring(start, end);
 			start = end + 1;
 			int semicolon = item.indexOf(';');
-			Locale language = supported((semicolon < 0) ? item : item.substring(0, semicolon));
+			String tag = (semicolon < 0) ? item : item.substring(0, semicolon);
+			Locale language = supported(tag);
+			int index = (language != null) ? SUPPORTED.indexOf(language) : tag.strip().equals("*") ? star : -1;
 			int weight = (semicolon < 0) ? 1000 : weight(item.substring(semicolon + 1));
-			if (language != null && weight > bestWeight) {
-				best = language;
+			if (index >= 0 && weight > weights[index]) {
+				weights[index] = weight;
+				entries[index] = entry;
+			}
+		}
+		Locale best = null;
+		int bestWeight = 0;
+		int bestEntry = MOST_ENTRIES;
+		for (int index = 0; index < star; index++) {
+			boolean named = weights[index] >= 0;
+			int weight = named ? weights[index] : weights[star];
+			int entry = named ? entries[index] : entries[star];
+			if (weight > bestWeight || (weight == bestWeight && weight > 0 && entry < bestEntry)) {
+				best = SUPPORTED.get(index);
 				bestWeight = weight;
+				bestEntry = entry;
 			}
 		}
 		return best;
@@ -77,14 +97,14 @@ final class AcceptLanguage {
 		return null;
 	}
 
-	/** The weight of an entry in thousandths: 1000 without q, 0 (ignored) when q is malformed. */
+	/** The weight of an entry in thousandths: 1000 without q, -1 (skipped) when q is malformed. */
 	private static int weight(String parameters) {
 		for (String parameter : parameters.split(";", 8)) {
 			String trimmed = parameter.strip();
 			if (trimmed.startsWith("q") || trimmed.startsWith("Q")) {
 				var matcher = QUALITY.matcher(trimmed);
 				if (!matcher.matches()) {
-					return 0;
+					return -1;
 				}
 				String value = matcher.group(1);
 				int dot = value.indexOf('.');

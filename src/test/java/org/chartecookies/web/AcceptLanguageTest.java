@@ -40,6 +40,21 @@ class AcceptLanguageTest {
 			en;q=0.000                     | -
 			en;q=0.001                     | en
 			;q=1, en;q=0.1                 | en
+			fr;q=0, *                      | en
+			fr;q=0, *;q=0.2                | en
+			en;q=0, *                      | fr
+			*                              | fr
+			*, en                          | fr
+			en, *                          | en
+			en;q=0.5, *                    | fr
+			en;q=0.5, *;q=0.4              | en
+			*;q=0.5, en;q=0.5              | fr
+			fr;q=0, en;q=0, *              | -
+			fr;q=0, *;q=0                  | -
+			fr;q=1.5, *;q=0.1, en;q=0.05   | fr
+			fr-CA;q=0, fr;q=0.5, en;q=0.4  | fr
+			fr;q=0.5, fr-CA;q=0, en;q=0.4  | fr
+			de, *;q=0.5, en;q=0.1          | fr
 			""")
 	void theSupportedLanguageWithTheHighestWeight(String header, String expected) {
 		assertThat(AcceptLanguage.preferred(header)).isEqualTo((expected != null) ? Locale.forLanguageTag(expected) : null);
