@@ -228,6 +228,29 @@ class SitesTest {
 		assertThat(sites.problems()).isEmpty();
 	}
 
+	/**
+	 * Two sites sharing one cookie domain ({@code .example.org} for a.example.org and b.example.org) would share one
+	 * {@code cookies_preferences} cookie: the second is refused, naming the first and its file; the first stays.
+	 */
+	@Test
+	void twoSitesSharingACookieDomainAreRefusedAndTheSiteServedStays() throws IOException {
+		String opendata = Files.readString(this.folder.resolve("opendata.yaml"));
+		write("opendata.yaml", opendata.replace("hosts: [opendata.example.org, www.opendata.example.org]",
+				"hosts: [a.example.org]\n  cookieDomain: .example.org"));
+		write("shop.yaml", shop().replace("  hosts: [shop.example.org]", "  hosts: [b.example.org]"));
+		Sites sites = sites(null);
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata");
+
+		write("shop.yaml",
+				shop().replace("  hosts: [b.example.org]", "  hosts: [b.example.org]\n  cookieDomain: .example.org"));
+		sites.reload();
+
+		assertThat(sites.forHost("a.example.org").id()).isEqualTo("opendata");
+		assertThat(sites.forHost("b.example.org")).isNull();
+		assertThat(sites.problems().get("shop.yaml")).contains("'b.example.org' would receive the consent cookie of the"
+				+ " site 'opendata' (opendata.yaml, its cookieDomain is example.org)");
+	}
+
 	@Test
 	void aFolderWithoutOneValidRegistryOrWithoutItsDefaultSiteDoesNotStart() throws IOException {
 		assertThatExceptionOfType(InvalidRegistryException.class).isThrownBy(() -> sites("museum"))
