@@ -42,6 +42,7 @@ request = function()
 end
 LUA
 
+echo "before: $(uptime)"
 printf '%-6s %9s %9s %9s %9s %12s %14s %12s %14s\n' sites start_ms boot_s rss_mb heap_mb one_host_rps one_p50/p99_ms all_hosts_rps all_p50/p99_ms
 for count in $counts; do
   folder="$work/sites-$count"
@@ -90,3 +91,4 @@ PY
   app_pid=""
 done
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t1 -c8, ${duration}s per run."
+echo "uptime: $(uptime)"

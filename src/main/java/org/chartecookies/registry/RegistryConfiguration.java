@@ -1,6 +1,7 @@
 package org.chartecookies.registry;
 
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,8 @@ class RegistryConfiguration implements WebMvcConfigurer {
 	RegistryConfiguration(RegistryProperties properties, ResourceLoader resourceLoader, Validator validator) {
 		RegistryLoader loader = new RegistryLoader(validator);
 		if (properties.usesFolder()) {
-			this.sites = Sites.folder(Path.of(properties.folder().strip()), properties.defaultSite(), loader);
+			this.sites = Sites.folder(Path.of(properties.folder().strip()), properties.defaultSite(), loader,
+					properties.removalGrace(), InstantSource.system());
 		}
 		else {
 			Resource resource = resource(properties.location(), resourceLoader);
@@ -50,7 +52,8 @@ class RegistryConfiguration implements WebMvcConfigurer {
 	@Bean
 	@Nullable RegistryFolderWatch registryFolderWatch(RegistryProperties properties) {
 		Path folder = this.sites.folder();
-		return (folder != null) ? new RegistryFolderWatch(this.sites, folder, properties.pollInterval()) : null;
+		return (folder != null)
+				? new RegistryFolderWatch(this.sites, folder, properties.pollInterval(), properties.quietPeriod()) : null;
 	}
 
 	/** After the security headers and before anything that reads the request's site or body. */

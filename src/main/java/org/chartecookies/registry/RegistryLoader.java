@@ -87,6 +87,7 @@ class RegistryLoader {
 		Positions positions = Positions.of(text);
 		checkConstraints(location, registry, positions);
 		checkSite(location, registry.site(), positions);
+		checkPalette(location, registry.site().palette(), positions);
 		checkReferences(location, registry, positions);
 		return registry;
 	}
@@ -222,6 +223,16 @@ class RegistryLoader {
 				|| site.url().getHost() == null) {
 			throw new InvalidRegistryException(location, positions.describe("site.url")
 					+ "site.url must be an http or https address such as https://www.example.org");
+		}
+	}
+
+	/** A site's own colours must leave every text of the banner readable (WCAG AA). */
+	private static void checkPalette(String location, @Nullable Palette palette, Positions positions) {
+		String problem = (palette != null) ? palette.unreadable() : null;
+		if (problem != null) {
+			String entry = problem.substring(0, problem.indexOf(':'));
+			throw new InvalidRegistryException(location,
+					positions.describe("site.palette." + entry) + "site.palette." + problem);
 		}
 	}
 

@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often the folder is read again, besides the changes the file system reports at once
  * (some mounts, network file systems and Kubernetes config maps among them, report none); a file read again is only
  * loaded again when its content changed
+ * @param quietPeriod how long a file written to must stay untouched before it is read (a file saved in several
+ * writes is never read half-written); a file moved into the folder is read at once
+ * @param removalGrace how long a site whose file is gone stays served, so that a file deleted and created again (how
+ * many tools replace a file) is one change; after it, the site is removed
  */
 @ConfigurationProperties("charte.registry")
 @Validated
@@ -30,7 +34,8 @@ public record RegistryProperties(@DefaultValue(RegistryProperties.DEFAULT_LOCATI
 		@Nullable String folder,
 		@Pattern(regexp = RegistryProperties.SITE_ID_PATTERN,
 				message = "must be the name of a registry file of the folder, without .yaml") @Nullable String defaultSite,
-		@DefaultValue("10s") @NotNull Duration pollInterval) {
+		@DefaultValue("10s") @NotNull Duration pollInterval, @DefaultValue("1s") @NotNull Duration quietPeriod,
+		@DefaultValue("5s") @NotNull Duration removalGrace) {
 
 	static final String DEFAULT_LOCATION = "classpath:registry/cookies.yaml";
 

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -44,8 +48,8 @@ public class Sites {
 	/** A registry is a few kilobytes; a file far larger is a mistake, and is not read into memory. */
 	static final long MOST_BYTES = 16L * 1024 * 1024;
 
-	/** A site as loaded from its file, and the digest of the bytes it was loaded from. */
-	private record Loaded(HostedSite site, String digest) {
+	/** A site as loaded from its file (its name in the folder), and the digest of the bytes it was loaded from. */
+	private record Loaded(HostedSite site, String file, String digest) {
 	}
 
 	/**
@@ -62,21 +66,30 @@ public class Sites {
 
 	private final @Nullable RegistryLoader loader;
 
+	private final Duration removalGrace;
+
+	private final InstantSource clock;
+
+	/** When each site served whose file is gone was first found gone (read and written by {@link #reload} only). */
+	private final Map<String, Instant> vanished = new HashMap<>();
+
 	private volatile Catalogue catalogue;
 
 	private Sites(@Nullable Path folder, @Nullable String defaultSite, @Nullable RegistryLoader loader,
-			Catalogue catalogue) {
+			Duration removalGrace, InstantSource clock, Catalogue catalogue) {
 		this.folder = folder;
 		this.defaultSite = defaultSite;
 		this.loader = loader;
+		this.removalGrace = removalGrace;
+		this.clock = clock;
 		this.catalogue = catalogue;
 	}
 
 	/** One site, answering every host: the single registry file. */
 	public static Sites single(String id, CookieRegistry registry) {
 		HostedSite site = new HostedSite(id, registry);
-		return new Sites(null, null, null,
-				new Catalogue(Map.of(), Map.of(id, new Loaded(site, "")), site, Map.of()));
+		return new Sites(null, null, null, Duration.ZERO, InstantSource.system(),
+				new Catalogue(Map.of(), Map.of(id, new Loaded(site, id, "")), site, Map.of()));
 	}
 
 	/**
@@ -85,10 +98,20 @@ public class Sites {
 	 * reported and left out until it is fixed.
 	 */
 	static Sites folder(Path folder, @Nullable String defaultSite, RegistryLoader loader) {
+		return folder(folder, defaultSite, loader, Duration.ZERO, InstantSource.system());
+	}
+
+	/**
+	 * The sites of a folder, read now; a site whose file is gone stays served for {@code removalGrace} (as measured by
+	 * {@code clock}), so that a file deleted and created again is one change.
+	 */
+	static Sites folder(Path folder, @Nullable String defaultSite, RegistryLoader loader, Duration removalGrace,
+			InstantSource clock) {
 		if (!Files.isDirectory(folder)) {
 			throw new InvalidRegistryException(folder.toString(), "the folder does not exist or is not a folder");
 		}
-		Sites sites = new Sites(folder, defaultSite, loader, new Catalogue(Map.of(), Map.of(), null, Map.of()));
+		Sites sites = new Sites(folder, defaultSite, loader, removalGrace, clock,
+				new Catalogue(Map.of(), Map.of(), null, Map.of()));
 		sites.reload();
 		Catalogue loaded = sites.catalogue;
 		if (loaded.byFile().isEmpty()) {
@@ -154,16 +177,72 @@ public class Sites {
 		return this.catalogue.problems();
 	}
 
+	/**
+	 * How long until a site whose file is gone is removed, for the watch to read the folder again then; null when no
+	 * such site waits.
+	 */
+	synchronized @Nullable Duration untilRemoval() {
+		Instant now = this.clock.instant();
+		return this.vanished.values()
+			.stream()
+			.map((gone) -> Duration.between(now, gone.plus(this.removalGrace)))
+			.map((left) -> left.isNegative() ? Duration.ZERO : left)
+			.min(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	/**
+	 * The default site ({@code charte.registry.default-site}) as the operator should know it: served as its file
+	 * stands, served in its last good version (and why), served for a moment more while its file is gone, or not
+	 * served (hosts no site lists then get a 404). Null without a default site.
+	 */
+	synchronized @Nullable String defaultSiteState() {
+		String id = this.defaultSite;
+		if (id == null) {
+			return null;
+		}
+		Catalogue current = this.catalogue;
+		List<String> problems = current.problems()
+			.entrySet()
+			.stream()
+			.filter((problem) -> stem(problem.getKey()).equals(id))
+			.map(Map.Entry::getValue)
+			.toList();
+		if (current.fallback() == null) {
+			return "not served: hosts no site lists get a 404 ("
+					+ (problems.isEmpty() ? "its file " + id + ".yaml is gone" : String.join("; ", problems)) + ")";
+		}
+		if (this.vanished.containsKey(id)) {
+			return "served for a moment more: its file is gone (removed after " + this.removalGrace.toMillis()
+					+ " ms unless it comes back)";
+		}
+		return problems.isEmpty() ? "served" : "served in its last good version: " + String.join("; ", problems);
+	}
+
 	/** Where the sites are read from: the folder, or none for a single registry file. */
 	@Nullable Path folder() {
 		return this.folder;
 	}
 
 	/**
-	 * Reads the folder again: files added, changed or removed since take effect now; an invalid file keeps its last
-	 * good version. Nothing to do for a single registry file.
+	 * Reads the folder again, as the operator asks: files added, changed or removed since take effect now (a removal
+	 * too, without its grace period); an invalid file keeps its last good version. Nothing to do for a single registry
+	 * file.
 	 */
-	public synchronized void reload() {
+	public void reload() {
+		reload(Set.of(), false);
+	}
+
+	/**
+	 * Reads the folder again, as the watch does, except the files named in {@code settling} (being written: the watch
+	 * saw them change a moment ago), whose sites stay as they are served until the files have settled. A site whose
+	 * file is gone stays served for the removal grace period, then is removed.
+	 */
+	void reload(Set<String> settling) {
+		reload(settling, true);
+	}
+
+	private synchronized void reload(Set<String> settling, boolean graced) {
 		Path from = this.folder;
 		RegistryLoader registryLoader = this.loader;
 		if (from == null || registryLoader == null) {
@@ -183,18 +262,41 @@ public class Sites {
 			report(before, after);
 			return;
 		}
+		Map<String, List<Path>> byId = new TreeMap<>();
 		for (Path file : registryFiles) {
-			String name = file.getFileName().toString();
-			String id = name.substring(0, name.lastIndexOf('.'));
+			byId.computeIfAbsent(stem(file.getFileName().toString()), (id) -> new ArrayList<>()).add(file);
+		}
+		for (Map.Entry<String, List<Path>> claimed : byId.entrySet()) {
+			String id = claimed.getKey();
 			Loaded previous = before.byFile().get(id);
+			Path file = claimed.getValue().get(0);
+			String name = file.getFileName().toString();
 			if (!id.matches(RegistryProperties.SITE_ID_PATTERN)) {
-				problems.put(name, "Cookie registry " + file + ": the file's name is the site's id and must be lower-case"
-						+ " letters, digits, dots, dashes and underscores (at most 64), such as shop.example.yaml");
+				claimed.getValue().forEach((each) -> problems.put(each.getFileName().toString(), "Cookie registry " + each
+						+ ": the file's name is the site's id and must be lower-case letters, digits, dots, dashes and"
+						+ " underscores (at most 64), such as shop.example.yaml"));
 				continue;
 			}
-			if (files.containsKey(id)) {
-				problems.put(name, "Cookie registry " + file + ": the site '" + id + "' has another file already"
-						+ " (.yaml and .yml): remove one");
+			if (claimed.getValue().size() > 1) {
+				// x.yaml beside x.yml: the one served stays served, the other is refused; when none is, neither is.
+				List<String> names = claimed.getValue().stream().map((each) -> each.getFileName().toString()).toList();
+				String served = (previous != null && names.contains(previous.file())) ? previous.file() : null;
+				for (String each : names) {
+					if (!each.equals(served)) {
+						problems.put(each, "Cookie registry " + from.resolve(each) + ": the site '" + id + "' has two files, "
+								+ String.join(" and ", names) + ": a site has one file; remove one"
+								+ ((served != null) ? " (" + served + " stays served)" : ""));
+					}
+				}
+				if (served == null) {
+					continue;
+				}
+				file = from.resolve(served);
+				name = served;
+			}
+			if (settling.contains(name)) {
+				// Being written: read once it has settled; until then the site stays as it is served.
+				keep(previous, id, files);
 				continue;
 			}
 			try {
@@ -207,12 +309,12 @@ public class Sites {
 				}
 				byte[] bytes = Files.readAllBytes(file);
 				String digest = digest(bytes);
-				if (previous != null && previous.digest().equals(digest)) {
+				if (previous != null && previous.digest().equals(digest) && previous.file().equals(name)) {
 					files.put(id, previous);
 					continue;
 				}
 				CookieRegistry registry = registryLoader.load(new FileSystemResource(file));
-				files.put(id, new Loaded(new HostedSite(id, registry), digest));
+				files.put(id, new Loaded(new HostedSite(id, registry), name, digest));
 			}
 			catch (IOException ex) {
 				problems.put(name, "Cookie registry " + file + ": the file cannot be read: " + ex.getMessage());
@@ -221,6 +323,31 @@ public class Sites {
 			catch (InvalidRegistryException ex) {
 				problems.put(name, ex.getMessage());
 				keep(previous, id, files);
+			}
+		}
+		// A site whose file is gone stays served for the grace period: a file deleted and created again (how many
+		// tools replace a file) is one change, never a moment without the site.
+		Instant now = this.clock.instant();
+		this.vanished.keySet().retainAll(before.byFile().keySet());
+		this.vanished.keySet().removeAll(byId.keySet());
+		for (Loaded served : before.byFile().values()) {
+			String id = served.site().id();
+			if (!byId.containsKey(id)) {
+				Instant gone = this.vanished.get(id);
+				if (gone == null) {
+					gone = now;
+					this.vanished.put(id, now);
+					if (!this.removalGrace.isZero()) {
+						logger.info("Cookie registry: the file of the site " + id + " is gone; the site stays served for "
+								+ this.removalGrace.toMillis() + " ms, in case the file is being replaced");
+					}
+				}
+				if (graced && now.isBefore(gone.plus(this.removalGrace))) {
+					files.put(id, served);
+				}
+				else {
+					this.vanished.remove(id);
+				}
 			}
 		}
 		Map<String, HostedSite> byHost = new TreeMap<>();
@@ -235,13 +362,12 @@ public class Sites {
 		}));
 		for (Loaded loaded : order) {
 			Loaded chosen = loaded;
-			String clash = clash(loaded.site(), byHost, byCookieDomain);
+			String clash = clash(loaded.site(), byHost, byCookieDomain, served);
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (clash != null) {
-				problems.put(loaded.site().id() + ".yaml",
-						"Cookie registry " + from.resolve(loaded.site().id()) + ".yaml: " + clash);
+				problems.put(loaded.file(), "Cookie registry " + from.resolve(loaded.file()) + ": " + clash);
 				chosen = (previous != null && previous != loaded
-						&& clash(previous.site(), byHost, byCookieDomain) == null) ? previous : null;
+						&& clash(previous.site(), byHost, byCookieDomain, served) == null) ? previous : null;
 			}
 			if (chosen != null) {
 				for (String host : chosen.site().registry().site().hosts()) {
@@ -275,18 +401,19 @@ public class Sites {
 	 * the other.
 	 */
 	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
-			Map<String, HostedSite> byCookieDomain) {
+			Map<String, HostedSite> byCookieDomain, Map<String, Loaded> served) {
 		for (String host : site.registry().site().hosts()) {
 			HostedSite other = byHost.get(host);
 			if (other != null && other != site) {
-				return "site.hosts: '" + host + "' is a host of the site '" + other.id()
-						+ "' already: a host answers for one site only";
+				return "site.hosts: '" + host + "' is a host of the site '" + other.id() + "' (" + fileOf(other, served)
+						+ ") already: a host answers for one site only";
 			}
 			for (String domain = host; domain != null; domain = parent(domain)) {
 				HostedSite sharing = byCookieDomain.get(domain);
 				if (sharing != null && sharing != site) {
 					return "site.hosts: '" + host + "' would receive the consent cookie of the site '" + sharing.id()
-							+ "' (its cookieDomain is " + domain + "): a decision there would count here";
+							+ "' (" + fileOf(sharing, served) + ", its cookieDomain is " + domain
+							+ "): a decision there would count here";
 				}
 			}
 		}
@@ -295,11 +422,17 @@ public class Sites {
 			for (Map.Entry<String, HostedSite> host : byHost.entrySet()) {
 				if (host.getValue() != site && (host.getKey().equals(own) || host.getKey().endsWith("." + own))) {
 					return "site.cookieDomain: " + own + " would send this site's consent cookie to '" + host.getKey()
-							+ "', a host of the site '" + host.getValue().id() + "': a decision here would count there";
+							+ "', a host of the site '" + host.getValue().id() + "' (" + fileOf(host.getValue(), served)
+							+ "): a decision here would count there";
 				}
 			}
 		}
 		return null;
+	}
+
+	private static String fileOf(HostedSite site, Map<String, Loaded> served) {
+		Loaded loaded = served.get(site.id());
+		return (loaded != null) ? loaded.file() : site.id() + ".yaml";
 	}
 
 	private static @Nullable String cookieDomain(HostedSite site) {

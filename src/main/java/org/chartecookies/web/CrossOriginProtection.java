@@ -19,7 +19,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code http.CrossOriginProtection} does: safe methods pass; otherwise {@code Sec-Fetch-Site} decides when present
  * ({@code same-origin} or {@code none} pass); without it, an {@code Origin} whose host and port equal the request's
  * passes, and a request with neither header (not from a browser) passes. Trusted origins always pass: the
- * deployment's, and those of the request's site ({@link SiteOrigins}).
+ * deployment's, and those of the request's site ({@link SiteOrigins}). The request's host and port are those the
+ * browser used: as the trusted proxy forwards them ({@code X-Forwarded-Host}, {@code -Proto}, {@code -Port}, applied
+ * by Tomcat for the proxies of {@code server.tomcat.remoteip.internal-proxies} only), as the site lookup sees them;
+ * from anyone else, forwarded headers change nothing.
  */
 class CrossOriginProtection implements HandlerInterceptor {
 
@@ -46,7 +49,7 @@ class CrossOriginProtection implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		DispatcherType dispatch = request.getDispatcherType();
 		if ((dispatch != DispatcherType.REQUEST && dispatch != DispatcherType.ASYNC) || isAllowed(request.getMethod(),
-				request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Host"))) {
+				request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), authority(request))) {
 			return true;
 		}
 		String origin = request.getHeader("Origin");
@@ -73,6 +76,22 @@ class CrossOriginProtection implements HandlerInterceptor {
 	/** Opaque origins ("null": sandboxed frames, files) are never trusted, whatever the configuration says. */
 	private boolean isTrusted(@Nullable String origin) {
 		return origin != null && !origin.equals("null") && this.trustedOrigins.contains(origin.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * The request's host and port as a Host header names them (the port left out when it is the scheme's default),
+	 * after the trusted proxy's forwarded headers were applied.
+	 */
+	static String authority(HttpServletRequest request) {
+		String host = request.getServerName();
+		if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+			host = "[" + host + "]";
+		}
+		int port = request.getServerPort();
+		String scheme = request.getScheme();
+		boolean usual = port <= 0 || (port == 80 && "http".equalsIgnoreCase(scheme))
+				|| (port == 443 && "https".equalsIgnoreCase(scheme));
+		return usual ? host : host + ":" + port;
 	}
 
 	/** The host and port of an origin as they would appear in a Host header, or null for "null" and junk. */

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * Security headers and cross-origin settings.
  *
  * @param trustedOrigins origins (scheme://host[:port]) allowed to post decisions from another origin, for example a
- * sibling subdomain that embeds the banner; they are added to the policy's {@code form-action} too
+ * sibling subdomain that embeds the banner (not added to the policy's {@code form-action}: our pages never post to
+ * them)
  * @param frameAncestors who may frame the pages: the {@code frame-ancestors} sources of the Content-Security-Policy
  * @param hsts {@code Strict-Transport-Security} on answers over HTTPS
  */

@@ -54,7 +54,8 @@ class RegistryConfigurationTest {
 	@Test
 	void aSingleRegistryAnswersEveryHostAndIsNotWatched() {
 		RegistryConfiguration configuration = new RegistryConfiguration(
-				new RegistryProperties(RegistryProperties.DEFAULT_LOCATION, " ", null, Duration.ofSeconds(10)),
+				new RegistryProperties(RegistryProperties.DEFAULT_LOCATION, " ", null, Duration.ofSeconds(10),
+						Duration.ofSeconds(1), Duration.ofSeconds(5)),
 				new DefaultResourceLoader(), Registries.VALIDATOR);
 
 		assertThat(configuration.sites().all()).extracting(HostedSite::id).containsExactly("cookies");
@@ -67,7 +68,7 @@ class RegistryConfigurationTest {
 	@Test
 	void aFolderServesEachSiteOnItsHostsAndIsWatched() {
 		RegistryProperties properties = new RegistryProperties(RegistryProperties.DEFAULT_LOCATION, " examples/sites ",
-				"shop", Duration.ofSeconds(10));
+				"shop", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
 		RegistryConfiguration configuration = new RegistryConfiguration(properties, new DefaultResourceLoader(),
 				Registries.VALIDATOR);
 

@@ -73,6 +73,9 @@ class RegistryLoaderTest {
 			not-a-mapping.yaml               | line 2, column 1: expected a mapping of keys and values
 			null-cookie.yaml                 | line 20, column 3, cookies[0]: must not be null
 			null.yaml                        | line 2, column 1: expected a mapping of keys and values
+			palette-button-text.yaml         | line 8, column 17, site.palette.accentText: the buttons' text #2a5ea5 on their background (accent) #1d4f91 have a contrast of 1.25:1, below the 4.5:1 that text needs (WCAG AA): choose colours further apart
+			palette-dark-accent.yaml         | line 7, column 17, site.palette.darkAccent: the links in the dark scheme #5a1a2a on the banner's dark background #1d2126 have a contrast of 1.24:1, below the 4.5:1 that text needs (WCAG AA): choose colours further apart
+			palette-light-link.yaml          | line 7, column 13, site.palette.accent: the links #ffd700 on the banner's background #f3f4f6 have a contrast of 1.27:1, below the 4.5:1 that text needs (WCAG AA): choose colours further apart
 			required-not-boolean.yaml        | line 9, column 15, at categories[0].required: expected true or false
 			revision-not-a-number.yaml       | line 6, column 11, at revision: expected a whole number
 			revision-zero.yaml               | line 6, column 11, revision must be greater than 0

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,7 +151,7 @@ class SitesTest {
 		assertThat(sites.forHost("opendata.example.org").id()).isEqualTo("opendata");
 		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(3);
 		assertThat(sites.problems().get("shop.yaml"))
-			.contains("'opendata.example.org' is a host of the site 'opendata' already");
+			.contains("'opendata.example.org' is a host of the site 'opendata' (opendata.yaml) already");
 	}
 
 	/** Whatever the files' names sort as, the site in place keeps its hosts and the file claiming one is refused. */
@@ -164,8 +170,9 @@ class SitesTest {
 		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
 		assertThat(sites.problems()).containsOnlyKeys("aaa.yaml", "opendata.yaml");
 		assertThat(sites.problems().get("opendata.yaml"))
-			.contains("'shop.example.org' is a host of the site 'shop' already");
-		assertThat(sites.problems().get("aaa.yaml")).contains("'shop.example.org' is a host of the site 'shop' already");
+			.contains("'shop.example.org' is a host of the site 'shop' (shop.yaml) already");
+		assertThat(sites.problems().get("aaa.yaml"))
+			.contains("'shop.example.org' is a host of the site 'shop' (shop.yaml) already");
 	}
 
 	@Test
@@ -221,6 +228,29 @@ class SitesTest {
 		assertThat(sites.problems()).isEmpty();
 	}
 
+	/**
+	 * Two sites sharing one cookie domain ({@code .example.org} for a.example.org and b.example.org) would share one
+	 * {@code cookies_preferences} cookie: the second is refused, naming the first and its file; the first stays.
+	 */
+	@Test
+	void twoSitesSharingACookieDomainAreRefusedAndTheSiteServedStays() throws IOException {
+		String opendata = Files.readString(this.folder.resolve("opendata.yaml"));
+		write("opendata.yaml", opendata.replace("hosts: [opendata.example.org, www.opendata.example.org]",
+				"hosts: [a.example.org]\n  cookieDomain: .example.org"));
+		write("shop.yaml", shop().replace("  hosts: [shop.example.org]", "  hosts: [b.example.org]"));
+		Sites sites = sites(null);
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata");
+
+		write("shop.yaml",
+				shop().replace("  hosts: [b.example.org]", "  hosts: [b.example.org]\n  cookieDomain: .example.org"));
+		sites.reload();
+
+		assertThat(sites.forHost("a.example.org").id()).isEqualTo("opendata");
+		assertThat(sites.forHost("b.example.org")).isNull();
+		assertThat(sites.problems().get("shop.yaml")).contains("'b.example.org' would receive the consent cookie of the"
+				+ " site 'opendata' (opendata.yaml, its cookieDomain is example.org)");
+	}
+
 	@Test
 	void aFolderWithoutOneValidRegistryOrWithoutItsDefaultSiteDoesNotStart() throws IOException {
 		assertThatExceptionOfType(InvalidRegistryException.class).isThrownBy(() -> sites("museum"))
@@ -245,6 +275,179 @@ class SitesTest {
 
 		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
 		assertThat(sites.problems().get("Shop Copy.yaml")).contains("the file's name is the site's id");
+	}
+
+	/** A site's .yml served already is not displaced by a .yaml added beside it: the new one is refused, by name. */
+	@Test
+	void aSecondFileForASiteServedIsRefusedNamingBothAndTheOneServedStays() throws IOException {
+		Files.move(this.folder.resolve("shop.yaml"), this.folder.resolve("shop.yml"));
+		Sites sites = sites(null);
+		String served = Files.readString(this.folder.resolve("shop.yml"));
+
+		write("shop.yaml", served.replace("name: La Boutique", "name: Une copie"));
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").registry().site().name()).isEqualTo("La Boutique");
+		assertThat(sites.problems()).containsOnlyKeys("shop.yaml");
+		assertThat(sites.problems().get("shop.yaml")).contains("the site 'shop' has two files, shop.yaml and shop.yml",
+				"shop.yml stays served");
+
+		write("shop.yml", served.replace("revision: 3", "revision: 4"));
+		sites.reload();
+		assertThat(sites.forHost("shop.example.org").registry().revision()).as("its own file still counts").isEqualTo(4);
+
+		Files.delete(this.folder.resolve("shop.yml"));
+		sites.reload();
+		assertThat(sites.forHost("shop.example.org").registry().site().name()).as("one file again").isEqualTo("Une copie");
+		assertThat(sites.problems()).isEmpty();
+	}
+
+	@Test
+	void twoFilesForANewSiteAreBothRefused() throws IOException {
+		write("museum.yaml", shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+		write("museum.yml", shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+
+		Sites sites = sites(null);
+
+		assertThat(sites.forHost("museum.example.org")).isNull();
+		assertThat(sites.problems()).containsOnlyKeys("museum.yaml", "museum.yml");
+		assertThat(sites.problems().get("museum.yml")).contains("museum.yaml and museum.yml");
+	}
+
+	@Test
+	void aHostClaimedTwiceIsRefusedNamingBothFiles() throws IOException {
+		Sites sites = sites(null);
+
+		write("museum.yml", shop().replace("name: La Boutique", "name: Le Musée"));
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").registry().site().name()).isEqualTo("La Boutique");
+		assertThat(sites.problems().get("museum.yml")).contains("museum.yml: site.hosts: 'shop.example.org' is a host of"
+				+ " the site 'shop' (shop.yaml) already");
+	}
+
+	/** A file the watch saw written to a moment ago is not read: the site stays as served until the file settles. */
+	@Test
+	void aFileStillBeingWrittenIsNotReadUntilItHasSettled() throws IOException {
+		Sites sites = sites(null);
+		Files.writeString(this.folder.resolve("shop.yaml"), shop().replace("revision: 3", "revision: 4")
+			.substring(0, shop().indexOf("  - name: ad_click")));
+		write("museum.yaml", shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+
+		sites.reload(Set.of("shop.yaml", "museum.yaml"));
+
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(3);
+		assertThat(sites.forHost("museum.example.org")).as("a new file being written").isNull();
+		assertThat(sites.problems()).isEmpty();
+
+		sites.reload(Set.of());
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(4);
+		assertThat(sites.forHost("museum.example.org").id()).isEqualTo("museum");
+	}
+
+	private Instant now = Instant.parse("2026-11-30T00:00:00Z");
+
+	private Sites sitesWithGrace(String defaultSite) {
+		InstantSource clock = () -> this.now;
+		return Sites.folder(this.folder, defaultSite, new RegistryLoader(Registries.VALIDATOR), Duration.ofSeconds(5),
+				clock);
+	}
+
+	@Test
+	void aFileDeletedAndCreatedAgainWithinTheGracePeriodIsOneChange() throws IOException {
+		Sites sites = sitesWithGrace(null);
+		String text = shop();
+		assertThat(sites.untilRemoval()).isNull();
+
+		Files.delete(this.folder.resolve("shop.yaml"));
+		sites.reload(Set.of());
+
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(3);
+		assertThat(sites.untilRemoval()).isEqualTo(Duration.ofSeconds(5));
+
+		this.now = this.now.plusSeconds(4);
+		Files.writeString(this.folder.resolve("shop.yaml"), text.replace("revision: 3", "revision: 4"));
+		sites.reload(Set.of());
+
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(4);
+		assertThat(sites.untilRemoval()).isNull();
+
+		this.now = this.now.plusSeconds(4);
+		Files.delete(this.folder.resolve("shop.yaml"));
+		sites.reload(Set.of());
+		assertThat(sites.untilRemoval()).as("a new grace period for a new removal").isEqualTo(Duration.ofSeconds(5));
+
+		sites.reload();
+		assertThat(sites.forHost("shop.example.org")).as("the operator's reload: at once").isNull();
+		assertThat(sites.untilRemoval()).isNull();
+	}
+
+	@Test
+	void aFileRemovedForGoodTakesEffectWhenTheGracePeriodEnds() throws IOException {
+		Sites sites = sitesWithGrace(null);
+
+		Files.delete(this.folder.resolve("shop.yaml"));
+		sites.reload(Set.of());
+		this.now = this.now.plusMillis(4999);
+		sites.reload(Set.of());
+
+		assertThat(sites.forHost("shop.example.org")).isNotNull();
+		assertThat(sites.untilRemoval()).isEqualTo(Duration.ofMillis(1));
+
+		this.now = this.now.plusMillis(1);
+		sites.reload(Set.of());
+
+		assertThat(sites.forHost("shop.example.org")).isNull();
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata");
+		assertThat(sites.untilRemoval()).isNull();
+	}
+
+	@Test
+	void theHealthDetailsSayWhenTheDefaultSiteIsServedInItsLastGoodVersionOrNotAtAll() throws IOException {
+		Sites sites = sitesWithGrace("shop");
+		RegistryHealthIndicator indicator = new RegistryHealthIndicator(sites);
+		assertThat(indicator.health().getDetails()).containsEntry("defaultSite", "served");
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+
+		write("shop.yaml", shop().replace("category: advertising", "category: adverts"));
+		sites.reload(Set.of());
+
+		Health broken = indicator.health();
+		assertThat(broken.getStatus()).isEqualTo(Status.UP);
+		assertThat((String) broken.getDetails().get("defaultSite")).startsWith("served in its last good version: ")
+			.contains("shop.yaml", "category 'adverts' is not declared");
+
+		Files.delete(this.folder.resolve("shop.yaml"));
+		sites.reload(Set.of());
+		assertThat((String) indicator.health().getDetails().get("defaultSite"))
+			.startsWith("served for a moment more: its file is gone");
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+
+		this.now = this.now.plusSeconds(5);
+		sites.reload(Set.of());
+
+		Health gone = indicator.health();
+		assertThat(gone.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(gone.getDetails()).containsEntry("defaultSite",
+				"not served: hosts no site lists get a 404 (its file shop.yaml is gone)");
+		assertThat(new RegistryHealthIndicator(sites(null)).health().getDetails()).doesNotContainKey("defaultSite");
+	}
+
+	@Test
+	void theDefaultSiteBrokenAfterItsRemovalIsNotServedAndSaysWhy() throws IOException {
+		Sites sites = sitesWithGrace("shop");
+		String text = shop();
+		Files.delete(this.folder.resolve("shop.yaml"));
+		sites.reload(Set.of());
+		this.now = this.now.plusSeconds(5);
+		sites.reload(Set.of());
+
+		write("shop.yaml", text.replace("category: advertising", "category: adverts"));
+		sites.reload(Set.of());
+
+		assertThat(new RegistryHealthIndicator(sites).health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(sites.defaultSiteState()).startsWith("not served: hosts no site lists get a 404 (Cookie registry ")
+			.contains("category 'adverts' is not declared");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +166,47 @@ class LiveRegistryTest {
 		assertThat(shopCharter()).contains("La Grande Boutique");
 		assertThat(get("localhost", "/actuator/registry").body()).contains("\"shop\":{\"name\":\"La Grande Boutique\"",
 				"\"revision\":3", "\"hosts\":[\"shop.example.org\"]");
+	}
+
+	/**
+	 * A file saved in two writes, valid YAML after the first (its cookie list cut short), is not served half-written;
+	 * a file moved into place meanwhile (the recommended way) is served at once, the proof that the folder was read.
+	 */
+	@Test
+	void aFileSavedInTwoWritesIsServedWhenCompleteAndAFileMovedInAtOnce() throws Exception {
+		String complete = original.replace("revision: 3", "revision: 4").replace("name: basket", "name: basket_new");
+		int cut = complete.indexOf("  - name: ad_click");
+		Path shop = folder.resolve("shop.yaml");
+
+		Files.writeString(shop, complete.substring(0, cut));
+		write("museum.yaml", original.replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+
+		await().atMost(NOTICED).until(() -> get("museum.example.org", "/cookies").statusCode() == 200);
+		assertThat(shopCharter()).as("the half-written file is not served").contains("basket", "ad_click")
+			.doesNotContain("basket_new");
+
+		Files.writeString(shop, complete.substring(cut), StandardOpenOption.APPEND);
+
+		await().atMost(NOTICED).until(() -> shopCharter().contains("basket_new"));
+		assertThat(shopCharter()).contains("ad_click");
+	}
+
+	/**
+	 * A file deleted and copied back (how many tools replace a file) is one change: its site is served all along. A
+	 * file moved in after the deletion proves that the folder was read in between.
+	 */
+	@Test
+	void aFileDeletedThenCopiedBackKeepsItsSiteServedAllAlong() throws Exception {
+		Path shop = folder.resolve("shop.yaml");
+		Files.delete(shop);
+		write("museum.yaml", original.replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+
+		await().atMost(NOTICED).until(() -> get("museum.example.org", "/cookies").statusCode() == 200);
+		assertThat(get("shop.example.org", "/cookies").statusCode()).as("within the grace period").isEqualTo(200);
+
+		Files.writeString(shop, original.replace("name: basket", "name: basket_new"));
+
+		await().atMost(NOTICED).until(() -> shopCharter().contains("basket_new"));
 	}
 
 }

@@ -80,6 +80,51 @@ class CrossOriginProtectionTest {
 	}
 
 	/**
+	 * The request's host and port as compared with {@code Origin}: as Tomcat has them once the trusted proxy's
+	 * forwarded headers are applied, the scheme's default port left out.
+	 */
+	@ParameterizedTest(name = "{0}://{1}:{2} -> {3}")
+	@CsvSource(textBlock = """
+			http,  shop.example.org, 80,   shop.example.org
+			https, shop.example.org, 443,  shop.example.org
+			http,  shop.example.org, 443,  shop.example.org:443
+			https, shop.example.org, 80,   shop.example.org:80
+			http,  localhost,        8080, localhost:8080
+			https, localhost,        8443, localhost:8443
+			http,  ::1,              8080, [::1]:8080
+			http,  [::1],            80,   [::1]
+			""")
+	void comparesOriginWithTheHostAndPortTheBrowserUsed(String scheme, String host, int port, String expected) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
+		request.setScheme(scheme);
+		request.setServerName(host);
+		request.setServerPort(port);
+
+		assertThat(CrossOriginProtection.authority(request)).isEqualTo(expected);
+	}
+
+	/**
+	 * Behind the trusted proxy, the forwarded host (Tomcat's server name and port, not the raw Host header) is the
+	 * request's own origin (over real HTTP: SitesBehindTheProxyTest).
+	 */
+	@Test
+	void anOriginEqualToTheForwardedHostPasses() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
+		request.setScheme("https");
+		request.setServerName("shop.example.org");
+		request.setServerPort(443);
+		request.addHeader("Origin", "https://shop.example.org");
+		CrossOriginProtection protection = new CrossOriginProtection(Set.of());
+
+		assertThat(protection.preHandle(request, new MockHttpServletResponse(), new Object())).isTrue();
+
+		request.removeHeader("Origin");
+		request.addHeader("Origin", "http://127.0.0.1:8080");
+		assertThat(catchThrowable(() -> protection.preHandle(request, new MockHttpServletResponse(), new Object())))
+			.isInstanceOf(ResponseStatusException.class);
+	}
+
+	/**
 	 * A request whose body arrived first is handled on an asynchronous dispatch (RequestBodyBuffering): it is checked
 	 * like the first one. Error pages, forwards and includes come from the application itself and pass.
 	 */
