@@ -252,8 +252,13 @@ public class Sites {
 		Map<String, String> problems = new TreeMap<>();
 		Map<String, Loaded> files = new TreeMap<>();
 		List<Path> registryFiles = registryFiles(from, problems);
+		if (registryFiles.isEmpty() && problems.isEmpty()) {
+			problems.put(from.toString(), "Cookie registry folder " + from + " holds no registry file (a volume not"
+					+ " mounted, a folder replaced?): the sites served stay served until one is back");
+		}
 		if (!problems.isEmpty() && !before.byFile().isEmpty()) {
-			// The folder itself cannot be read (moved away for a moment, a mount lost): what is served stays served.
+			// The folder itself cannot be read, or is empty (moved away for a moment, a mount lost): what is served
+			// stays served.
 			Map<String, String> kept = new TreeMap<>(before.problems());
 			kept.putAll(problems);
 			Catalogue after = new Catalogue(before.byHost(), before.byFile(), before.fallback(),
@@ -362,12 +367,13 @@ public class Sites {
 		}));
 		for (Loaded loaded : order) {
 			Loaded chosen = loaded;
-			String clash = clash(loaded.site(), byHost, byCookieDomain, served);
+			String clash = clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (clash != null) {
 				problems.put(loaded.file(), "Cookie registry " + from.resolve(loaded.file()) + ": " + clash);
 				chosen = (previous != null && previous != loaded
-						&& clash(previous.site(), byHost, byCookieDomain, served) == null) ? previous : null;
+						&& clash(previous.site(), byHost, byCookieDomain, served, this.defaultSite) == null) ? previous
+								: null;
 			}
 			if (chosen != null) {
 				for (String host : chosen.site().registry().site().hosts()) {
@@ -398,10 +404,29 @@ public class Sites {
 	 * What keeps a site from being served beside the sites already taken, said for the operator; null if nothing: one of
 	 * its hosts is another site's, or its consent cookie and another site's would reach each other's hosts (a cookie
 	 * set with {@code Domain=example.org} is sent to every host under it), so that a decision on one could count on
-	 * the other.
+	 * the other. A cookie domain must also cover each of the site's hosts (a browser drops a cookie set for a domain
+	 * its host is not under, and the banner would come back for ever), and is refused beside a default site other than
+	 * this one: a host under the domain that no site lists answers as the default site, where this site's decision
+	 * would count.
 	 */
 	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
-			Map<String, HostedSite> byCookieDomain, Map<String, Loaded> served) {
+			Map<String, HostedSite> byCookieDomain, Map<String, Loaded> served, @Nullable String defaultSite) {
+		String own = cookieDomain(site);
+		if (own != null) {
+			for (String host : site.registry().site().hosts()) {
+				String lower = host.toLowerCase(Locale.ROOT);
+				if (!lower.equals(own) && !lower.endsWith("." + own)) {
+					return "site.cookieDomain: " + own + " does not cover the site's host '" + host
+							+ "': browsers would drop the consent cookie there, and the banner would come back for ever";
+				}
+			}
+			if (defaultSite != null && !defaultSite.equals(site.id())) {
+				return "site.cookieDomain: " + own + " would send this site's consent cookie to every host under it, and"
+						+ " a host no site lists answers as the default site '" + defaultSite + "'"
+						+ " (charte.registry.default-site): a decision here would count there; drop the cookieDomain"
+						+ " or the default site";
+			}
+		}
 		for (String host : site.registry().site().hosts()) {
 			HostedSite other = byHost.get(host);
 			if (other != null && other != site) {
@@ -417,7 +442,6 @@ public class Sites {
 				}
 			}
 		}
-		String own = cookieDomain(site);
 		if (own != null) {
 			for (Map.Entry<String, HostedSite> host : byHost.entrySet()) {
 				if (host.getValue() != site && (host.getKey().equals(own) || host.getKey().endsWith("." + own))) {

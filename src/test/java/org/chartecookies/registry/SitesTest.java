@@ -196,6 +196,58 @@ class SitesTest {
 		assertThat(sites.problems()).isEmpty();
 	}
 
+	/** A volume not mounted shows as an empty folder: every site stays served, and the problem says why. */
+	@Test
+	void aFolderEmptiedForAMomentKeepsEverySiteServed() throws IOException {
+		Sites sites = sites("opendata");
+		Path away = this.folder.resolveSibling(this.folder.getFileName() + ".away");
+
+		Files.move(this.folder, away);
+		Files.createDirectory(this.folder);
+		try {
+			sites.reload();
+
+			assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+			assertThat(sites.forHost("shop.example.org").id()).isEqualTo("shop");
+			assertThat(sites.problems()).containsOnlyKeys(this.folder.toString());
+			assertThat(sites.problems().get(this.folder.toString())).contains("holds no registry file");
+		}
+		finally {
+			Files.delete(this.folder);
+			Files.move(away, this.folder);
+		}
+		sites.reload();
+
+		assertThat(sites.problems()).isEmpty();
+	}
+
+	@Test
+	void aCookieDomainThatDoesNotCoverEachHostOfItsSiteIsRefused() throws IOException {
+		write("shop.yaml", shop().replace("  hosts: [shop.example.org]",
+				"  hosts: [shop.example.org, shop.example.com]\n  cookieDomain: shop.example.org"));
+
+		Sites sites = sites(null);
+
+		assertThat(sites.forHost("shop.example.com")).isNull();
+		assertThat(sites.problems().get("shop.yaml")).endsWith("site.cookieDomain: shop.example.org does not cover the"
+				+ " site's host 'shop.example.com': browsers would drop the consent cookie there, and the banner would"
+				+ " come back for ever");
+	}
+
+	@Test
+	void aCookieDomainBesideAnotherDefaultSiteIsRefused() throws IOException {
+		// www.example.org is no site's host: with a default site it answers as opendata, and would get shop's cookie.
+		write("shop.yaml", shop().replace("  hosts: [shop.example.org]",
+				"  hosts: [shop.example.org]\n  cookieDomain: shop.example.org"));
+		assertThat(sites("shop").forHost("shop.example.org").cookieDomain()).isEqualTo("shop.example.org");
+
+		Sites sites = sites("opendata");
+
+		assertThat(sites.forHost("shop.example.org").id()).as("the default site answers").isEqualTo("opendata");
+		assertThat(sites.problems().get("shop.yaml")).contains("site.cookieDomain: shop.example.org would send this"
+				+ " site's consent cookie to every host under it", "the default site 'opendata'");
+	}
+
 	@Test
 	void aFileFarLargerThanARegistryIsNotReadAndIsReported() throws IOException {
 		Sites sites = sites(null);
