@@ -311,7 +311,7 @@ cpu_ticks() {
   echo "$total"
 }
 # The application's processor time so far, per kind of thread: "requests writer database jit other" (clock ticks):
-# Tomcat's workers; the record writer; H2's own threads (page serialization, the MVStore's background writer); the JIT
+# Tomcat's threads (workers, poller, acceptor: Linux keeps 15 characters of a thread's name); the record writer; H2's own threads (page serialization, the MVStore's background writer); the JIT
 # compilers; the rest (the serial GC runs in the "VM Thread", Tomcat's poller...).
 thread_ticks() {
   local task comm ticks requests=0 writer=0 database=0 jit=0 other=0
@@ -319,7 +319,7 @@ thread_ticks() {
     comm=$(cat "$task/comm" 2> /dev/null) || continue
     ticks=$(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "$task/stat" 2> /dev/null) || continue
     case "$comm" in
-      http-nio-*-exec*) requests=$((requests + ticks)) ;;
+      http-nio-*) requests=$((requests + ticks)) ;;
       consent-records*) writer=$((writer + ticks)) ;;
       H2-* | MVStore*) database=$((database + ticks)) ;;
       C1\ Compiler* | C2\ Compiler*) jit=$((jit + ticks)) ;;
@@ -341,8 +341,9 @@ split_per_post() {
 records_metric() { # url, series (with its labels, as Prometheus prints them): its value, or 0
   curl -fs "$1/actuator/prometheus" | awk -v s="$2" 'index($0, s " ") == 1 { v = $2 } END { printf "%.0f", v + 0 }'
 }
-jit_ms() { # url: milliseconds the JIT compilers have spent so far (jvm.compilation.time)
-  curl -fs "$1/actuator/prometheus" | awk '/^jvm_compilation_time_ms_total/ { n += $2 } END { printf "%.0f", n }'
+jit_share() { # thread_ticks before, after: the JIT's share of the process's processor time between them, in percent
+  awk 'NR == 1 { for (i = 1; i <= 5; i++) a[i] = $i } NR == 2 { t = 0; for (i = 1; i <= 5; i++) t += $i - a[i]
+    printf "%.0f", (t > 0) ? ($4 - a[4]) * 100 / t : 0 }' <(echo "$1") <(echo "$2")
 }
 posts_answered() { # url: POST /cookies/consent answered (all statuses)
   curl -fs "$1/actuator/prometheus" \
@@ -385,23 +386,24 @@ records_store() { # label, then the settings of the database
   start_records_app "$label-off" false "$@"; off=$records_url; off_pid=$records_pid
   db_pid=""
   [ -z "$pg_stop" ] || db_pid=$(head -1 "$pg_home/data/postmaster.pid")
-  # Warm-up: alternating 5 s POST runs until the JIT compilers of each spent less than 250 ms compiling during the last
-  # pair of runs
-  # (jvm.compilation.time): measured earlier, "on" paid for compiling H2's code while "off" had finished, which the
-  # figures counted as the cost of recording.
+  # Warm-up: alternating 5 s POST runs until the JIT compilers of each took less than 5 % of its processor time during
+  # its last run: measured earlier, after 45 s the JIT still took 150 to 300 us per POST, more in "on" (it has H2's
+  # code to compile too), which the figures counted as the cost of recording.
   begin=$SECONDS
   while true; do
-    jit_on=$(jit_ms "$on"); jit_off=$(jit_ms "$off")
+    before=$(thread_ticks "$on_pid")
     wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$on/cookies/consent" > /dev/null
+    jit_on=$(jit_share "$before" "$(thread_ticks "$on_pid")")
+    before=$(thread_ticks "$off_pid")
     wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$off/cookies/consent" > /dev/null
-    jit_on=$(($(jit_ms "$on") - jit_on)); jit_off=$(($(jit_ms "$off") - jit_off))
-    jit_growth="$jit_on ms on, $jit_off ms off"
-    if [ $((SECONDS - begin)) -ge "$warmup_min" ] && [ "$jit_on" -lt 250 ] && [ "$jit_off" -lt 250 ]; then
-      echo "  warmed up for $((SECONDS - begin)) s (alternating 5 s POST runs; JIT during the last pair: $jit_growth)"
+    jit_off=$(jit_share "$before" "$(thread_ticks "$off_pid")")
+    jit_growth="$jit_on % on, $jit_off % off"
+    if [ $((SECONDS - begin)) -ge "$warmup_min" ] && [ "$jit_on" -lt 5 ] && [ "$jit_off" -lt 5 ]; then
+      echo "  warmed up for $((SECONDS - begin)) s (alternating 5 s POST runs; the JIT's share of the last ones: $jit_growth)"
       break
     fi
     if [ $((SECONDS - begin)) -ge "$warmup_cap" ]; then
-      echo "  CAP REACHED: warmed up for $((SECONDS - begin)) s, the JIT still compiles ($jit_growth during the last pair)"
+      echo "  CAP REACHED: warmed up for $((SECONDS - begin)) s, the JIT still compiles ($jit_growth of the last runs)"
       break
     fi
   done
@@ -463,7 +465,7 @@ records_store() { # label, then the settings of the database
     "$label" "$(median "${cpu_on[@]}")" "$(median "${req_on[@]}")" "$(median "${writer_on[@]}")" "$(median "${h2_on[@]}")" \
     "$(median "${jit_on_runs[@]}")" "${db_pid:+, + PostgreSQL $(median "${db_on[@]}")}" "$(median "${cpu_off[@]}")" \
     "$(median "${req_off[@]}")" "$(median "${jit_off_runs[@]}")" "$cpu_ratio"
-  printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s us%s / %s us: %s | %s | %s, %s | %s / %s |\n' "$label" \
+  printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s us%s / %s us: %s | %s, %s | %s: %s / %s |\n' "$label" \
     "$(median "${rps_on[@]}")" "$(median "${rps_off[@]}")" "$m_ratio" "$m_p99" "$(median "${p99_off[@]}")" "$m_mod_p99" \
     "$(median "${mod_p99_off[@]}")" "$(median "${cpu_on[@]}")" "${db_pid:+ (+ PostgreSQL $(median "${db_on[@]}") us)}" \
     "$(median "${cpu_off[@]}")" "$cpu_ratio" "$(printf '%s\n' "${backlogs[@]}" | sort -n | tail -1)" "$drained" \
