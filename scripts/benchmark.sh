@@ -21,7 +21,7 @@
 #                the embedded H2 and on a throw-away PostgreSQL cluster (Debian's postgresql), as the container runs
 #                (start.sh, the image's JAVA_OPTS, Temurin 25): throughput at saturation and the ratio on/off, p50/p99
 #                at saturation and at a moderate load (2 connections), processor time per POST and which threads spend
-#                it, the backlog during and after, records written = POSTs answered (about 8 minutes; not part of
+#                it, the backlog during and after, records written = POSTs answered (8 to 15 minutes; not part of
 #                both, which says how to run it)
 #   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3, and for the container mode the
 #   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
