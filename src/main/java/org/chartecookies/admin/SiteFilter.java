@@ -31,12 +31,12 @@ record SiteFilter(List<String> choices, @Nullable String site) {
 	}
 
 	/** Whether the pages offer the choice: only with several sites. */
-	boolean offered() {
+	public boolean offered() {
 		return this.choices.size() > 1;
 	}
 
 	/** The chosen site's id, or an empty text for every site (what the form's select holds). */
-	String selected() {
+	public String selected() {
 		return (this.site != null) ? this.site : "";
 	}
 

@@ -48,14 +48,27 @@ final class Operator {
 
 	private final String client;
 
+	private final @Nullable String host;
+
 	Operator(int port, String clientAddress) {
+		this(port, clientAddress, null);
+	}
+
+	/** An operator reaching the back office under a site's host name (as the proxy forwards it). */
+	Operator(int port, String clientAddress, @Nullable String host) {
 		this.origin = "http://localhost:" + port;
 		this.client = clientAddress;
+		this.host = host;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path))
+			.header("X-Forwarded-For", this.client);
+		return (this.host != null) ? request.header("X-Forwarded-Host", this.host) : request;
 	}
 
 	HttpResponse<String> get(String path, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("X-Forwarded-For", this.client);
+		HttpRequest.Builder request = request(path);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -63,9 +76,7 @@ final class Operator {
 	}
 
 	HttpResponse<String> post(String path, String form, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("X-Forwarded-For", this.client)
-			.header("Content-Type", "application/x-www-form-urlencoded");
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -95,9 +106,7 @@ final class Operator {
 	/** Posts a form whose length is not announced: it is sent in chunks, after the headers. */
 	HttpResponse<String> postChunked(String path, String form) throws Exception {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("X-Forwarded-For", this.client)
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
