@@ -357,6 +357,42 @@ class BackOfficeHttpTest {
 		assertThat(lookup.body()).contains("statistics: accepted", "This record was altered: its hash no longer matches its content.");
 	}
 
+	/**
+	 * The lookup reads the record and its two neighbours, not its whole chain: a record far from an altered one is
+	 * shown intact and linked both ways (the verification page names the altered one); the altered record's neighbour
+	 * is shown as not linked to it.
+	 */
+	@Test
+	void theLookupChecksTheRecordAndItsNeighboursOnly(@Autowired JdbcClient jdbc) throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ids.add(consentId(decide("reject-all")));
+			String id = ids.get(i);
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		}
+		Operator operator = operator("198.51.100.13");
+		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
+		jdbc.sql("UPDATE consent_record SET choices = 'statistics=accepted' WHERE consent_id = ?").param(ids.get(0)).update();
+
+		String far = operator.get("/admin/records?lang=en&id=" + ids.get(3)).body();
+		assertThat(far).contains("This record&#39;s hash matches its content.")
+			.containsPattern("Record before it, #\\d+ \\(consent " + ids.get(2) + "\\): linked")
+			.containsPattern("Record after it, #\\d+ \\(consent [A-Za-z0-9_-]{22}\\): linked|Last record its chain&#39;s writer wrote")
+			.contains("href=\"/admin/verification\"")
+			.doesNotContain("altered", "NOT linked");
+
+		assertThat(operator.get("/admin/records?lang=en&id=" + ids.get(0)).body())
+			.contains("This record was altered: its hash no longer matches its content.");
+
+		// Whoever altered it gives it a hash of its new content: the record after it no longer ties to it.
+		jdbc.sql("UPDATE consent_record SET record_hash = ? WHERE consent_id = ?").params("e".repeat(64), ids.get(0)).update();
+		String next = operator.get("/admin/records?lang=en&id=" + ids.get(1)).body();
+		assertThat(next).contains("This record&#39;s hash matches its content.")
+			.containsPattern("Record before it, #\\d+ \\(consent " + ids.get(0) + "\\): NOT linked");
+		// Found and named by the verification, which walks every chain.
+		assertThat(operator.get("/admin/verification?lang=en").body()).contains("consent " + ids.get(0) + ") was altered");
+	}
+
 	@Test
 	void theVisitorsPagesNeverMeetSpringSecurity(@Autowired ApplicationContext context) throws Exception {
 		HttpResponse<String> charter = HttpClient.newHttpClient().send(
