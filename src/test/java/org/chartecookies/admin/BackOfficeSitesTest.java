@@ -32,8 +32,6 @@ import static org.awaitility.Awaitility.await;
 		"charte.records.folder=target/test-records-admin/${random.uuid}" })
 class BackOfficeSitesTest {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
@@ -125,7 +123,8 @@ class BackOfficeSitesTest {
 
 	/** A visitor's decision on a site, once recorded: its consent id. */
 	private String decide(String host, String decision) throws Exception {
-		HttpResponse<String> answer = HTTP.send(
+		// A client of its own: a connection kept from an earlier test may have been closed by the server meanwhile.
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies/consent"))
 					.header("X-Forwarded-Host", host)
 					.header("Content-Type", "application/x-www-form-urlencoded")
