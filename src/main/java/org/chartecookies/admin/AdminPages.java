@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +31,7 @@ class AdminPages {
 
 	@ModelAttribute
 	void page(HttpServletRequest request, @Nullable Principal operator, Model model) {
+		csrfCookie(request);
 		model.addAttribute("adminPath", request.getRequestURI().substring(request.getContextPath().length()));
 		model.addAttribute("operator", (operator != null) ? operator.getName() : null);
 	}
@@ -47,8 +49,19 @@ class AdminPages {
 		return refusal(request, operator, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "admin.database.down");
 	}
 
+	/**
+	 * Makes the page's CSRF token now, if it has none yet, so that its cookie goes out with the headers (Spring
+	 * Security makes it only when the page's form first asks for it, which may be after the first bytes of the page).
+	 */
+	private static void csrfCookie(HttpServletRequest request) {
+		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			token.getToken();
+		}
+	}
+
 	private ModelAndView refusal(HttpServletRequest request, @Nullable Principal operator,
 			HttpServletResponse response, int status, String messageKey) {
+		csrfCookie(request);
 		response.setStatus(status);
 		// An export refused before its first row is a page, not a download.
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);

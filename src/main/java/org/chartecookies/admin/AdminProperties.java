@@ -42,15 +42,20 @@ public record AdminProperties(@DefaultValue List<@Valid Account> accounts, @Defa
 	}
 
 	/**
-	 * Failed logins allowed within a window: past either limit, logins for that account name, or from that client
-	 * address, are refused until the window since their first failure has passed.
+	 * Failed logins allowed within a window, counted from the first failure: past a limit, the logins it covers are
+	 * refused ({@code 429}) until the window has passed.
 	 *
-	 * @param maxFailuresPerAccount failures for one account name (whoever tries)
-	 * @param maxFailuresPerClient failures from one client address (whatever names it tries)
+	 * @param maxFailuresPerAccountFromClient failures for one account name from one client address: the limit a
+	 * password guesser meets
+	 * @param maxFailuresPerClient failures from one client address, whatever names it tries
+	 * @param maxFailuresPerAccount failures for one account name from every address together: past it, the account is
+	 * refused to every address that has not logged into it in the last 30 days (a guesser spread over many addresses is
+	 * slowed down, its operator is not locked out)
 	 * @param window how long failures are remembered, from the first one
 	 */
-	public record Login(@DefaultValue("5") @Min(1) int maxFailuresPerAccount,
-			@DefaultValue("20") @Min(1) int maxFailuresPerClient, @DefaultValue("15m") @NotNull Duration window) {
+	public record Login(@DefaultValue("5") @Min(1) int maxFailuresPerAccountFromClient,
+			@DefaultValue("20") @Min(1) int maxFailuresPerClient, @DefaultValue("100") @Min(1) int maxFailuresPerAccount,
+			@DefaultValue("15m") @NotNull Duration window) {
 	}
 
 	boolean enabled() {

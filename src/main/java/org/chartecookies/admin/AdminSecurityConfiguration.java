@@ -28,6 +28,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ForwardAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Spring Security for the back office, and for nothing else: its filter is registered for {@code /admin} and
@@ -41,6 +43,9 @@ import org.springframework.security.web.authentication.ForwardAuthenticationFail
 class AdminSecurityConfiguration {
 
 	static final String ROLE = "OPERATOR";
+
+	/** The cookie holding the back office's CSRF token. */
+	static final String CSRF_COOKIE = "charte_admin_csrf";
 
 	/** The name Spring Security gives its filter chain. */
 	private static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
@@ -90,14 +95,40 @@ class AdminSecurityConfiguration {
 				.anyRequest()
 				.hasRole(ROLE))
 			.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
+			// No session before a login: the form's CSRF token lives in a cookie, and no request is saved for after it.
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.formLogin((login) -> login.loginPage(LoginController.LOGIN)
 				.failureHandler(new ForwardAuthenticationFailureHandler(LoginController.FAILED))
 				.defaultSuccessUrl("/admin"))
-			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LoginController.LOGIN + "?logout"))
+			.logout((logout) -> logout.logoutUrl("/admin/logout")
+				.logoutSuccessUrl(LoginController.LOGIN + "?logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null) {
+						logger.info("Back office: " + LoginLog.name(authentication.getName()) + " logged out from "
+								+ request.getRemoteAddr());
+					}
+				}))
 			// The application's own filter writes these on every answer (SecurityHeadersFilter): not twice.
 			.headers((headers) -> headers.httpStrictTransportSecurity((hsts) -> hsts.disable())
 				.contentTypeOptions((options) -> options.disable()))
 			.build();
+	}
+
+	/**
+	 * The login form's CSRF token, in a cookie rather than in a session (so that an anonymous request never makes
+	 * one): {@value #CSRF_COOKIE}, declared in the registry, sent to {@code /admin} only, never to scripts, never from
+	 * another site, {@code Secure} over HTTPS (behind the proxy too) like the session cookie. The form holds the token
+	 * masked differently on each page (Spring Security's default), the cookie holds it as it is: a forged post has
+	 * neither.
+	 */
+	static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(CSRF_COOKIE);
+		tokens.setCookiePath("/admin");
+		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Strict"));
+		return tokens;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,41 +47,48 @@ class DashboardController {
 
 	@GetMapping("/admin")
 	String dashboard(@RequestParam(name = "from", required = false) @Nullable String from,
-			@RequestParam(name = "to", required = false) @Nullable String to, Locale locale, Model model) {
+			@RequestParam(name = "to", required = false) @Nullable String to,
+			@RequestParam(name = "site", required = false) @Nullable String site, Locale locale, Model model) {
 		ReportPeriod period = ReportPeriod.of(from, to, today()).drawable();
-		List<DayFigures> days = this.records.days(period.first(), period.last());
+		SiteFilter filter = siteFilter(site);
+		List<DayFigures> days = this.records.days(period.first(), period.last(), filter.site());
 		List<String> categories = days.isEmpty() ? List.of() : List.copyOf(days.get(0).categories().keySet());
 		List<String> kinds = days.isEmpty() ? List.of() : List.copyOf(days.get(0).kinds().keySet());
 		model.addAttribute("period", period);
+		model.addAttribute("sites", filter);
 		model.addAttribute("days", days);
 		model.addAttribute("categories", categories);
-		model.addAttribute("categoryTitles", categories.stream().map((id) -> title(id, locale)).toList());
+		model.addAttribute("categoryTitles", categories.stream().map((id) -> title(id, filter, locale)).toList());
 		model.addAttribute("kinds", kinds);
 		model.addAttribute("total", days.stream().mapToLong(DayFigures::decisions).sum());
-		model.addAttribute("chart", DashboardChart.of(days, (id) -> title(id, locale)));
+		model.addAttribute("chart", DashboardChart.of(days, (id) -> title(id, filter, locale)));
 		model.addAttribute("rows", days.stream().map((day) -> TableRow.of(day, kinds, categories)).toList());
 		return "admin/dashboard";
 	}
 
 	/**
-	 * The records of a period as CSV ({@code text/csv}, UTF-8, a header line), downloaded as
-	 * {@code consent-records-FIRST-to-LAST.csv}. Rows go out as they are read: the export holds no list of them.
+	 * The records of a period as CSV ({@code text/csv}, UTF-8, a header line), every site's or one site's, downloaded
+	 * as {@code consent-records-FIRST-to-LAST.csv} (or {@code consent-records-SITE-FIRST-to-LAST.csv}). Rows go out as
+	 * they are read: the export holds no list of them.
 	 */
 	@GetMapping("/admin/export")
 	void export(@RequestParam(name = "from", required = false) @Nullable String from,
-			@RequestParam(name = "to", required = false) @Nullable String to, HttpServletResponse response)
+			@RequestParam(name = "to", required = false) @Nullable String to,
+			@RequestParam(name = "site", required = false) @Nullable String site, HttpServletResponse response)
 			throws IOException {
 		ReportPeriod period = ReportPeriod.of(from, to, today());
+		SiteFilter filter = siteFilter(site);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("consent-records-" + period.first() + "-to-" + period.last() + ".csv")
+			.filename("consent-records-" + ((filter.site() != null) ? filter.site() + "-" : "") + period.first()
+					+ "-to-" + period.last() + ".csv")
 			.build()
 			.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
 			CsvRecords csv = new CsvRecords(out);
 			csv.header();
-			this.records.export(period.first(), period.last(), csv::row);
+			this.records.export(period.first(), period.last(), filter.site(), csv::row);
 		}
 	}
 
@@ -103,10 +111,15 @@ class DashboardController {
 
 	}
 
-	private String title(String categoryId, Locale locale) {
-		// The category's title in the first site that declares it (records of every site are counted together).
+	private SiteFilter siteFilter(@Nullable String site) {
+		return SiteFilter.of(site, this.sites.all().stream().map(HostedSite::id).toList());
+	}
+
+	private String title(String categoryId, SiteFilter filter, Locale locale) {
+		// The category's title in the site shown, else in the first site that declares it (every site counted together).
 		return this.sites.all()
 			.stream()
+			.sorted(Comparator.comparing((HostedSite hosted) -> !hosted.id().equals(filter.site())))
 			.map(HostedSite::registry)
 			.flatMap((registry) -> registry.category(categoryId).stream())
 			.findFirst()

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chartecookies.records.ChainVerification;
 import org.chartecookies.records.RecordQueries;
+import org.chartecookies.records.RecordLinks;
 import org.chartecookies.records.RecordQueries.RecordedDecision;
+import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.Sites;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -15,8 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A record looked up by the consent id a visitor quotes, with the check of its chain, and the verification of every
- * chain (what {@code --charte.records.verify} prints).
+ * A record looked up by the consent id a visitor quotes (on one site, or any), with its own hash check and its links
+ * to the records before and after it in its chain (a few rows read, however long the chain), and the verification of
+ * every chain (what {@code --charte.records.verify} prints).
  */
 @Controller
 class RecordController {
@@ -28,20 +32,30 @@ class RecordController {
 
 	private final ChainVerification verification;
 
-	RecordController(RecordQueries records, ChainVerification verification) {
+	private final Sites sites;
+
+	RecordController(RecordQueries records, ChainVerification verification, Sites sites) {
 		this.records = records;
 		this.verification = verification;
+		this.sites = sites;
 	}
 
 	/**
 	 * The lookup form, and the record of {@code id} when given: {@code 400} when it cannot be a consent id,
-	 * {@code 404} when no record has it.
+	 * {@code 404} when no record has it (on the site chosen, when one is). A consent id copied from the CSV export
+	 * with the {@code '} that keeps spreadsheets from reading it as a formula is the same id.
 	 */
 	@GetMapping("/admin/records")
-	String lookup(@RequestParam(name = "id", required = false) @Nullable String id, HttpServletResponse response,
+	String lookup(@RequestParam(name = "id", required = false) @Nullable String id,
+			@RequestParam(name = "site", required = false) @Nullable String site, HttpServletResponse response,
 			Model model) {
+		SiteFilter filter = SiteFilter.of(site, this.sites.all().stream().map(HostedSite::id).toList());
 		String asked = (id != null) ? id.strip() : "";
+		if (asked.startsWith("'")) {
+			asked = asked.substring(1);
+		}
 		model.addAttribute("id", asked);
+		model.addAttribute("sites", filter);
 		if (asked.isEmpty()) {
 			return "admin/lookup";
 		}
@@ -50,14 +64,16 @@ class RecordController {
 			model.addAttribute("invalid", true);
 			return "admin/lookup";
 		}
-		Optional<RecordedDecision> found = this.records.find(asked);
-		if (found.isEmpty()) {
+		Optional<RecordedDecision> found = this.records.find(asked)
+			.filter((record) -> filter.site() == null || filter.site().equals(record.site()));
+		Optional<RecordLinks> links = found.flatMap((record) -> this.records.links(record.consentId()));
+		if (found.isEmpty() || links.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			model.addAttribute("unknown", true);
 			return "admin/lookup";
 		}
 		model.addAttribute("record", found.get());
-		model.addAttribute("chain", this.verification.verify(found.get().writerId()));
+		model.addAttribute("links", links.get());
 		return "admin/lookup";
 	}
 

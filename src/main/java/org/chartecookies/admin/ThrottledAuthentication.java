@@ -2,6 +2,8 @@ package org.chartecookies.admin;
 
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,9 +15,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Checks a login against the accounts, unless the account name or the client has failed too often lately: then the
  * login is refused without looking at the password ({@link LoginRefusedException}). Failures are counted here, where
- * both the name and the client's address (after the trusted proxies' {@code X-Forwarded-For}) are known.
+ * both the name and the client's address (after the trusted proxies' {@code X-Forwarded-For}) are known. Logs each
+ * successful and failed login, and each limit reached, with the name typed and the client's address (never a
+ * password; a refused login is not logged one by one: its limit was, once).
  */
 class ThrottledAuthentication implements AuthenticationProvider {
+
+	private static final Log logger = LogFactory.getLog(ThrottledAuthentication.class);
 
 	private final AuthenticationProvider accounts;
 
@@ -37,13 +43,26 @@ class ThrottledAuthentication implements AuthenticationProvider {
 		}
 		try {
 			Authentication authenticated = this.accounts.authenticate(authentication);
-			this.throttle.succeeded(name);
+			this.throttle.succeeded(name, client);
+			logger.info("Back office: " + LoginLog.name(name) + " logged in from " + client);
 			return authenticated;
 		}
 		catch (BadCredentialsException ex) {
-			this.throttle.failed(name, client);
+			logger.warn("Back office: failed login for " + LoginLog.name(name) + " from " + client);
+			for (LoginThrottle.Limit limit : this.throttle.failed(name, client)) {
+				logger.warn("Back office: failed logins limit reached (" + describe(limit, name, client)
+						+ "): such logins are refused for the next " + this.throttle.window().toMinutes() + " minute(s)");
+			}
 			throw ex;
 		}
+	}
+
+	private static String describe(LoginThrottle.Limit limit, String name, String client) {
+		return switch (limit) {
+			case ACCOUNT_FROM_CLIENT -> "account " + LoginLog.name(name) + " from " + client;
+			case CLIENT -> "client " + client + ", whatever the name";
+			case ACCOUNT -> "account " + LoginLog.name(name) + " from every address, except those it logged in from lately";
+		};
 	}
 
 	@Override

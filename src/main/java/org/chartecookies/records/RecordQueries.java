@@ -33,15 +33,16 @@ public final class RecordQueries {
 	 * @param kind how the decision was made: {@code accept-all}, {@code reject-all}, {@code custom} or
 	 * {@code acknowledge}
 	 * @param choices each optional category's id and whether it was accepted, in id order
+	 * @param site the id of the site it was made on (empty for the records written before there were several sites)
 	 * @param intact whether its hash is still the hash of its fields
 	 */
-	public record RecordedDecision(String consentId, Instant decidedAt, int revision, String kind,
+	public record RecordedDecision(String consentId, String site, Instant decidedAt, int revision, String kind,
 			Map<String, Boolean> choices, boolean globalPrivacyControl, String language, String pagePath,
 			String writerId, long sequence, String previousHash, String hash, boolean intact) {
 
 		static RecordedDecision of(ConsentRecord record) {
 			PendingRecord content = record.content();
-			return new RecordedDecision(content.consentId(), content.decidedAt(), content.revision(), content.kind(),
+			return new RecordedDecision(content.consentId(), content.site(), content.decidedAt(), content.revision(), content.kind(),
 					content.choices(), content.globalPrivacyControl(), content.language(), content.pagePath(),
 					record.writerId(), record.sequence(), record.previousHash(), record.hash(), record.intact());
 		}
@@ -82,9 +83,17 @@ public final class RecordQueries {
 			Map<String, CategoryFigures> categories) {
 	}
 
-	/** Every day from {@code first} to {@code last} (both included), a day without decisions too. */
+	/** Every day from {@code first} to {@code last} (both included), a day without decisions too, every site's. */
 	public List<DayFigures> days(LocalDate first, LocalDate last) {
-		List<RecordStore.DayCount> counts = this.store.dayCounts(startOf(first), startOf(last.plusDays(1)));
+		return days(first, last, null);
+	}
+
+	/**
+	 * Every day from {@code first} to {@code last} (both included), a day without decisions too: one site's decisions,
+	 * or every site's when {@code site} is null.
+	 */
+	public List<DayFigures> days(LocalDate first, LocalDate last, @Nullable String site) {
+		List<RecordStore.DayCount> counts = this.store.dayCounts(startOf(first), startOf(last.plusDays(1)), site);
 		TreeSet<String> kinds = new TreeSet<>();
 		TreeSet<String> categories = new TreeSet<>();
 		for (RecordStore.DayCount count : counts) {
@@ -122,9 +131,27 @@ public final class RecordQueries {
 		return this.store.find(consentId).map(RecordedDecision::of);
 	}
 
+	/**
+	 * How the record of this consent id ties to the records before and after it in its chain, or nothing when no
+	 * record has this id. A few rows read, however long the chain.
+	 */
+	public Optional<RecordLinks> links(String consentId) {
+		return this.store.find(consentId).map((record) -> RecordLinks.of(record,
+				(record.sequence() > 1) ? this.store.record(record.writerId(), record.sequence() - 1) : Optional.empty(),
+				this.store.record(record.writerId(), record.sequence() + 1), this.store.writer(record.writerId())));
+	}
+
 	/** Every record decided from {@code first} to {@code last} (both included), oldest first, one at a time. */
 	public void export(LocalDate first, LocalDate last, Consumer<RecordedDecision> visitor) {
-		this.store.between(startOf(first), startOf(last.plusDays(1)),
+		export(first, last, null, visitor);
+	}
+
+	/**
+	 * Every record decided from {@code first} to {@code last} (both included) on one site, or on every site when
+	 * {@code site} is null, oldest first, one at a time.
+	 */
+	public void export(LocalDate first, LocalDate last, @Nullable String site, Consumer<RecordedDecision> visitor) {
+		this.store.between(startOf(first), startOf(last.plusDays(1)), site,
 				(record) -> visitor.accept(RecordedDecision.of(record)));
 	}
 

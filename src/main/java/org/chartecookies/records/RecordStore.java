@@ -212,13 +212,17 @@ class RecordStore implements ChainVerification.Chains {
 
 	/**
 	 * The decisions made from {@code from} (inclusive) to {@code until} (exclusive), counted per UTC day, kind and set
-	 * of choices: a few rows per day whatever the number of decisions (the database adds them up).
+	 * of choices: a few rows per day whatever the number of decisions (the database adds them up). Only one site's
+	 * decisions when {@code site} is given, every site's when it is null.
 	 */
-	List<DayCount> dayCounts(Instant from, Instant until) {
+	List<DayCount> dayCounts(Instant from, Instant until, @Nullable String site) {
 		return this.jdbc.sql("SELECT CAST(decided_at AT TIME ZONE 'UTC' AS DATE) AS decision_day, decision, choices, "
-				+ "COUNT(*) FROM consent_record WHERE decided_at >= ? AND decided_at < ? "
-				+ "GROUP BY CAST(decided_at AT TIME ZONE 'UTC' AS DATE), decision, choices")
-			.params(utc(from), utc(until))
+				+ "COUNT(*) FROM consent_record WHERE decided_at >= :from AND decided_at < :until"
+				+ ((site != null) ? " AND site = :site" : "")
+				+ " GROUP BY CAST(decided_at AT TIME ZONE 'UTC' AS DATE), decision, choices")
+			.param("from", utc(from))
+			.param("until", utc(until))
+			.param("site", (site != null) ? site : "")
 			.query((rs, row) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2),
 					PendingRecord.parseChoices(rs.getString(3)), rs.getLong(4)))
 			.list();
@@ -226,19 +230,32 @@ class RecordStore implements ChainVerification.Chains {
 
 	/**
 	 * Every record decided from {@code from} (inclusive) to {@code until} (exclusive), oldest first, one at a time: a
-	 * cursor in a read-only transaction (PostgreSQL streams a result only outside auto-commit), never a list.
+	 * cursor in a read-only transaction (PostgreSQL streams a result only outside auto-commit), never a list. Only one
+	 * site's records when {@code site} is given, every site's when it is null.
 	 */
-	void between(Instant from, Instant until, Consumer<ConsentRecord> visitor) {
+	void between(Instant from, Instant until, @Nullable String site, Consumer<ConsentRecord> visitor) {
 		this.transactions.executeWithoutResult((status) -> this.batches.query((connection) -> {
 			var statement = connection.prepareStatement("SELECT " + COLUMNS
-					+ " FROM consent_record WHERE decided_at >= ? AND decided_at < ? ORDER BY decided_at, writer_id, record_sequence");
+					+ " FROM consent_record WHERE decided_at >= ? AND decided_at < ?" + ((site != null) ? " AND site = ?" : "")
+					+ " ORDER BY decided_at, writer_id, record_sequence");
 			statement.setObject(1, utc(from));
 			statement.setObject(2, utc(until));
+			if (site != null) {
+				statement.setString(3, site);
+			}
 			statement.setFetchSize(1000);
 			return statement;
 		}, (ResultSet rs) -> {
 			visitor.accept(record(rs, 0));
 		}));
+	}
+
+	/** The record at this place of this writer's chain, if there is one. */
+	Optional<ConsentRecord> record(String writerId, long sequence) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM consent_record WHERE writer_id = ? AND record_sequence = ?")
+			.params(writerId, sequence)
+			.query(RecordStore::record)
+			.optional();
 	}
 
 	/** The writer's row, if it has one. */

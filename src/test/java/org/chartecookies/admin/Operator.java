@@ -2,6 +2,7 @@ package org.chartecookies.admin;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,39 +48,70 @@ final class Operator {
 
 	private final String client;
 
+	private final @Nullable String host;
+
 	Operator(int port, String clientAddress) {
+		this(port, clientAddress, null);
+	}
+
+	/** An operator reaching the back office under a site's host name (as the proxy forwards it). */
+	Operator(int port, String clientAddress, @Nullable String host) {
 		this.origin = "http://localhost:" + port;
 		this.client = clientAddress;
+		this.host = host;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path))
+			.header("X-Forwarded-For", this.client);
+		return (this.host != null) ? request.header("X-Forwarded-Host", this.host) : request;
 	}
 
 	HttpResponse<String> get(String path, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("X-Forwarded-For", this.client);
+		HttpRequest.Builder request = request(path);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
 		return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> post(String path, String form) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("X-Forwarded-For", this.client)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	HttpResponse<String> post(String path, String form, String... headers) throws Exception {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return this.http.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The value of a cookie this client holds, or null. */
+	@Nullable String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Gives this client a cookie for the back office, as if it had been set. */
+	void setCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/admin");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(this.origin + "/admin"), cookie);
 	}
 
 	/** Posts a form whose length is not announced: it is sent in chunks, after the headers. */
 	HttpResponse<String> postChunked(String path, String form) throws Exception {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.origin + path))
-			.header("X-Forwarded-For", this.client)
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** The CSRF token of the login page's form (which also starts the session it belongs to). */
+	/** The CSRF token of the login page's form (its cookie holds the same token, unmasked). */
 	String loginToken() throws Exception {
 		return token(get("/admin/login?lang=en").body());
 	}

@@ -113,7 +113,12 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		assertThat(text("[data-decision]")).isEqualTo("Tout accepter");
 		assertThat(text("[data-choices]")).isEqualTo("statistics : acceptée");
 		assertThat(text("[data-record-check]")).isEqualTo("L'empreinte de cet enregistrement correspond à son contenu.");
-		assertThat(text("[data-chain]")).matches("Chaîne w-[A-Za-z0-9_-]+ : \\d+ enregistrement\\(s\\), intacte\\.");
+		// Its ties to the records before and after it in its chain (the next one is the visitor's refusal).
+		assertThat(text("[data-previous]")).matches(
+				"Premier enregistrement de sa chaîne : rien ne le précède\\.|Enregistrement précédent, n° \\d+ \\(consentement [A-Za-z0-9_-]{22}\\) : lié, .*");
+		assertThat(text("[data-next]")).matches(
+				"Enregistrement suivant, n° \\d+ \\(consentement " + refused + "\\) : lié, il nomme l'empreinte de celui-ci\\.");
+		assertThat(this.visitor.browser.findElements(By.id("site"))).as("one site: no site to choose").isEmpty();
 		this.visitor.screenshot("admin-lookup-fr");
 
 		Path downloads = Files.createDirectories(Path.of("target", "downloads", UUID.randomUUID().toString()));
@@ -127,10 +132,12 @@ class BackOfficeInBrowserTest extends VisitorTest {
 				"consent-records-" + LocalDate.parse(today).minusDays(29) + "-to-" + today + ".csv");
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		assertThat(lines).hasSize(1 + (int) decisions).first().isEqualTo(
-				"consent_id,decided_at,registry_revision,decision,choices,gpc,language,page_path,writer_id,record_sequence,previous_hash,record_hash");
-		assertThat(lines).filteredOn((line) -> line.startsWith(accepted + ",")).singleElement()
-			.satisfies((line) -> assertThat(line).contains(",accept-all,statistics=accepted,false,fr,/cookies,"));
-		assertThat(lines).filteredOn((line) -> line.startsWith(refused + ",")).singleElement()
+				"consent_id,decided_at,registry_revision,decision,choices,gpc,language,page_path,writer_id,record_sequence,previous_hash,record_hash,site");
+		// An id starting with '-' (1 in 64) is written '-… so that no spreadsheet takes it for a formula.
+		assertThat(lines).filteredOn((line) -> line.startsWith(csv(accepted) + ",")).singleElement()
+			.satisfies((line) -> assertThat(line).contains(",accept-all,statistics=accepted,false,fr,/cookies,")
+				.endsWith(",cookies"));
+		assertThat(lines).filteredOn((line) -> line.startsWith(csv(refused) + ",")).singleElement()
 			.satisfies((line) -> assertThat(line).contains(",reject-all,statistics=refused,false,fr,/cookies,"));
 
 		submit(this.visitor.button("Se déconnecter (operator)"));
@@ -190,6 +197,10 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		element.click();
 		this.visitor.waitFor().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
 		this.visitor.waitFor().until((driver) -> "complete".equals(this.visitor.script("return document.readyState")));
+	}
+
+	private static String csv(String consentId) {
+		return consentId.startsWith("-") ? "'" + consentId : consentId;
 	}
 
 	private static Path downloaded(Path folder) throws IOException {

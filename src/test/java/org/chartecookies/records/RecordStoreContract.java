@@ -340,4 +340,51 @@ abstract class RecordStoreContract {
 		});
 	}
 
+
+	@Test
+	void theBackOfficeCountsAndExportsOneSitesDecisionsOnlyWhenAsked() {
+		PendingRecord shop = new PendingRecord(Records.newConsentId(), Instant.parse("2026-11-29T10:00:00Z"), 1,
+				"accept-all", Map.of("ads", true), false, "fr", "/cookies", "shop");
+		this.store.append("w-one", NOW, RecordStore.ChainHead.EMPTY, List.of(shop));
+		append("w-one", 2, Instant.parse("2026-11-29T11:00:00Z"));
+		RecordQueries queries = new RecordQueries(this.store);
+		LocalDate day = LocalDate.parse("2026-11-29");
+
+		assertThat(queries.days(day, day).get(0).decisions()).isEqualTo(3);
+		assertThat(queries.days(day, day, "shop").get(0).decisions()).isEqualTo(1);
+		assertThat(queries.days(day, day, "shop").get(0).categories()).containsOnlyKeys("ads");
+		assertThat(queries.days(day, day, "cookies").get(0).decisions()).isEqualTo(2);
+		assertThat(queries.days(day, day, "cookies").get(0).categories()).doesNotContainKey("ads");
+		assertThat(queries.days(day, day, "elsewhere").get(0).decisions()).isZero();
+
+		List<RecordQueries.RecordedDecision> exported = new ArrayList<>();
+		queries.export(day, day, "shop", exported::add);
+		assertThat(exported).extracting(RecordQueries.RecordedDecision::consentId, RecordQueries.RecordedDecision::site)
+			.containsExactly(tuple(shop.consentId(), "shop"));
+		exported.clear();
+		queries.export(day, day, null, exported::add);
+		assertThat(exported).hasSize(3);
+	}
+
+	@Test
+	void aRecordLookedUpIsTiedToItsNeighboursWithoutWalkingItsChain() {
+		List<PendingRecord> written = append("w-one", 3, NOW);
+		RecordQueries queries = new RecordQueries(this.store);
+
+		assertThat(queries.links(written.get(1).consentId())).hasValue(new RecordLinks(RecordLinks.Link.LINKED,
+				written.get(0).consentId(), RecordLinks.Link.LINKED, written.get(2).consentId()));
+		assertThat(queries.links(written.get(0).consentId())).hasValueSatisfying(
+				(links) -> assertThat(links.previous()).isEqualTo(RecordLinks.Link.FIRST));
+		assertThat(queries.links(written.get(2).consentId())).hasValueSatisfying(
+				(links) -> assertThat(links.next()).isEqualTo(RecordLinks.Link.LAST));
+		assertThat(queries.links("AAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
+
+		this.jdbc.sql("DELETE FROM consent_record WHERE consent_id = ?").param(written.get(2).consentId()).update();
+		this.jdbc.sql("UPDATE consent_record SET record_hash = ? WHERE consent_id = ?")
+			.params("f".repeat(64), written.get(0).consentId())
+			.update();
+		assertThat(queries.links(written.get(1).consentId())).hasValue(new RecordLinks(RecordLinks.Link.NOT_LINKED,
+				written.get(0).consentId(), RecordLinks.Link.MISSING, null));
+	}
+
 }

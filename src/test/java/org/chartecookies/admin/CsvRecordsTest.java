@@ -1,0 +1,63 @@
+package org.chartecookies.admin;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Map;
+
+import org.chartecookies.records.RecordQueries.RecordedDecision;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CSV export's lines: RFC 4180 quoting, the site in the last column, and nothing a spreadsheet would run as a
+ * formula (a consent id is base64url: about one in 64 starts with a dash).
+ */
+class CsvRecordsTest {
+
+	private static final String HASH = "ab".repeat(32);
+
+	private static RecordedDecision record(String consentId, String pagePath, String site) {
+		return new RecordedDecision(consentId, site, Instant.parse("2026-11-29T10:15:30Z"), 3, "custom",
+				Map.of("statistics", true), false, "fr", pagePath, "w-x", 7, "0".repeat(64), HASH, true);
+	}
+
+	private static String line(RecordedDecision record) {
+		StringWriter out = new StringWriter();
+		new CsvRecords(out).row(record);
+		return out.toString();
+	}
+
+	@Test
+	void aRecordIsOneLineWithItsSiteLast() {
+		assertThat(line(record("vJ1mJfBXiocAWqKZy0c4eQ", "/cookies", "shop"))).isEqualTo(
+				"vJ1mJfBXiocAWqKZy0c4eQ,2026-11-29T10:15:30Z,3,custom,statistics=accepted,false,fr,/cookies,w-x,7,"
+						+ "0".repeat(64) + "," + HASH + ",shop\r\n");
+		assertThat(CsvRecords.HEADER.split(",")).hasSize(13).endsWith("site");
+	}
+
+	@Test
+	void aConsentIdStartingWithADashIsNotAFormula() {
+		assertThat(line(record("-1mJfBXiocAWqKZy0c4eQ", "/cookies", ""))).startsWith("'-1mJfBXiocAWqKZy0c4eQ,")
+			.endsWith("," + HASH + ",\r\n");
+	}
+
+	@Test
+	void everyTextThatASpreadsheetWouldRunGetsAQuoteInFront() {
+		assertThat(CsvRecords.field("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+		assertThat(CsvRecords.field("+1")).isEqualTo("'+1");
+		assertThat(CsvRecords.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(CsvRecords.field("\tx")).isEqualTo("'\tx");
+		assertThat(CsvRecords.field("\rx")).isEqualTo("\"'\rx\"");
+		assertThat(CsvRecords.field("a-b=c")).as("only the first character counts").isEqualTo("a-b=c");
+		assertThat(CsvRecords.field("")).isEmpty();
+	}
+
+	@Test
+	void aFieldWithACommaAQuoteOrALineBreakIsQuoted() {
+		assertThat(CsvRecords.field("/a,b")).isEqualTo("\"/a,b\"");
+		assertThat(CsvRecords.field("/a\"b")).isEqualTo("\"/a\"\"b\"");
+		assertThat(CsvRecords.field("/a\nb")).isEqualTo("\"/a\nb\"");
+	}
+
+}
