@@ -63,6 +63,8 @@ class DashboardController {
 		model.addAttribute("total", days.stream().mapToLong(DayFigures::decisions).sum());
 		model.addAttribute("chart", DashboardChart.of(days, (id) -> title(id, filter, locale)));
 		model.addAttribute("rows", days.stream().map((day) -> TableRow.of(day, kinds, categories)).toList());
+		// What keeps a registry file from being served as it stands (the same words as the log and the health).
+		model.addAttribute("registryProblems", this.sites.problems());
 		return "admin/dashboard";
 	}
 

@@ -55,6 +55,7 @@ class AcceptLanguageTest {
 			fr-CA;q=0, fr;q=0.5, en;q=0.4  | fr
 			fr;q=0.5, fr-CA;q=0, en;q=0.4  | fr
 			de, *;q=0.5, en;q=0.1          | fr
+			en, fr, en                     | en
 			""")
 	void theSupportedLanguageWithTheHighestWeight(String header, String expected) {
 		assertThat(AcceptLanguage.preferred(header)).isEqualTo((expected != null) ? Locale.forLanguageTag(expected) : null);
