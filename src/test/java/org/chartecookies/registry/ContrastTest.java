@@ -56,6 +56,7 @@ class ContrastTest {
 	void somethingElseThanAColourIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Contrast.luminance("1d4f91")).withMessageContaining("1d4f91");
 		assertThatIllegalArgumentException().isThrownBy(() -> Contrast.luminance("#1d4f"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Contrast.luminance("x1d4f91")).withMessageContaining("x1d4f91");
 	}
 
 }

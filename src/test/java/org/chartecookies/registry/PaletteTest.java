@@ -64,4 +64,15 @@ class PaletteTest {
 				"--cookie-banner-page: #121417;", "--cookie-banner-button-text: " + Palette.DARK_BUTTON_TEXT + ";");
 	}
 
+	@Test
+	void theFirstProblemIsTheOneReportedWhenTheDarkSchemeHasOneToo() {
+		assertThat(new Palette("#ffd700", "#fff", "#5a1a2a").unreadable()).startsWith("accentText: ");
+		assertThat(new Palette("#888", "#000", "#5a1a2a").unreadable()).startsWith("accent: ");
+	}
+
+	@Test
+	void withoutADarkAccentTheStyleSheetLeavesTheDarkSchemeAlone() {
+		assertThat(new Palette("#1d4f91", "#fff", null).css()).doesNotContain("prefers-color-scheme", "null");
+	}
+
 }

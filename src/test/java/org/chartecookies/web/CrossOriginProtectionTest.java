@@ -93,6 +93,8 @@ class CrossOriginProtectionTest {
 			https, localhost,        8443, localhost:8443
 			http,  ::1,              8080, [::1]:8080
 			http,  [::1],            80,   [::1]
+			http,  localhost,        0,    localhost
+			http,  localhost,        -1,   localhost
 			""")
 	void comparesOriginWithTheHostAndPortTheBrowserUsed(String scheme, String host, int port, String expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
