@@ -12,10 +12,4 @@ import org.jspecify.annotations.Nullable;
  */
 record ConsentForm(@Nullable String decision, @Nullable List<String> category, @Nullable String returnPath,
 		@Nullable String revision) {
-
-	/** A form that does not say which revision it was shown for. */
-	ConsentForm(@Nullable String decision, @Nullable List<String> category, @Nullable String returnPath) {
-		this(decision, category, returnPath, null);
-	}
-
 }

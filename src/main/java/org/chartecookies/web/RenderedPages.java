@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
@@ -113,15 +114,16 @@ public class RenderedPages {
 
 	private final ObjectProvider<ResourceUrlProvider> resources;
 
-	private final ObjectProvider<PageKeys> keys;
+	/**
+	 * The beans that work out a request's page key and its personal text (of other features), looked up once: a lookup
+	 * through their provider searches the bean factory's candidates, 5 % of a consent post's time when made for every
+	 * request.
+	 */
+	private final SingletonSupplier<PageKeys> keys;
 
 	private final LocaleResolver languages;
 
-	private final ObjectProvider<PersonalText> personal;
-
-	private volatile @Nullable PersonalText personalTexts;
-
-	private volatile @Nullable PageKeys pageKeys;
+	private final SingletonSupplier<PersonalText> personal;
 
 	private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
 
@@ -129,8 +131,8 @@ public class RenderedPages {
 			ObjectProvider<ResourceUrlProvider> resources, ObjectProvider<PageKeys> keys, LocaleResolver languages,
 			ObjectProvider<PersonalText> personal) {
 		this.resources = resources;
-		this.personal = personal;
-		this.keys = keys;
+		this.personal = SingletonSupplier.of(personal::getIfAvailable);
+		this.keys = SingletonSupplier.of(keys::getIfAvailable);
 		this.languages = languages;
 		if (properties.enabled()) {
 			Cache<Key, RenderedPage> pages = Caffeine.newBuilder()
@@ -153,7 +155,7 @@ public class RenderedPages {
 	 * request's page key is worked out by {@link PageKeys} exactly as the page's model gets it.
 	 */
 	boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		PageKeys pageKeys = pageKeys();
+		PageKeys pageKeys = this.keys.get();
 		if (this.cache == null || this.routes == null || pageKeys == null || !readOnly(request)) {
 			return false;
 		}
@@ -188,7 +190,7 @@ public class RenderedPages {
 
 	/** Remembers how Spring MVC answered a {@code GET} with a kept rendering, for {@link #answer}. */
 	private void learn(HttpServletRequest request, Key key) {
-		PageKeys pageKeys = pageKeys();
+		PageKeys pageKeys = this.keys.get();
 		if (this.routes == null || pageKeys == null || request.getDispatcherType() != DispatcherType.REQUEST
 				|| !readOnly(request)) {
 			return;
@@ -261,28 +263,9 @@ public class RenderedPages {
 		}
 	}
 
-	/**
-	 * The bean that works out a request's page key, looked up once: a lookup through the provider costs a search of
-	 * the bean factory's candidates, which was 5 % of a consent post's time when made for every request.
-	 */
-	private @Nullable PageKeys pageKeys() {
-		PageKeys found = this.pageKeys;
-		if (found == null) {
-			// Racing threads find the same one.
-			found = this.keys.getIfAvailable();
-			this.pageKeys = found;
-		}
-		return found;
-	}
-
 	/** The asking visitor's personal text as it may be written (see {@link PersonalText#of}), or null. */
 	private byte @Nullable [] personalText(HttpServletRequest request) {
-		PersonalText texts = this.personalTexts;
-		if (texts == null) {
-			// Looked up once (a bean of the feature that knows the text); racing threads find the same one.
-			texts = this.personal.getIfAvailable();
-			this.personalTexts = texts;
-		}
+		PersonalText texts = this.personal.get();
 		String text = (texts != null) ? texts.of(request) : null;
 		return (text != null && PERSONAL_TEXT.matcher(text).matches()) ? text.getBytes(StandardCharsets.US_ASCII)
 				: null;

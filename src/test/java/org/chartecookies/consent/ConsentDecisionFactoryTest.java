@@ -30,7 +30,7 @@ class ConsentDecisionFactoryTest {
 	private final ConsentDecisionFactory factory = new ConsentDecisionFactory(Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private ConsentDecision decide(String decision, String... categories) {
-		return this.factory.decide(new ConsentForm(decision, List.of(categories), "/cookies"), REGISTRY);
+		return this.factory.decide(new ConsentForm(decision, List.of(categories), "/cookies", null), REGISTRY);
 	}
 
 	@ParameterizedTest(name = "{0} {1} -> statistics {2}, video {3}")
@@ -72,7 +72,7 @@ class ConsentDecisionFactoryTest {
 
 	@Test
 	void aFormWithoutCategoriesIsAFormThatListsNone() {
-		assertThat(this.factory.decide(new ConsentForm("custom", null, null), REGISTRY).choices())
+		assertThat(this.factory.decide(new ConsentForm("custom", null, null, null), REGISTRY).choices())
 			.containsExactly(Map.entry("statistics", false), Map.entry("video", false));
 	}
 
@@ -129,7 +129,7 @@ class ConsentDecisionFactoryTest {
 		CookieRegistry necessaryOnly = Registries.load("registries/necessary-only.yaml");
 		ConsentDecisionFactory notice = new ConsentDecisionFactory(Clock.fixed(NOW, ZoneOffset.UTC));
 
-		ConsentDecision decided = notice.decide(new ConsentForm("acknowledge", List.of(), "/cookies"), necessaryOnly);
+		ConsentDecision decided = notice.decide(new ConsentForm("acknowledge", List.of(), "/cookies", null), necessaryOnly);
 
 		assertThat(decided.choices()).isEmpty();
 		assertThat(decided.revision()).isEqualTo(necessaryOnly.revision());
