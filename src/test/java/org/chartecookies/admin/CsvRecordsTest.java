@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CSV export's lines: RFC 4180 quoting, the site in the last column, and nothing a spreadsheet would run as a
- * formula (a consent id is base64url: about one in 64 starts with a dash).
+ * formula (a consent id is base64url: about one in 64 of those made before ids began with the time starts with a dash).
  */
 class CsvRecordsTest {
 

@@ -1,10 +1,17 @@
 package org.chartecookies.consent;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.Registries;
@@ -68,6 +75,55 @@ class ConsentDecisionFactoryTest {
 		assertThat(one).matches("[A-Za-z0-9_-]{22}");
 		assertThat(other).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(one);
 		assertThat(ConsentCookieCodec.decode(ConsentCookieCodec.encode(decide("custom", "video")))).isPresent();
+	}
+
+	@Test
+	void theConsentIdIsAVersion7UuidOfTheDecisionsMillisecond() {
+		byte[] id = Base64.getUrlDecoder().decode(decide("accept-all").consentId());
+
+		assertThat(id).hasSize(16);
+		UUID uuid = new UUID(ByteBuffer.wrap(id).getLong(), ByteBuffer.wrap(id).getLong(8));
+		assertThat(uuid.version()).isEqualTo(7);
+		assertThat(uuid.variant()).isEqualTo(2);
+		assertThat(uuid.getMostSignificantBits() >>> 16).isEqualTo(NOW.toEpochMilli());
+	}
+
+	@Test
+	void consentIdsOfOneMillisecondShareTheirTimeAndDifferInTheir74RandomBits() {
+		Set<String> ids = new HashSet<>();
+		BitSet varying = new BitSet(128);
+		byte[] first = Base64.getUrlDecoder().decode(decide("accept-all").consentId());
+		for (int i = 0; i < 2000; i++) {
+			String id = decide("accept-all").consentId();
+			ids.add(id);
+			varying.or(BitSet.valueOf(xor(first, Base64.getUrlDecoder().decode(id))));
+		}
+
+		assertThat(ids).hasSize(2000);
+		// BitSet numbers the bits of each byte from its lowest: bytes 0-5 (the time), the version nibble of byte 6 and
+		// the variant's two bits of byte 8 never change; the 74 others all do.
+		assertThat(varying.cardinality()).isEqualTo(74);
+		assertThat(varying.get(0, 48).isEmpty()).isTrue();
+		assertThat(varying.get(52, 56).isEmpty()).isTrue();
+		assertThat(varying.get(70, 72).isEmpty()).isTrue();
+	}
+
+	@Test
+	void aLaterMillisecondGivesAGreaterIdAsBytes() {
+		byte[] now = Base64.getUrlDecoder().decode(ConsentDecisionFactory.newConsentId(NOW));
+		byte[] later = Base64.getUrlDecoder().decode(ConsentDecisionFactory.newConsentId(NOW.plusMillis(1)));
+		byte[] muchLater = Base64.getUrlDecoder().decode(ConsentDecisionFactory.newConsentId(NOW.plusSeconds(86_400L * 365 * 100)));
+
+		assertThat(Arrays.compareUnsigned(now, 0, 6, later, 0, 6)).isNegative();
+		assertThat(Arrays.compareUnsigned(later, 0, 6, muchLater, 0, 6)).isNegative();
+	}
+
+	private static byte[] xor(byte[] one, byte[] other) {
+		byte[] result = new byte[one.length];
+		for (int i = 0; i < one.length; i++) {
+			result[i] = (byte) (one[i] ^ other[i]);
+		}
+		return result;
 	}
 
 	@Test
