@@ -27,7 +27,8 @@
 #   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
 #   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 150), BENCH_WARMUP_MIN: at
 #   least (default 45); BENCH_GZIP_LEVEL: gzip level
-#   of nginx's copies (default 9).
+#   of nginx's copies (default 9). Mode records only: BENCH_STORES, the stores measured (default "h2 postgresql");
+#   BENCH_RECORDS_RUNS, the interleaved runs of each (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Many sites in one process (start, memory, per-request cost for 1, 100 and 1,000 sites): a script of its own.
@@ -45,6 +46,8 @@ duration="${BENCH_DURATION:-5}"
 warmup_cap="${BENCH_WARMUP_CAP:-150}"
 warmup_min="${BENCH_WARMUP_MIN:-45}"
 gzip_level="${BENCH_GZIP_LEVEL:-9}"
+records_runs="${BENCH_RECORDS_RUNS:-3}"
+records_stores="${BENCH_STORES:-h2 postgresql}"
 steady_percent=5
 runtime="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
@@ -376,7 +379,7 @@ await_drained() {
   done
 }
 records_store() { # label, then the settings of the database
-  local label="$1" on off run begin jit_on jit_off jit_growth sampler most drained posts written on_pid off_pid db_pid
+  local label="$1" on off run begin sampler off_sampler jit_on jit_off jit_growth most drained posts written on_pid off_pid db_pid
   local before after db_before split rps_on=() rps_off=() p99_on=() p99_off=() p50_on=() p50_off=() ratios=()
   local cpu_on=() cpu_off=() db_on=() req_on=() req_off=() writer_on=() h2_on=() jit_on_runs=() jit_off_runs=()
   local mod_p50_on=() mod_p99_on=() mod_p50_off=() mod_p99_off=() mod_ratio=() mod_rps_on=() mod_rps_off=() backlogs=()
@@ -390,6 +393,12 @@ records_store() { # label, then the settings of the database
   # its last run: measured earlier, after 45 s the JIT still took 150 to 300 us per POST, more in "on" (it has H2's
   # code to compile too), which the figures counted as the cost of recording.
   begin=$SECONDS
+  # Both applications' metrics are read every second from here on, as during the runs: the scrape's own code is then
+  # compiled before the measurements, and it costs both the same.
+  ( while true; do records_metric "$off" charte_records_backlog > /dev/null; sleep 1; done ) &
+  off_sampler=$!
+  ( while true; do records_metric "$on" charte_records_backlog; echo; sleep 1; done ) > "$work/backlog-$label-warm-up.txt" &
+  sampler=$!
   while true; do
     before=$(thread_ticks "$on_pid")
     wrk -t1 -c16 -d5s -s scripts/benchmark-post.lua "$on/cookies/consent" > /dev/null
@@ -407,8 +416,9 @@ records_store() { # label, then the settings of the database
       break
     fi
   done
+  kill "$sampler" 2> /dev/null; wait "$sampler" 2> /dev/null || true
   load_note "before the measurements"
-  for run in 1 2 3; do
+  for run in $(seq 1 "$records_runs"); do
     # The backlog every second while the "on" application is under load.
     ( while true; do records_metric "$on" charte_records_backlog; echo; sleep 1; done ) > "$work/backlog-$label-$run.txt" &
     sampler=$!
@@ -443,6 +453,7 @@ records_store() { # label, then the settings of the database
     printf '  %-10s run %d  moderate (wrk -c2): on %5s req/s p50 %5s p99 %5s ms | off %5s req/s p50 %5s p99 %5s ms\n' \
       "$label" "$run" "${mod_rps_on[-1]}" "${mod_p50_on[-1]}" "${mod_p99_on[-1]}" "$rps" "$p50" "$p99"
   done
+  kill "$off_sampler" 2> /dev/null; wait "$off_sampler" 2> /dev/null || true
   # Written = answered, once the backlog is back to 0 (it should be within a second or two).
   await_drained "$on"
   posts=$(posts_answered "$on")
@@ -493,10 +504,12 @@ records_benchmark() {
   extract_like_the_image "$work/app"
   echo '| store | on req/s | off req/s | on/off | p99 ms on / off, saturation | p99 ms on / off, moderate | CPU per POST on / off: off/on | backlog: most, after | written = answered |' > "$work/records.md"
   echo '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |' >> "$work/records.md"
-  records_store h2
+  case " $records_stores " in *" h2 "*) records_store h2 ;; esac
 
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)
-  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+  if [[ " $records_stores " != *" postgresql "* ]]; then
+    :
+  elif [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
     echo "== PostgreSQL: not installed (apt-get install -y postgresql), skipped"
   else
     pg_port=$(free_port)
@@ -520,7 +533,7 @@ records_benchmark() {
     pg_stop=""
   fi
   echo
-  echo "== summary (medians of 3 runs; targets: on/off >= 0.8 at saturation, p99 on <= 5 ms at a moderate load, a"
+  echo "== summary (medians of $records_runs runs; targets: on/off >= 0.8 at saturation, p99 on <= 5 ms at a moderate load, a"
   echo "   backlog back to 0, records written = POSTs answered)"
   cat "$work/records.md"
   echo "== run time $((SECONDS - started_at)) s"
