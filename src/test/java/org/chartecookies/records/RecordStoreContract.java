@@ -72,8 +72,33 @@ abstract class RecordStoreContract {
 		Flyway flyway = Flyway.configure().dataSource(this.dataSource).load();
 		assertThat(flyway.info().applied()).extracting((m) -> m.getVersion().getVersion(), (m) -> m.getState())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("1", MigrationState.SUCCESS),
-					org.assertj.core.groups.Tuple.tuple("2", MigrationState.SUCCESS));
+					org.assertj.core.groups.Tuple.tuple("2", MigrationState.SUCCESS),
+					org.assertj.core.groups.Tuple.tuple("3", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
+	}
+
+	/**
+	 * The database no longer checks a record's writer at each insert (migration V3: that check was a third of
+	 * PostgreSQL's work for a record); the verification does: records of a writer without a row, inserted behind the
+	 * application's back or left when a writer's row was deleted, are named.
+	 */
+	@Test
+	void recordsOfAWriterTheDatabaseDoesNotKnowAreNamedByTheVerification() {
+		append("w-known", 2, NOW);
+		assertThat(verify().verified()).isTrue();
+
+		this.jdbc.sql("INSERT INTO consent_record (writer_id, record_sequence, consent_id, decided_at, registry_revision, "
+				+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash) "
+				+ "VALUES ('w-ghost', 1, 'AaIl6fQzcTKu-XqG1jJsig', ?, 1, 'accept-all', '', FALSE, 'fr', '/cookies', ?, ?)")
+			.params(NOW.atOffset(java.time.ZoneOffset.UTC), ConsentRecord.GENESIS, ConsentRecord.GENESIS)
+			.update();
+		this.jdbc.sql("DELETE FROM record_writer WHERE writer_id = 'w-known'").update();
+
+		ChainVerification.Report report = verify();
+		assertThat(report.verified()).isFalse();
+		assertThat(report.chains()).extracting(ChainVerification.ChainResult::writerId, ChainVerification.ChainResult::fault)
+			.containsExactlyInAnyOrder(tuple("w-ghost", ChainVerification.Fault.UNKNOWN_WRITER),
+					tuple("w-known", ChainVerification.Fault.UNKNOWN_WRITER));
 	}
 
 	@Test
