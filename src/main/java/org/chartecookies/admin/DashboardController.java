@@ -50,7 +50,7 @@ class DashboardController {
 			@RequestParam(name = "to", required = false) @Nullable String to,
 			@RequestParam(name = "site", required = false) @Nullable String site, Locale locale, Model model) {
 		ReportPeriod period = ReportPeriod.of(from, to, today()).drawable();
-		SiteFilter filter = siteFilter(site);
+		SiteFilter filter = SiteFilter.of(site, this.sites);
 		List<DayFigures> days = this.records.days(period.first(), period.last(), filter.site());
 		List<String> categories = days.isEmpty() ? List.of() : List.copyOf(days.get(0).categories().keySet());
 		List<String> kinds = days.isEmpty() ? List.of() : List.copyOf(days.get(0).kinds().keySet());
@@ -79,7 +79,7 @@ class DashboardController {
 			@RequestParam(name = "site", required = false) @Nullable String site, HttpServletResponse response)
 			throws IOException {
 		ReportPeriod period = ReportPeriod.of(from, to, today());
-		SiteFilter filter = siteFilter(site);
+		SiteFilter filter = SiteFilter.of(site, this.sites);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename("consent-records-" + ((filter.site() != null) ? filter.site() + "-" : "") + period.first()
@@ -111,10 +111,6 @@ class DashboardController {
 					}).toList());
 		}
 
-	}
-
-	private SiteFilter siteFilter(@Nullable String site) {
-		return SiteFilter.of(site, this.sites.all().stream().map(HostedSite::id).toList());
 	}
 
 	private String title(String categoryId, SiteFilter filter, Locale locale) {

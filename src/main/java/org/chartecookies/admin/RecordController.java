@@ -8,7 +8,6 @@ import org.chartecookies.records.ChainVerification;
 import org.chartecookies.records.RecordQueries;
 import org.chartecookies.records.RecordLinks;
 import org.chartecookies.records.RecordQueries.RecordedDecision;
-import org.chartecookies.registry.HostedSite;
 import org.chartecookies.registry.Sites;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +48,7 @@ class RecordController {
 	String lookup(@RequestParam(name = "id", required = false) @Nullable String id,
 			@RequestParam(name = "site", required = false) @Nullable String site, HttpServletResponse response,
 			Model model) {
-		SiteFilter filter = SiteFilter.of(site, this.sites.all().stream().map(HostedSite::id).toList());
+		SiteFilter filter = SiteFilter.of(site, this.sites);
 		String asked = (id != null) ? id.strip() : "";
 		if (asked.startsWith("'")) {
 			asked = asked.substring(1);

@@ -3,6 +3,8 @@ package org.chartecookies.admin;
 import java.util.Collection;
 import java.util.List;
 
+import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.Sites;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,11 @@ record SiteFilter(List<String> choices, @Nullable String site) {
 			throw new AdminRequestException("admin.site.unknown");
 		}
 		return new SiteFilter(choices, asked);
+	}
+
+	/** The filter a query asks for, among the sites served now. */
+	static SiteFilter of(@Nullable String site, Sites sites) {
+		return of(site, sites.all().stream().map(HostedSite::id).toList());
 	}
 
 	/** Whether the pages offer the choice: only with several sites. */

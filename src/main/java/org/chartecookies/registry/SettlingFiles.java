@@ -2,6 +2,7 @@ package org.chartecookies.registry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,9 +44,17 @@ final class SettlingFiles {
 
 	/** How long until the first file written to settles; null when none is being written. */
 	@Nullable Duration untilSettled(Instant now) {
-		return this.lastWritten.values()
-			.stream()
-			.map((at) -> Duration.between(now, at.plus(this.quiet)))
+		return untilFirst(this.lastWritten.values(), this.quiet, now);
+	}
+
+	/**
+	 * How long from {@code now} until the first of these moments is {@code delay} old (zero when one already is);
+	 * null when there are none. The folder's watch sleeps that long: for a file to settle, for a vanished site's
+	 * removal ({@link Sites#untilRemoval()}).
+	 */
+	static @Nullable Duration untilFirst(Collection<Instant> moments, Duration delay, Instant now) {
+		return moments.stream()
+			.map((at) -> Duration.between(now, at.plus(delay)))
 			.map((left) -> left.isNegative() ? Duration.ZERO : left)
 			.min(Comparator.naturalOrder())
 			.orElse(null);

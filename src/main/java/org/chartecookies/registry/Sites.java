@@ -182,13 +182,7 @@ public class Sites {
 	 * such site waits.
 	 */
 	synchronized @Nullable Duration untilRemoval() {
-		Instant now = this.clock.instant();
-		return this.vanished.values()
-			.stream()
-			.map((gone) -> Duration.between(now, gone.plus(this.removalGrace)))
-			.map((left) -> left.isNegative() ? Duration.ZERO : left)
-			.min(Comparator.naturalOrder())
-			.orElse(null);
+		return SettlingFiles.untilFirst(this.vanished.values(), this.removalGrace, this.clock.instant());
 	}
 
 	/**
