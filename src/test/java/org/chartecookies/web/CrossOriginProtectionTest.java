@@ -179,15 +179,20 @@ class CrossOriginProtectionTest {
 		SiteOrigins sites = (asked) -> asked.getHeader("Host").equals("shop.example.org") ? Set.of("https://pay.shop.example")
 				: Set.of();
 		CrossOriginProtection protection = new CrossOriginProtection(Set.of(), sites);
+		AtomicBoolean handled = new AtomicBoolean();
 
-		Throwable refusal = catchThrowable(() -> protection.preHandle(request, new MockHttpServletResponse(), new Object()));
+		Throwable refusal = catchThrowable(
+				() -> handled.set(protection.preHandle(request, new MockHttpServletResponse(), new Object())));
 
+		// Allowed: the request goes on to the consent endpoint. Refused: a 403, and the endpoint never runs.
 		if (expected.equals("allowed")) {
 			assertThat(refusal).isNull();
+			assertThat(handled).isTrue();
 		}
 		else {
 			assertThat(refusal).isInstanceOfSatisfying(ResponseStatusException.class,
 					(status) -> assertThat(status.getStatusCode().value()).isEqualTo(403));
+			assertThat(handled).isFalse();
 		}
 	}
 
