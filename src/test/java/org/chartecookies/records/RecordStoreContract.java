@@ -3,6 +3,7 @@ package org.chartecookies.records;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +72,9 @@ abstract class RecordStoreContract {
 	void migrationsApplyOnceAndAgainChangeNothing() {
 		Flyway flyway = Flyway.configure().dataSource(this.dataSource).load();
 		assertThat(flyway.info().applied()).extracting((m) -> m.getVersion().getVersion(), (m) -> m.getState())
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("1", MigrationState.SUCCESS),
-					org.assertj.core.groups.Tuple.tuple("2", MigrationState.SUCCESS),
-					org.assertj.core.groups.Tuple.tuple("3", MigrationState.SUCCESS));
+			.containsExactly(tuple("1", MigrationState.SUCCESS),
+					tuple("2", MigrationState.SUCCESS),
+					tuple("3", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
@@ -90,7 +91,7 @@ abstract class RecordStoreContract {
 		this.jdbc.sql("INSERT INTO consent_record (writer_id, record_sequence, consent_id, decided_at, registry_revision, "
 				+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash) "
 				+ "VALUES ('w-ghost', 1, 'AaIl6fQzcTKu-XqG1jJsig', ?, 1, 'accept-all', '', FALSE, 'fr', '/cookies', ?, ?)")
-			.params(NOW.atOffset(java.time.ZoneOffset.UTC), ConsentRecord.GENESIS, ConsentRecord.GENESIS)
+			.params(NOW.atOffset(ZoneOffset.UTC), ConsentRecord.GENESIS, ConsentRecord.GENESIS)
 			.update();
 		this.jdbc.sql("DELETE FROM record_writer WHERE writer_id = 'w-known'").update();
 
@@ -139,12 +140,12 @@ abstract class RecordStoreContract {
 		JdbcClient jdbc = JdbcClient.create(old);
 		jdbc.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash) "
 				+ "VALUES ('w-old', ?, 1, ?, 0, ?)")
-			.params(NOW.atOffset(java.time.ZoneOffset.UTC), first.hash(), ConsentRecord.GENESIS)
+			.params(NOW.atOffset(ZoneOffset.UTC), first.hash(), ConsentRecord.GENESIS)
 			.update();
 		jdbc.sql("INSERT INTO consent_record (writer_id, record_sequence, consent_id, decided_at, registry_revision, "
 				+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash) "
 				+ "VALUES ('w-old', 1, ?, ?, 1, 'accept-all', 'statistics=accepted', FALSE, 'fr', '/cookies', ?, ?)")
-			.params(before.consentId(), NOW.atOffset(java.time.ZoneOffset.UTC), ConsentRecord.GENESIS, first.hash())
+			.params(before.consentId(), NOW.atOffset(ZoneOffset.UTC), ConsentRecord.GENESIS, first.hash())
 			.update();
 		Records.migrate(old);
 		RecordStore store = Records.store(old);
@@ -193,7 +194,7 @@ abstract class RecordStoreContract {
 		this.jdbc.sql("UPDATE consent_record SET page_path = '/elsewhere' WHERE record_sequence = 2").update();
 		assertThat(verify().firstFault().sequence()).isEqualTo(2);
 		this.jdbc.sql("UPDATE consent_record SET decided_at = ? WHERE record_sequence = 1")
-			.param(NOW.minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
+			.param(NOW.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
 			.update();
 		assertThat(verify().firstFault().consentId()).isEqualTo(written.get(0).consentId());
 	}

@@ -147,20 +147,7 @@ class CrossOriginProtectionTest {
 		request.addHeader("Origin", site.equals("same-origin") ? "http://localhost" : "https://evil.example");
 		CrossOriginProtection protection = new CrossOriginProtection(Set.of());
 
-		AtomicBoolean handled = new AtomicBoolean();
-		Throwable refusal = catchThrowable(
-				() -> handled.set(protection.preHandle(request, new MockHttpServletResponse(), new Object())));
-
-		// Allowed: the request goes on to its handler. Refused: a 403, and the handler never runs.
-		if (expected.equals("allowed")) {
-			assertThat(refusal).isNull();
-			assertThat(handled).isTrue();
-		}
-		else {
-			assertThat(refusal).isInstanceOfSatisfying(ResponseStatusException.class,
-					(status) -> assertThat(status.getStatusCode().value()).isEqualTo(403));
-			assertThat(handled).isFalse();
-		}
+		assertOutcome(protection, request, expected);
 	}
 
 
@@ -179,12 +166,16 @@ class CrossOriginProtectionTest {
 		SiteOrigins sites = (asked) -> asked.getHeader("Host").equals("shop.example.org") ? Set.of("https://pay.shop.example")
 				: Set.of();
 		CrossOriginProtection protection = new CrossOriginProtection(Set.of(), sites);
-		AtomicBoolean handled = new AtomicBoolean();
 
+		assertOutcome(protection, request, expected);
+	}
+
+	/** Allowed: the request goes on to its handler. Refused: a 403, and the handler never runs. */
+	private static void assertOutcome(CrossOriginProtection protection, MockHttpServletRequest request, String expected) {
+		AtomicBoolean handled = new AtomicBoolean();
 		Throwable refusal = catchThrowable(
 				() -> handled.set(protection.preHandle(request, new MockHttpServletResponse(), new Object())));
 
-		// Allowed: the request goes on to the consent endpoint. Refused: a 403, and the endpoint never runs.
 		if (expected.equals("allowed")) {
 			assertThat(refusal).isNull();
 			assertThat(handled).isTrue();
