@@ -73,6 +73,8 @@ class RecordWriter implements SmartLifecycle {
 
 	private long nextAttempt;
 
+	private boolean autoStartup = true;
+
 	RecordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock, String writerId,
 			Runnable schema, MeterRegistry meters) {
 		this.schema = schema;
@@ -96,6 +98,11 @@ class RecordWriter implements SmartLifecycle {
 		if (!this.running || !this.queue.offer(record)) {
 			this.spill.append(List.of(record));
 		}
+	}
+
+	/** Whether the application starts the writer (see {@link #isAutoStartup()}). */
+	void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
 	}
 
 	String writerId() {
@@ -125,6 +132,8 @@ class RecordWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// Before anyone is served: a second instance on the folder stops here (RecordsFolderInUseException).
+		this.spill.lock();
 		this.running = true;
 		Thread writer = new Thread(this::run, "consent-records-writer");
 		writer.setDaemon(true);
@@ -151,6 +160,16 @@ class RecordWriter implements SmartLifecycle {
 		this.spill.append(left);
 		logger.info("Consent records at shutdown: " + left.size() + " kept in the file for the next start, "
 				+ this.spill.waiting() + " waiting there in all");
+		this.spill.unlock();
+	}
+
+	/**
+	 * False for {@code --charte.records.verify}, which reads the database and must change nothing: no writer, so the
+	 * decisions waiting in the file stay there for the next start (and another instance may hold the folder).
+	 */
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override

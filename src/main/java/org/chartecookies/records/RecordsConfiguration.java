@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -34,10 +35,11 @@ class RecordsConfiguration {
 
 	@Bean
 	RecordWriter recordWriter(RecordStore store, RecordsProperties properties, Clock clock, SchemaMigration schema,
-			MeterRegistry meters) {
+			MeterRegistry meters, Environment environment) {
 		String writerId = (properties.writerId() != null) ? properties.writerId() : newWriterId();
 		RecordWriter writer = new RecordWriter(store, new SpillFile(properties.folder()), properties, clock, writerId,
 				schema, meters);
+		writer.setAutoStartup(!environment.containsProperty(VerificationCommand.OPTION));
 		Gauge.builder("charte.records.backlog", writer, RecordWriter::backlog)
 			.description("Consent decisions waiting to be written to the database, in memory and in the file")
 			.register(meters);
@@ -69,8 +71,8 @@ class RecordsConfiguration {
 
 	@Bean
 	VerificationCommand verificationCommand(ChainVerification verification, SchemaMigration schema,
-			ConfigurableApplicationContext context) {
-		return new VerificationCommand(verification, schema, context);
+			RecordWriter writer, ConfigurableApplicationContext context) {
+		return new VerificationCommand(verification, schema, writer::spilled, context);
 	}
 
 	@Bean

@@ -7,6 +7,8 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * forced to disk, so that neither an unreachable database nor a restart loses one. When the database is back the
  * writer takes the file over ({@link #takeOver()}) and writes its records; a file taken over but not finished (the
  * database failed again, or the process stopped) is taken again later, and records already written are skipped.
+ * <p>
+ * One running instance per folder ({@link #lock()}): a second one would write its decisions to a file the first never
+ * reads (and the embedded database in the folder takes one process only).
  */
 final class SpillFile {
 
@@ -36,6 +41,11 @@ final class SpillFile {
 	/** Decisions the database refused (a constraint): kept for the operator, never retried. */
 	static final String REJECTED = "rejected-records.txt";
 
+	/** Locked by the instance that writes from the folder, for as long as it runs. */
+	static final String LOCK = "records.lock";
+
+	private final Path folder;
+
 	private final Path rejected;
 
 	private final Path pending;
@@ -44,6 +54,8 @@ final class SpillFile {
 
 	private final AtomicLong waiting = new AtomicLong();
 
+	private @Nullable FileChannel lock;
+
 	SpillFile(Path folder) {
 		try {
 			Files.createDirectories(folder);
@@ -51,10 +63,57 @@ final class SpillFile {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the records folder " + folder.toAbsolutePath(), ex);
 		}
+		this.folder = folder;
 		this.pending = folder.resolve("pending-records.txt");
 		this.draining = folder.resolve("pending-records.draining.txt");
 		this.rejected = folder.resolve(REJECTED);
 		this.waiting.set(lines(this.pending) + lines(this.draining));
+	}
+
+	/**
+	 * Takes the folder for this instance (an operating-system lock on {@value #LOCK}, released when the process ends
+	 * however it ends), or refuses when another instance holds it.
+	 *
+	 * @throws RecordsFolderInUseException when another instance (another process, or another application in this one)
+	 * writes from the folder
+	 */
+	synchronized void lock() {
+		if (this.lock != null) {
+			return;
+		}
+		Path file = this.folder.resolve(LOCK);
+		try {
+			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			FileLock held;
+			try {
+				held = channel.tryLock();
+			}
+			catch (OverlappingFileLockException ex) {
+				held = null;
+			}
+			if (held == null) {
+				channel.close();
+				throw new RecordsFolderInUseException(this.folder.toAbsolutePath().normalize());
+			}
+			this.lock = channel;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot lock the records folder: " + file.toAbsolutePath(), ex);
+		}
+	}
+
+	/** Leaves the folder to another instance. */
+	synchronized void unlock() {
+		FileChannel channel = this.lock;
+		this.lock = null;
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot release " + this.folder.resolve(LOCK).toAbsolutePath() + " (" + ex.getMessage() + ")");
+			}
+		}
 	}
 
 	/** How many decisions wait in the file. */
@@ -77,16 +136,23 @@ final class SpillFile {
 	private static void write(Path file, List<PendingRecord> records) {
 		StringBuilder text = new StringBuilder(records.size() * 160);
 		records.forEach((record) -> text.append(encode(record)).append('\n'));
+		try {
+			append(file, text.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot keep consent records in " + file.toAbsolutePath(), ex);
+		}
+	}
+
+	/** Appends lines to a file and forces them to disk. */
+	private static void append(Path file, String lines) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND)) {
-			ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+			ByteBuffer bytes = StandardCharsets.UTF_8.encode(lines);
 			while (bytes.hasRemaining()) {
 				channel.write(bytes);
 			}
 			channel.force(false);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep consent records in " + file.toAbsolutePath(), ex);
 		}
 	}
 
@@ -102,20 +168,42 @@ final class SpillFile {
 			Files.move(this.pending, this.draining, StandardCopyOption.ATOMIC_MOVE);
 		}
 		List<PendingRecord> records = new ArrayList<>();
+		List<String> readable = new ArrayList<>();
+		List<String> unreadable = new ArrayList<>();
 		try (BufferedReader reader = Files.newBufferedReader(this.draining, StandardCharsets.UTF_8)) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				PendingRecord record = decode(line);
 				if (record != null) {
 					records.add(record);
+					readable.add(line);
 				}
 				else if (!line.isEmpty()) {
-					// Only the last line can be cut short, by a crash in the middle of an append.
-					logger.warn("Skipped an unreadable line in " + this.draining.toAbsolutePath());
+					unreadable.add(line);
 				}
 			}
 		}
+		if (!unreadable.isEmpty()) {
+			setAside(readable, unreadable);
+		}
 		return records;
+	}
+
+	/**
+	 * Lines that are no decision (a crash in the middle of an append cuts the last one short; or a hand edit) go to the
+	 * rejected file as they are, for the operator, and out of the file being taken over, so that a later take-over
+	 * does not set them aside twice.
+	 */
+	private void setAside(List<String> readable, List<String> unreadable) throws IOException {
+		StringBuilder text = new StringBuilder();
+		unreadable.forEach((line) -> text.append(line).append('\n'));
+		append(this.rejected, text.toString());
+		Path rewritten = this.draining.resolveSibling(this.draining.getFileName() + ".tmp");
+		Files.deleteIfExists(rewritten);
+		append(rewritten, readable.isEmpty() ? "" : String.join("\n", readable) + "\n");
+		Files.move(rewritten, this.draining, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		logger.warn("Consent records: " + unreadable.size() + " unreadable lines of " + this.draining.toAbsolutePath()
+				+ " set aside in " + this.rejected.toAbsolutePath());
 	}
 
 	/** The records taken over are all in the database: the file goes. */

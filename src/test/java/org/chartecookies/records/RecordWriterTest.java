@@ -34,6 +34,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -257,6 +258,28 @@ class RecordWriterTest {
 
 		awaitRecords(6);
 		await().atMost(Duration.ofSeconds(10)).until(() -> writer.backlog() == 0);
+		assertThat(verify().verified()).isTrue();
+		// The line a crash cut short is no decision: it is set aside for the operator as it was, not dropped.
+		assertThat(Files.readAllLines(this.folder.resolve(SpillFile.REJECTED))).containsExactly("r1\tcut-short-by-a-cra");
+	}
+
+	@Test
+	void aSecondWriterOnTheSameFolderIsRefusedUntilTheFirstStops() {
+		RecordWriter first = writer("w-first", 10_000);
+		first.start();
+		RecordWriter second = writer("w-second", 10_000);
+
+		assertThatThrownBy(second::start).isInstanceOf(RecordsFolderInUseException.class)
+			.hasMessageContaining(this.folder.toAbsolutePath().normalize().toString());
+		assertThat(second.isRunning()).isFalse();
+		decide(first, 3);
+		awaitRecords(3);
+
+		first.stop();
+		RecordWriter third = writer("w-third", 10_000);
+		third.start();
+		decide(third, 2);
+		awaitRecords(5);
 		assertThat(verify().verified()).isTrue();
 	}
 

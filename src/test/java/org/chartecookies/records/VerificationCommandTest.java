@@ -35,7 +35,7 @@ class VerificationCommandTest {
 				Records.decision("reject-all", RecordStoreContract.NOW));
 		store.append("w-one", RecordStoreContract.NOW, RecordStore.ChainHead.EMPTY, written);
 		VerificationCommand command = new VerificationCommand(new ChainVerification(store), () -> {
-		}, null);
+		}, () -> 0, null);
 
 		assertThat(run(command, 0)).isEqualTo("""
 				writer w-one: 2 records, chain intact
@@ -45,6 +45,19 @@ class VerificationCommandTest {
 		JdbcClient.create(this.database).sql("UPDATE consent_record SET gpc = TRUE WHERE record_sequence = 1").update();
 		assertThat(run(command, 1)).contains("Consent records NOT verified: writer w-one: record #1 (consent id "
 				+ written.get(0).consentId() + ") was altered");
+	}
+
+	@Test
+	void saysHowManyDecisionsWaitInTheFileForTheNextStart() {
+		Records.migrate(this.database);
+		VerificationCommand command = new VerificationCommand(new ChainVerification(Records.store(this.database)), () -> {
+		}, () -> 3, null);
+
+		assertThat(run(command, 0)).isEqualTo("""
+				Consent records verified: 0 records in 0 chains
+				3 decisions wait in the records folder's file, not yet in the database: the application writes them when \
+				it next runs with the database reachable
+				""");
 	}
 
 }

@@ -1,0 +1,146 @@
+package org.chartecookies.records;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The records folder as operators run the packaged jar on it: one instance per folder (a second one stops before it
+ * serves anyone, and says why), and a verification that reads the records and changes nothing, not even the decisions
+ * waiting in the folder's file.
+ */
+class RecordsFolderIT {
+
+	private static final Path WORK = Path.of("target", "records-folder-it");
+
+	private final List<Process> processes = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.processes.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+	}
+
+	@Test
+	void aSecondInstanceOnTheSameFolderRefusesToStartAndTheFirstGoesOnRecording() throws Exception {
+		Path folder = freshFolder("shared");
+		int port = freePort();
+		Process first = start(folder, WORK.resolve("first.log"), "--server.port=" + port);
+		assertThat(waitUntilReady(first, port)).as("first instance ready; log: " + WORK.resolve("first.log")).isTrue();
+
+		Path secondLog = WORK.resolve("second.log");
+		Process second = start(folder, secondLog, "--server.port=" + freePort());
+		assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second instance stops").isTrue();
+
+		assertThat(second.exitValue()).isNotZero();
+		assertThat(Files.readString(secondLog, StandardCharsets.UTF_8)).contains("APPLICATION FAILED TO START",
+				"The records folder " + folder.toAbsolutePath().normalize() + " is in use by another running instance",
+				"CHARTE_RECORDS_FOLDER")
+			.doesNotContain("Tomcat started");
+		HttpResponse<Void> decision = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cookies/consent"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("decision=reject-all"))
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(decision.statusCode()).isEqualTo(303);
+		first.destroy();
+		assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("first instance stopped on SIGTERM").isTrue();
+		assertThat(records(folder)).isEqualTo(1);
+		assertThat(folder.resolve("pending-records.txt")).doesNotExist();
+	}
+
+	@Test
+	void verifyingChangesNothingAndCountsTheDecisionsWaitingInTheFile() throws Exception {
+		Path folder = freshFolder("verify");
+		Path pending = folder.resolve("pending-records.txt");
+		Files.writeString(pending,
+				SpillFile.encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n"
+						+ SpillFile.encode(Records.decision("reject-all", RecordStoreContract.NOW)) + "\n",
+				StandardCharsets.UTF_8);
+		byte[] before = Files.readAllBytes(pending);
+		Path log = WORK.resolve("verify.log");
+
+		Process verify = start(folder, log, "--spring.main.web-application-type=none", "--charte.records.verify");
+		assertThat(verify.waitFor(120, TimeUnit.SECONDS)).as("the verification ends").isTrue();
+
+		assertThat(verify.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+		assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains(
+				"Consent records verified: 0 records in 0 chains",
+				"2 decisions wait in the records folder's file, not yet in the database");
+		assertThat(Files.readAllBytes(pending)).isEqualTo(before);
+		assertThat(records(folder)).isZero();
+	}
+
+	private Process start(Path folder, Path log, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", "target/charte-cookies.jar", "--spring.main.banner-mode=off",
+				"--charte.records.folder=" + folder.toAbsolutePath()));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		this.processes.add(process);
+		return process;
+	}
+
+	private static boolean waitUntilReady(Process process, int port) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		while (Instant.now().isBefore(deadline) && process.isAlive()) {
+			try {
+				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return true;
+				}
+			}
+			catch (IOException notYet) {
+				// Not listening yet.
+			}
+			process.waitFor(250, TimeUnit.MILLISECONDS);
+		}
+		return false;
+	}
+
+	/** The records in the folder's embedded database, read once no instance holds it. */
+	private static long records(Path folder) {
+		String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabaseDefault.FILE_NAME)
+				+ ";IFEXISTS=TRUE";
+		return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""))
+			.sql("SELECT COUNT(*) FROM consent_record")
+			.query(Long.class)
+			.single();
+	}
+
+	private static Path freshFolder(String name) throws IOException {
+		Path folder = WORK.resolve(name);
+		FileSystemUtils.deleteRecursively(folder);
+		Files.createDirectories(folder);
+		return folder;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
