@@ -57,7 +57,7 @@ class CookieBannerFactory {
 
 	/** The page after a decision: the same page, saying that the decision was saved. */
 	static String afterDecision(@Nullable String page) {
-		return ReturnPath.withSwitch(ReturnPath.split(page).page(), BannerSwitch.SAVED.value());
+		return ReturnPath.withSwitch(ReturnPath.split(page).page(), BannerSwitch.SAVED);
 	}
 
 	private static String titles(List<CookieBanner.Choice> choices, boolean accepted) {

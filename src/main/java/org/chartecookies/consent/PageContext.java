@@ -20,7 +20,7 @@ public record PageContext(HostedSite site, String path, BannerSwitch banner, Loc
 
 	/** This page with the banner's choices open ("Gérer mes cookies"). */
 	public String manageUrl() {
-		return ReturnPath.withSwitch(this.path, BannerSwitch.MANAGE.value());
+		return ReturnPath.withSwitch(this.path, BannerSwitch.MANAGE);
 	}
 
 }

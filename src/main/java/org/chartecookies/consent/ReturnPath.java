@@ -15,6 +15,9 @@ public final class ReturnPath {
 
 	static final int MAX_LENGTH = 2048;
 
+	/** What the switch adds to a page at most: {@code &cookies=manage}. */
+	private static final int SWITCH_ROOM = 16;
+
 	private ReturnPath() {
 	}
 
@@ -31,9 +34,21 @@ public final class ReturnPath {
 	record Split(String page, @Nullable String mode) {
 	}
 
-	/** The candidate, once made safe by {@link #of}, without its {@code cookies} switch, and that switch's value. */
+	/**
+	 * The candidate without its {@code cookies} switch, made safe by {@link #of} (the charter, and no switch, when it is
+	 * not), and that switch's value. The length limit is the page's, as in {@link #withSwitch}: an address made of the
+	 * longest page and its switch splits into both.
+	 */
 	static Split split(@Nullable String candidate) {
-		String path = of(candidate);
+		if (candidate == null || candidate.length() > MAX_LENGTH + SWITCH_ROOM) {
+			return new Split(CHARTER, null);
+		}
+		Split split = splitText(candidate);
+		return split.page().equals(of(split.page())) ? split : new Split(CHARTER, null);
+	}
+
+	/** The split of a text as it is, safe or not. */
+	private static Split splitText(String path) {
 		int hash = path.indexOf('#');
 		String fragment = (hash < 0) ? "" : path.substring(hash);
 		String rest = (hash < 0) ? path : path.substring(0, hash);
@@ -58,12 +73,17 @@ public final class ReturnPath {
 		return new Split(rest.substring(0, question) + kept + fragment, mode);
 	}
 
-	/** A page (a safe path without the switch) with the switch set to a value, or the charter if that is too long. */
-	static String withSwitch(String page, String mode) {
-		int hash = page.indexOf('#');
-		String fragment = (hash < 0) ? "" : page.substring(hash);
-		String rest = (hash < 0) ? page : page.substring(0, hash);
-		return of(rest + ((rest.indexOf('?') < 0) ? "?" : "&") + SWITCH + "=" + mode + fragment);
+	/**
+	 * A page (a path without the switch, made safe by {@link #of}: the charter when it is not) with the switch set. The
+	 * limit of {@value #MAX_LENGTH} characters is the page's: the switch may take the address past it, so that the
+	 * longest page accepted still comes back with its switch (the visitor sees the confirmation where they decided).
+	 */
+	static String withSwitch(String page, BannerSwitch mode) {
+		String safe = of(page);
+		int hash = safe.indexOf('#');
+		String fragment = (hash < 0) ? "" : safe.substring(hash);
+		String rest = (hash < 0) ? safe : safe.substring(0, hash);
+		return rest + ((rest.indexOf('?') < 0) ? "?" : "&") + SWITCH + "=" + mode.value() + fragment;
 	}
 
 	/** The candidate, once made safe by {@link #of}, without its query string and fragment. */

@@ -115,6 +115,16 @@ class ConsentEndpointTest {
 	}
 
 	@Test
+	void aDecisionOnTheLongestPageAcceptedGoesBackToItAndConfirmsIt() {
+		String longest = "/" + "a".repeat(2047);
+
+		assertThat(post("decision", "reject-all", "return", longest)).hasStatus(303)
+			.hasRedirectedUrl(longest + "?cookies=saved");
+		assertThat(post("decision", "reject-all", "return", longest + "a")).hasStatus(303)
+			.hasRedirectedUrl("/cookies?cookies=saved");
+	}
+
+	@Test
 	void pageAfterADecisionConfirmsItAndOffersToHideTheMessage() {
 		Cookie mixed = ConsentCookies.decision(1, Instant.now(), Map.of("statistics", false));
 		String html = PageText.html(this.mvc.get().uri("/cookies?lang=en&cookies=saved").cookie(mixed).exchange());

@@ -73,17 +73,22 @@ class ReturnPathTest {
 			/datasets?q=1#top,   /datasets?q=1&cookies=manage#top
 			""")
 	void aPageWithItsSwitchSet(String page, String expected) {
-		assertThat(ReturnPath.withSwitch(page, "manage")).isEqualTo(expected);
+		assertThat(ReturnPath.withSwitch(page, BannerSwitch.MANAGE)).isEqualTo(expected);
 	}
 
 	@Test
-	void aPageWhoseSwitchWouldMakeItTooLongIsTheCharter() {
-		// "?cookies=manage" adds 15 characters: a page of 2033 becomes 2048, the longest kept; one more is too long.
-		String longest = "/" + "a".repeat(2032);
-		String tooLong = "/" + "a".repeat(2033);
+	void theLongestPageAcceptedKeepsItsSwitchAndALongerOneIsTheCharterWithIt() {
+		// The limit is the page's (2048 characters); the switch comes on top, so a visitor who decided on the longest
+		// page accepted is sent back to it and sees the confirmation.
+		String longest = "/" + "a".repeat(2047);
+		String tooLong = "/" + "a".repeat(2048);
 
-		assertThat(ReturnPath.withSwitch(longest, "manage")).isEqualTo(longest + "?cookies=manage");
-		assertThat(ReturnPath.withSwitch(tooLong, "manage")).isEqualTo("/cookies");
+		assertThat(ReturnPath.withSwitch(longest, BannerSwitch.SAVED)).isEqualTo(longest + "?cookies=saved");
+		assertThat(ReturnPath.withSwitch(tooLong, BannerSwitch.SAVED)).isEqualTo("/cookies?cookies=saved");
+		assertThat(ReturnPath.withSwitch("//evil.example/x", BannerSwitch.MANAGE)).isEqualTo("/cookies?cookies=manage");
+		// An embedding page's address is that page and its switch: it splits back into both; a longer page does not.
+		assertThat(ReturnPath.split(longest + "?cookies=manage")).isEqualTo(new ReturnPath.Split(longest, "manage"));
+		assertThat(ReturnPath.split(tooLong + "?cookies=manage")).isEqualTo(new ReturnPath.Split("/cookies", null));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
