@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code rev} is the registry revision decided on, {@code at} the decision time in Unix seconds, {@code id} a 128-bit
  * consent id (base64url, 22 characters; made by {@link ConsentDecisionFactory#newConsentId}; the random ids made
  * before decode alike), {@code accepted} and {@code refused} the optional category ids, dot-separated.
- * Only RFC 6265 cookie-octets are used. Decoding is strict: anything else is no decision at all.
+ * Only RFC 6265 cookie-octets are used. Decoding is strict: a decision has one writing, the encoder's, and anything else
+ * is no decision at all.
  */
 public final class ConsentCookieCodec {
 
@@ -26,11 +27,16 @@ public final class ConsentCookieCodec {
 	/** Far above any real value (about 100 bytes for a few categories), far below what browsers keep (4096). */
 	static final int MAX_LENGTH = 1024;
 
-	private static final Pattern CONSENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+	/**
+	 * 128 bits in base64url as the encoder writes them: the last character carries two bits and four zero bits, so only
+	 * {@code A}, {@code Q}, {@code g} or {@code w} can end it (another would be a second writing of the same id).
+	 */
+	private static final Pattern CONSENT_ID = Pattern.compile("[A-Za-z0-9_-]{21}[AQgw]");
 
 	private static final Pattern CATEGORY_ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
-	private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
+	/** A number as the encoder writes it: no sign, no leading zero. */
+	private static final Pattern NUMBER = Pattern.compile("0|[1-9][0-9]{0,9}");
 
 	private static final List<String> KEYS = List.of("v", "rev", "at", "id", "accepted", "refused");
 
@@ -63,7 +69,7 @@ public final class ConsentCookieCodec {
 			}
 			values[i] = fields[i].substring(prefix.length());
 		}
-		if (!values[0].equals("1") || !DIGITS.matcher(values[1]).matches() || !DIGITS.matcher(values[2]).matches()
+		if (!values[0].equals("1") || !NUMBER.matcher(values[1]).matches() || !NUMBER.matcher(values[2]).matches()
 				|| !CONSENT_ID.matcher(values[3]).matches()) {
 			return Optional.empty();
 		}

@@ -89,7 +89,10 @@ class ConsentCookieCodecTest {
 			"v=1&rev=1&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=a..b&refused=",
 			"v=1&rev=1&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=a&refused=a",
 			"v=1&rev=1&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=&",
-			"v=1&rev=+1&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=" })
+			"v=1&rev=+1&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=",
+			"v=1&rev=01&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=",
+			"v=1&rev=1&at=01&id=Qk3v0X9bT6mZ1cR2aY8uEw&accepted=&refused=",
+			"v=1&rev=1&at=1&id=Qk3v0X9bT6mZ1cR2aY8uEx&accepted=&refused=" })
 	void anythingButAnExactVersionOneValueIsNoDecision(String value) {
 		assertThat(ConsentCookieCodec.decode(value)).isEmpty();
 	}

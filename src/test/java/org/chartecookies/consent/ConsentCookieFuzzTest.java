@@ -31,6 +31,7 @@ class ConsentCookieFuzzTest {
 			String encoded = ConsentCookieCodec.encode(decision);
 			assertThat(encoded).matches("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]+");
 			assertThat(ConsentCookieCodec.decode(encoded)).contains(decision);
+			assertThat(encoded).as("a decision has one writing").isEqualTo(value);
 		});
 	}
 

@@ -42,8 +42,8 @@ class SeveralConsentCookiesTest {
 
 	@Test
 	void aPlantedAcceptanceNeverOverridesTheVisitorsRefusal() {
-		Cookie planted = decision("P".repeat(22), NOW.minusSeconds(10), true, true);
-		Cookie refusal = decision("R".repeat(22), NOW.minusSeconds(3600), false, false);
+		Cookie planted = decision("P".repeat(21) + "A", NOW.minusSeconds(10), true, true);
+		Cookie refusal = decision("R".repeat(21) + "A", NOW.minusSeconds(3600), false, false);
 
 		for (Cookie[] order : new Cookie[][] { { planted, refusal }, { refusal, planted } }) {
 			VisitorConsent consent = read(order);
@@ -51,14 +51,14 @@ class SeveralConsentCookiesTest {
 			assertThat(consent.decided()).isTrue();
 			assertThat(consent.accepts("statistics")).isFalse();
 			assertThat(consent.accepts("video")).isFalse();
-			assertThat(consent.decision().consentId()).as("the refusal's own id").isEqualTo("R".repeat(22));
+			assertThat(consent.decision().consentId()).as("the refusal's own id").isEqualTo("R".repeat(21) + "A");
 		}
 	}
 
 	@Test
 	void aCategoryCountsAsAcceptedOnlyIfEveryCurrentDecisionAcceptsIt() {
 		VisitorConsent consent = read(decision("A".repeat(22), NOW, true, false),
-				decision("B".repeat(22), NOW, false, true));
+				decision("B".repeat(21) + "A", NOW, false, true));
 
 		assertThat(consent.accepts("statistics")).isFalse();
 		assertThat(consent.accepts("video")).isFalse();
@@ -68,7 +68,7 @@ class SeveralConsentCookiesTest {
 	@Test
 	void identicalChoicesAreOneDecision() {
 		VisitorConsent consent = read(decision("A".repeat(22), NOW, true, false),
-				decision("B".repeat(22), NOW, true, false));
+				decision("B".repeat(21) + "A", NOW, true, false));
 
 		assertThat(consent.accepts("statistics")).isTrue();
 		assertThat(consent.accepts("video")).isFalse();
@@ -78,9 +78,9 @@ class SeveralConsentCookiesTest {
 	@Test
 	void valuesThatAreNoCurrentDecisionPlayNoPart() {
 		Cookie acceptance = decision("A".repeat(22), NOW, true, true);
-		Cookie expiredRefusal = decision("E".repeat(22), NOW.minus(Period.ofDays(200)), false, false);
+		Cookie expiredRefusal = decision("E".repeat(21) + "A", NOW.minus(Period.ofDays(200)), false, false);
 		Cookie olderRevisionRefusal = ConsentCookies.cookie(ConsentCookieCodec.encode(new ConsentDecision(
-				REGISTRY.revision() - 1, NOW, "O".repeat(22), Map.of("statistics", false, "video", false))));
+				REGISTRY.revision() - 1, NOW, "O".repeat(21) + "A", Map.of("statistics", false, "video", false))));
 		Cookie garbage = ConsentCookies.cookie("v=1&rev=oops");
 
 		VisitorConsent consent = read(garbage, expiredRefusal, acceptance, olderRevisionRefusal);
