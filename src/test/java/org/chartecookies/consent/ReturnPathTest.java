@@ -91,6 +91,17 @@ class ReturnPathTest {
 		assertThat(ReturnPath.split(tooLong + "?cookies=manage")).isEqualTo(new ReturnPath.Split("/cookies", null));
 	}
 
+	@Test
+	void anAddressIsReadOnlyUpToTheLongestPageAndOneSwitch() {
+		// 2048 + "?cookies=manage&" = 2064 characters: read; one more, or a second switch, and it is not even split.
+		String longest = "/" + "a".repeat(2047);
+
+		assertThat(ReturnPath.split(longest + "?cookies=manage&")).isEqualTo(new ReturnPath.Split(longest, "manage"));
+		assertThat(ReturnPath.split(longest + "?cookies=manage&&")).isEqualTo(new ReturnPath.Split("/cookies", null));
+		assertThat(ReturnPath.split(longest + "?cookies=manage&cookies=saved"))
+			.isEqualTo(new ReturnPath.Split("/cookies", null));
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(nullValues = "-", textBlock = """
 			/datasets,                /datasets
