@@ -33,10 +33,13 @@ class EmbeddedDatabaseDefault implements EnvironmentPostProcessor, Ordered {
 			return;
 		}
 		Path folder = Path.of(environment.getProperty("charte.records.folder", RecordsProperties.DEFAULT_FOLDER)).toAbsolutePath().normalize();
+		// The verification reads a database and makes none: a mistyped folder is an error, not an empty success.
+		String verifying = RecordsConfiguration.verifying(environment) ? ";IFEXISTS=TRUE" : "";
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("charteEmbeddedDatabase",
 					Map.of("spring.datasource.url",
-							"jdbc:h2:file:" + folder.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KB,
+							"jdbc:h2:file:" + folder.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KB
+									+ verifying,
 							"spring.datasource.username", "sa", "spring.datasource.password", "")));
 	}
 

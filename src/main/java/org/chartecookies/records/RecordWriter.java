@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,6 +76,9 @@ class RecordWriter implements SmartLifecycle {
 
 	private boolean autoStartup = true;
 
+	/** Whether the schema is made: until it is, the writer tries the database at each retry, decisions or not. */
+	private BooleanSupplier schemaMade = () -> true;
+
 	RecordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock, String writerId,
 			Runnable schema, MeterRegistry meters) {
 		this.schema = schema;
@@ -98,6 +102,11 @@ class RecordWriter implements SmartLifecycle {
 		if (!this.running || !this.queue.offer(record)) {
 			this.spill.append(List.of(record));
 		}
+	}
+
+	/** Tells the writer whether the schema is made (a database that did not answer at start-up). */
+	void setSchemaMade(BooleanSupplier schemaMade) {
+		this.schemaMade = schemaMade;
 	}
 
 	/** Whether the application starts the writer (see {@link #isAutoStartup()}). */
@@ -132,7 +141,7 @@ class RecordWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		// Before anyone is served: a second instance on the folder stops here (RecordsFolderInUseException).
+		// Before anyone is served: a second instance on the folder stops here (RecordsFolderException.InUse).
 		this.spill.lock();
 		this.running = true;
 		Thread writer = new Thread(this::run, "consent-records-writer");
@@ -203,6 +212,11 @@ class RecordWriter implements SmartLifecycle {
 					finally {
 						this.inFlight = 0;
 					}
+				}
+				// A database that did not answer at start-up is tried again without waiting for a decision, so that the
+				// health says when it is back.
+				if (!this.schemaMade.getAsBoolean() && databaseMayAnswer()) {
+					makeSchema();
 				}
 				// Decisions that waited in the file go as soon as the database answers, under load too.
 				if (this.spill.waiting() > 0 && databaseMayAnswer()) {
@@ -286,6 +300,24 @@ class RecordWriter implements SmartLifecycle {
 		}
 	}
 
+	private void makeSchema() {
+		try {
+			this.schema.run();
+			answersAgain();
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	private void answersAgain() {
+		if (this.failingSince != null) {
+			logger.info("Consent records: the database answers again");
+		}
+		this.failingSince = null;
+		this.lastError = null;
+	}
+
 	private boolean write(List<PendingRecord> batch) {
 		try {
 			this.schema.run();
@@ -293,11 +325,7 @@ class RecordWriter implements SmartLifecycle {
 			this.head = this.store.append(this.writerId, this.startedAt, this.head, batch);
 			this.writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			this.written.increment(batch.size());
-			if (this.failingSince != null) {
-				logger.info("Consent records: the database answers again");
-			}
-			this.failingSince = null;
-			this.lastError = null;
+			answersAgain();
 			return true;
 		}
 		catch (DataIntegrityViolationException ex) {

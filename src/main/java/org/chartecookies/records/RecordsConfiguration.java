@@ -29,17 +29,27 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	SchemaMigration schemaMigration() {
-		return new SchemaMigration();
+	SpillFile spillFile(RecordsProperties properties) {
+		return new SpillFile(properties.folder());
+	}
+
+	/**
+	 * The folder is taken before the database in it is first opened (Flyway, at start-up), so that a second instance
+	 * stops before it touches the first one's files; the verification takes nothing.
+	 */
+	@Bean
+	SchemaMigration schemaMigration(SpillFile spill, Environment environment) {
+		return new SchemaMigration(verifying(environment) ? () -> {
+		} : spill::lock);
 	}
 
 	@Bean
-	RecordWriter recordWriter(RecordStore store, RecordsProperties properties, Clock clock, SchemaMigration schema,
-			MeterRegistry meters, Environment environment) {
+	RecordWriter recordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock,
+			SchemaMigration schema, MeterRegistry meters, Environment environment) {
 		String writerId = (properties.writerId() != null) ? properties.writerId() : newWriterId();
-		RecordWriter writer = new RecordWriter(store, new SpillFile(properties.folder()), properties, clock, writerId,
-				schema, meters);
-		writer.setAutoStartup(!environment.containsProperty(VerificationCommand.OPTION));
+		RecordWriter writer = new RecordWriter(store, spill, properties, clock, writerId, schema, meters);
+		writer.setAutoStartup(!verifying(environment));
+		writer.setSchemaMade(schema::migrated);
 		Gauge.builder("charte.records.backlog", writer, RecordWriter::backlog)
 			.description("Consent decisions waiting to be written to the database, in memory and in the file")
 			.register(meters);
@@ -70,14 +80,19 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	VerificationCommand verificationCommand(ChainVerification verification, SchemaMigration schema,
-			RecordWriter writer, ConfigurableApplicationContext context) {
-		return new VerificationCommand(verification, schema, writer::spilled, context);
+	VerificationCommand verificationCommand(ChainVerification verification, SchemaMigration schema, SpillFile spill,
+			ConfigurableApplicationContext context) {
+		return new VerificationCommand(verification, schema, spill::count, context);
 	}
 
 	@Bean
-	RecordsHealthIndicator consentRecordsHealthIndicator(RecordWriter writer) {
-		return new RecordsHealthIndicator(writer);
+	RecordsHealthIndicator consentRecordsHealthIndicator(RecordWriter writer, SchemaMigration schema) {
+		return new RecordsHealthIndicator(writer, schema::migrated);
+	}
+
+	/** {@code --charte.records.verify}: read the records, change nothing. */
+	static boolean verifying(Environment environment) {
+		return environment.containsProperty(VerificationCommand.OPTION);
 	}
 
 	/** A writer's name: {@code w-} and 72 random bits, so that instances started together never share a chain. */

@@ -1,29 +1,37 @@
 package org.chartecookies.records;
 
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * {@code consentRecords} in {@code /actuator/health}: DOWN while the database refuses the writer's records (they wait
- * in the file meanwhile, nothing is lost), with the backlog. Not part of the liveness and readiness groups: visitors
+ * in the file meanwhile, nothing is lost), or has not answered since start-up (no schema yet), with the backlog. It is
+ * the health of the records' database: Spring's own {@code db} indicator is off (application.properties). Not part of the liveness and readiness groups: visitors
  * are still served and their decisions kept.
  */
 class RecordsHealthIndicator implements HealthIndicator {
 
 	private final RecordWriter writer;
 
-	RecordsHealthIndicator(RecordWriter writer) {
+	private final BooleanSupplier schemaMade;
+
+	RecordsHealthIndicator(RecordWriter writer, BooleanSupplier schemaMade) {
 		this.writer = writer;
+		this.schemaMade = schemaMade;
 	}
 
+	/** From what the writer saw last, never by asking the database (a health request costs nothing, logs nothing). */
 	@Override
 	public Health health() {
 		Instant failingSince = this.writer.failingSince();
-		Health.Builder health = (failingSince == null) ? Health.up()
-				: Health.down().withDetail("failingSince", failingSince.toString()).withDetail("error",
-						String.valueOf(this.writer.lastError()));
+		Health.Builder health = (failingSince != null)
+				? Health.down().withDetail("failingSince", failingSince.toString()).withDetail("error",
+						String.valueOf(this.writer.lastError()))
+				: this.schemaMade.getAsBoolean() ? Health.up()
+						: Health.down().withDetail("error", "the database has not answered since the application started");
 		return health.withDetail("backlog", this.writer.backlog())
 			.withDetail("inFile", this.writer.spilled())
 			.withDetail("writer", this.writer.writerId())

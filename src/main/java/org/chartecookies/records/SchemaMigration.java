@@ -20,9 +20,22 @@ class SchemaMigration implements FlywayMigrationStrategy, Runnable {
 
 	private volatile boolean migrated;
 
+	/** What must come before the database is first opened (the records folder's lock). */
+	private final Runnable beforeStartUp;
+
+	SchemaMigration(Runnable beforeStartUp) {
+		this.beforeStartUp = beforeStartUp;
+	}
+
+	/** Whether the schema has been made (the database answered once since start-up). */
+	boolean migrated() {
+		return this.migrated;
+	}
+
 	/** Spring Boot hands over its Flyway at start-up: migrate now if the database answers, else later. */
 	@Override
 	public void migrate(Flyway flyway) {
+		this.beforeStartUp.run();
 		this.flyway = flyway;
 		try {
 			run();

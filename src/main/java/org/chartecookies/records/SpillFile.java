@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,17 @@ final class SpillFile {
 
 	private static final String FORMAT = "r1";
 
+	/**
+	 * How the file is read: a line the writer wrote is ASCII (its texts are URL-encoded), and ISO-8859-1 reads any bytes
+	 * at all, one character a byte, so that a damaged line is read (and set aside byte for byte) rather than stopping
+	 * the reading of the lines after it.
+	 */
+	private static final Charset BYTES = StandardCharsets.ISO_8859_1;
+
+	/** What waits in the file: decisions, and lines that are none (set aside at the next take-over). */
+	record Waiting(long decisions, long unreadable) {
+	}
+
 	/** Decisions the database refused (a constraint): kept for the operator, never retried. */
 	static final String REJECTED = "rejected-records.txt";
 
@@ -61,7 +73,7 @@ final class SpillFile {
 			Files.createDirectories(folder);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the records folder " + folder.toAbsolutePath(), ex);
+			throw new RecordsFolderException.Unusable(folder.toAbsolutePath().normalize(), ex);
 		}
 		this.folder = folder;
 		this.pending = folder.resolve("pending-records.txt");
@@ -74,8 +86,9 @@ final class SpillFile {
 	 * Takes the folder for this instance (an operating-system lock on {@value #LOCK}, released when the process ends
 	 * however it ends), or refuses when another instance holds it.
 	 *
-	 * @throws RecordsFolderInUseException when another instance (another process, or another application in this one)
+	 * @throws RecordsFolderException.InUse when another instance (another process, or another application in this one)
 	 * writes from the folder
+	 * @throws RecordsFolderException.Unusable when the lock cannot be written there
 	 */
 	synchronized void lock() {
 		if (this.lock != null) {
@@ -93,12 +106,12 @@ final class SpillFile {
 			}
 			if (held == null) {
 				channel.close();
-				throw new RecordsFolderInUseException(this.folder.toAbsolutePath().normalize());
+				throw new RecordsFolderException.InUse(this.folder.toAbsolutePath().normalize());
 			}
 			this.lock = channel;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot lock the records folder: " + file.toAbsolutePath(), ex);
+			throw new RecordsFolderException.Unusable(this.folder.toAbsolutePath().normalize(), ex);
 		}
 	}
 
@@ -137,7 +150,7 @@ final class SpillFile {
 		StringBuilder text = new StringBuilder(records.size() * 160);
 		records.forEach((record) -> text.append(encode(record)).append('\n'));
 		try {
-			append(file, text.toString());
+			append(file, StandardCharsets.UTF_8.encode(text.toString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot keep consent records in " + file.toAbsolutePath(), ex);
@@ -145,10 +158,9 @@ final class SpillFile {
 	}
 
 	/** Appends lines to a file and forces them to disk. */
-	private static void append(Path file, String lines) throws IOException {
+	private static void append(Path file, ByteBuffer bytes) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND)) {
-			ByteBuffer bytes = StandardCharsets.UTF_8.encode(lines);
 			while (bytes.hasRemaining()) {
 				channel.write(bytes);
 			}
@@ -170,7 +182,7 @@ final class SpillFile {
 		List<PendingRecord> records = new ArrayList<>();
 		List<String> readable = new ArrayList<>();
 		List<String> unreadable = new ArrayList<>();
-		try (BufferedReader reader = Files.newBufferedReader(this.draining, StandardCharsets.UTF_8)) {
+		try (BufferedReader reader = Files.newBufferedReader(this.draining, BYTES)) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				PendingRecord record = decode(line);
@@ -197,10 +209,10 @@ final class SpillFile {
 	private void setAside(List<String> readable, List<String> unreadable) throws IOException {
 		StringBuilder text = new StringBuilder();
 		unreadable.forEach((line) -> text.append(line).append('\n'));
-		append(this.rejected, text.toString());
+		append(this.rejected, BYTES.encode(text.toString()));
 		Path rewritten = this.draining.resolveSibling(this.draining.getFileName() + ".tmp");
 		Files.deleteIfExists(rewritten);
-		append(rewritten, readable.isEmpty() ? "" : String.join("\n", readable) + "\n");
+		append(rewritten, BYTES.encode(readable.isEmpty() ? "" : String.join("\n", readable) + "\n"));
 		Files.move(rewritten, this.draining, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		logger.warn("Consent records: " + unreadable.size() + " unreadable lines of " + this.draining.toAbsolutePath()
 				+ " set aside in " + this.rejected.toAbsolutePath());
@@ -212,15 +224,31 @@ final class SpillFile {
 		this.waiting.set(lines(this.pending));
 	}
 
+	/** The lines of a file, but empty ones; any line at all counts, so that a file of damaged lines is still taken. */
 	private static long lines(Path file) {
+		Waiting waiting = count(file);
+		return waiting.decisions() + waiting.unreadable();
+	}
+
+	/** What waits in the file (read as it is: nothing is taken over, nothing set aside). */
+	synchronized Waiting count() {
+		Waiting pending = count(this.pending);
+		Waiting draining = count(this.draining);
+		return new Waiting(pending.decisions() + draining.decisions(), pending.unreadable() + draining.unreadable());
+	}
+
+	private static Waiting count(Path file) {
 		if (!Files.exists(file)) {
-			return 0;
+			return new Waiting(0, 0);
 		}
-		try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-			return lines.filter((line) -> !line.isEmpty()).count();
+		try (var lines = Files.lines(file, BYTES)) {
+			long[] counts = new long[2];
+			lines.filter((line) -> !line.isEmpty()).forEach((line) -> counts[(decode(line) != null) ? 0 : 1]++);
+			return new Waiting(counts[0], counts[1]);
 		}
 		catch (IOException | UncheckedIOException ex) {
-			return 0;
+			logger.warn("Cannot read " + file.toAbsolutePath() + " (" + ex.getMessage() + ")");
+			return new Waiting(0, 0);
 		}
 	}
 
@@ -232,6 +260,10 @@ final class SpillFile {
 	}
 
 	static @Nullable PendingRecord decode(String line) {
+		if (!line.chars().allMatch((c) -> c >= 0x20 && c < 0x7f || c == '\t')) {
+			// Not a line the writer wrote: it writes printable ASCII and tabs only.
+			return null;
+		}
 		String[] fields = line.split("\t", -1);
 		// Nine fields: a line written before sites existed (no site).
 		if ((fields.length != 9 && fields.length != 10) || !fields[0].equals(FORMAT)) {

@@ -1,7 +1,7 @@
 package org.chartecookies.records;
 
 import java.io.PrintStream;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,11 +23,11 @@ class VerificationCommand implements ApplicationRunner {
 
 	private final Runnable schema;
 
-	private final LongSupplier waitingInFile;
+	private final Supplier<SpillFile.Waiting> waitingInFile;
 
 	private final ConfigurableApplicationContext context;
 
-	VerificationCommand(ChainVerification verification, Runnable schema, LongSupplier waitingInFile,
+	VerificationCommand(ChainVerification verification, Runnable schema, Supplier<SpillFile.Waiting> waitingInFile,
 			ConfigurableApplicationContext context) {
 		this.verification = verification;
 		this.schema = schema;
@@ -46,16 +46,29 @@ class VerificationCommand implements ApplicationRunner {
 
 	/** @return the exit status: 0 when every chain verifies */
 	int verify(PrintStream out) {
-		this.schema.run();
-		ChainVerification.Report report = this.verification.verify();
+		ChainVerification.Report report;
+		try {
+			this.schema.run();
+			report = this.verification.verify();
+		}
+		catch (RuntimeException ex) {
+			// No database there (the embedded one is not made in verification), one another process holds, or none
+			// answering: a sentence, not a stack trace.
+			out.println("Consent records NOT verified: the database cannot be read (" + ex.getMessage() + ")");
+			return 1;
+		}
 		report.chains().forEach((chain) -> out.println(chain.describe()));
 		out.println(report.verified()
 				? "Consent records verified: " + report.records() + " records in " + report.chains().size() + " chains"
 				: "Consent records NOT verified: " + report.firstFault().describe());
-		long waiting = this.waitingInFile.getAsLong();
-		if (waiting > 0) {
-			out.println(waiting + " decisions wait in the records folder's file, not yet in the database: the application"
-					+ " writes them when it next runs with the database reachable");
+		SpillFile.Waiting waiting = this.waitingInFile.get();
+		if (waiting.decisions() > 0) {
+			out.println("Decisions waiting in the records folder's file, not yet in the database: " + waiting.decisions()
+					+ " (the application writes them when it next runs with the database reachable)");
+		}
+		if (waiting.unreadable() > 0) {
+			out.println("Lines of that file that are no decision: " + waiting.unreadable() + " (the application sets them"
+					+ " aside in " + SpillFile.REJECTED + " when it next runs)");
 		}
 		return report.verified() ? 0 : 1;
 	}

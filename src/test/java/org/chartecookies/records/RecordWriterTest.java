@@ -187,7 +187,7 @@ class RecordWriterTest {
 	@Test
 	void whileTheDatabaseIsDownDecisionsWaitInTheFileTheHealthSaysSoAndNothingIsLost() {
 		RecordWriter writer = writer("w-outage", 10_000);
-		RecordsHealthIndicator health = new RecordsHealthIndicator(writer);
+		RecordsHealthIndicator health = new RecordsHealthIndicator(writer, () -> true);
 		writer.start();
 		decide(writer, 50);
 		awaitRecords(50);
@@ -264,12 +264,35 @@ class RecordWriterTest {
 	}
 
 	@Test
+	void aLineOfBytesTheWriterNeverWritesIsSetAsideAsItWasAndTheDecisionsAroundItAreWritten() throws Exception {
+		List<PendingRecord> waiting = List.of(Records.decision("accept-all", RecordStoreContract.NOW),
+				Records.decision("reject-all", RecordStoreContract.NOW));
+		byte[] damaged = { (byte) 0xff, (byte) 0xfe, ' ', 'b', 'a', 'd' };
+		Path pending = this.folder.resolve("pending-records.txt");
+		Files.writeString(pending, SpillFile.encode(waiting.get(0)) + "\n");
+		Files.write(pending, damaged, java.nio.file.StandardOpenOption.APPEND);
+		Files.writeString(pending, "\n" + SpillFile.encode(waiting.get(1)) + "\n", java.nio.file.StandardOpenOption.APPEND);
+		SpillFile spill = new SpillFile(this.folder);
+		assertThat(spill.count()).isEqualTo(new SpillFile.Waiting(2, 1));
+
+		RecordWriter writer = writer("w-damaged", 10_000);
+		assertThat(writer.backlog()).isEqualTo(3);
+		writer.start();
+
+		awaitRecords(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> writer.backlog() == 0);
+		assertThat(Files.readAllBytes(this.folder.resolve(SpillFile.REJECTED)))
+			.isEqualTo(new byte[] { (byte) 0xff, (byte) 0xfe, ' ', 'b', 'a', 'd', '\n' });
+		assertThat(new SpillFile(this.folder).count()).isEqualTo(new SpillFile.Waiting(0, 0));
+	}
+
+	@Test
 	void aSecondWriterOnTheSameFolderIsRefusedUntilTheFirstStops() {
 		RecordWriter first = writer("w-first", 10_000);
 		first.start();
 		RecordWriter second = writer("w-second", 10_000);
 
-		assertThatThrownBy(second::start).isInstanceOf(RecordsFolderInUseException.class)
+		assertThatThrownBy(second::start).isInstanceOf(RecordsFolderException.InUse.class)
 			.hasMessageContaining(this.folder.toAbsolutePath().normalize().toString());
 		assertThat(second.isRunning()).isFalse();
 		decide(first, 3);

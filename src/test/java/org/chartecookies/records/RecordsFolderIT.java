@@ -55,7 +55,8 @@ class RecordsFolderIT {
 		assertThat(Files.readString(secondLog, StandardCharsets.UTF_8)).contains("APPLICATION FAILED TO START",
 				"The records folder " + folder.toAbsolutePath().normalize() + " is in use by another running instance",
 				"CHARTE_RECORDS_FOLDER")
-			.doesNotContain("Tomcat started");
+			.doesNotContain("Tomcat started", "Database may be already in use");
+		assertThat(folder.resolve(EmbeddedDatabaseDefault.FILE_NAME + ".trace.db")).as("H2's error trace").doesNotExist();
 		HttpResponse<Void> decision = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cookies/consent"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -71,6 +72,7 @@ class RecordsFolderIT {
 	@Test
 	void verifyingChangesNothingAndCountsTheDecisionsWaitingInTheFile() throws Exception {
 		Path folder = freshFolder("verify");
+		Records.migrate(new SimpleDriverDataSource(new org.h2.Driver(), url(folder), "sa", ""));
 		Path pending = folder.resolve("pending-records.txt");
 		Files.writeString(pending,
 				SpillFile.encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n"
@@ -85,9 +87,23 @@ class RecordsFolderIT {
 		assertThat(verify.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
 		assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains(
 				"Consent records verified: 0 records in 0 chains",
-				"2 decisions wait in the records folder's file, not yet in the database");
+				"Decisions waiting in the records folder's file, not yet in the database: 2");
 		assertThat(Files.readAllBytes(pending)).isEqualTo(before);
 		assertThat(records(folder)).isZero();
+	}
+
+	@Test
+	void verifyingAFolderWithoutDatabaseSaysSoAndMakesNone() throws Exception {
+		Path folder = freshFolder("mistyped");
+		Path log = WORK.resolve("mistyped.log");
+
+		Process verify = start(folder, log, "--spring.main.web-application-type=none", "--charte.records.verify");
+		assertThat(verify.waitFor(120, TimeUnit.SECONDS)).as("the verification ends").isTrue();
+
+		assertThat(verify.exitValue()).isEqualTo(1);
+		assertThat(Files.readString(log, StandardCharsets.UTF_8))
+			.contains("Consent records NOT verified: the database cannot be read");
+		assertThat(folder.resolve(EmbeddedDatabaseDefault.FILE_NAME + ".mv.db")).doesNotExist();
 	}
 
 	private Process start(Path folder, Path log, String... arguments) throws IOException {
@@ -122,12 +138,14 @@ class RecordsFolderIT {
 
 	/** The records in the folder's embedded database, read once no instance holds it. */
 	private static long records(Path folder) {
-		String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabaseDefault.FILE_NAME)
-				+ ";IFEXISTS=TRUE";
-		return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""))
+		return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url(folder) + ";IFEXISTS=TRUE", "sa", ""))
 			.sql("SELECT COUNT(*) FROM consent_record")
 			.query(Long.class)
 			.single();
+	}
+
+	private static String url(Path folder) {
+		return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(EmbeddedDatabaseDefault.FILE_NAME);
 	}
 
 	private static Path freshFolder(String name) throws IOException {

@@ -35,7 +35,7 @@ class VerificationCommandTest {
 				Records.decision("reject-all", RecordStoreContract.NOW));
 		store.append("w-one", RecordStoreContract.NOW, RecordStore.ChainHead.EMPTY, written);
 		VerificationCommand command = new VerificationCommand(new ChainVerification(store), () -> {
-		}, () -> 0, null);
+		}, () -> new SpillFile.Waiting(0, 0), null);
 
 		assertThat(run(command, 0)).isEqualTo("""
 				writer w-one: 2 records, chain intact
@@ -51,12 +51,25 @@ class VerificationCommandTest {
 	void saysHowManyDecisionsWaitInTheFileForTheNextStart() {
 		Records.migrate(this.database);
 		VerificationCommand command = new VerificationCommand(new ChainVerification(Records.store(this.database)), () -> {
-		}, () -> 3, null);
+		}, () -> new SpillFile.Waiting(3, 1), null);
 
 		assertThat(run(command, 0)).isEqualTo("""
 				Consent records verified: 0 records in 0 chains
-				3 decisions wait in the records folder's file, not yet in the database: the application writes them when \
-				it next runs with the database reachable
+				Decisions waiting in the records folder's file, not yet in the database: 3 (the application writes them \
+				when it next runs with the database reachable)
+				Lines of that file that are no decision: 1 (the application sets them aside in rejected-records.txt when \
+				it next runs)
+				""");
+	}
+
+	@Test
+	void aDatabaseThatCannotBeReadIsASentenceAndStatusOne() {
+		VerificationCommand command = new VerificationCommand(new ChainVerification(Records.store(this.database)), () -> {
+			throw new IllegalStateException("Database \"x\" not found");
+		}, () -> new SpillFile.Waiting(0, 0), null);
+
+		assertThat(run(command, 1)).isEqualTo("""
+				Consent records NOT verified: the database cannot be read (Database "x" not found)
 				""");
 	}
 
