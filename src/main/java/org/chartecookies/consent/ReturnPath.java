@@ -2,6 +2,7 @@ package org.chartecookies.consent;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -116,7 +117,7 @@ public final class ReturnPath {
 		try {
 			URI uri = new URI(candidate);
 			if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null
-					|| !uri.getRawPath().startsWith("/")) {
+					|| !uri.getRawPath().startsWith("/") || hasDotSegment(uri.getRawPath())) {
 				return CHARTER;
 			}
 		}
@@ -124,6 +125,21 @@ public final class ReturnPath {
 			return CHARTER;
 		}
 		return candidate;
+	}
+
+	/**
+	 * Whether a path has a {@code .} or {@code ..} segment (written as such or percent-encoded): a browser removes them,
+	 * so that {@code /.//host} would be the path {@code //host}, which a platform that redirects to its paths would
+	 * read as another site.
+	 */
+	private static boolean hasDotSegment(String path) {
+		for (String segment : path.split("/", -1)) {
+			String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+			if (decoded.equals(".") || decoded.equals("..")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -12,7 +12,7 @@ class ReturnPathTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/cookies", "/cookies?lang=en", "/datasets/population/?q=paris#table",
-			"/explore/dataset/a%20b/", "/!", "/~user", "/a!b~c" })
+			"/explore/dataset/a%20b/", "/!", "/~user", "/a!b~c", "/a.b/c..d/.e/f.", "/a?x=/./" })
 	void samesitePathIsKept(String path) {
 		assertThat(ReturnPath.of(path)).isEqualTo(path);
 	}
@@ -22,7 +22,9 @@ class ReturnPathTest {
 	@ValueSource(strings = { "https://evil.example/", "http:/evil.example", "//evil.example", "///evil.example",
 			"/\\evil.example", "\\\\evil.example", "javascript:alert(1)", "data:text/html,x", "evil.example",
 			"/cookies\r\nSet-Cookie: a=b", "/cookies\nx", "/a b", "/ｅｖｉｌ", "/\u2215\u2215evil.example", "/%",
-			" /cookies", "/cookies\t", "/a\u007fb", "/a\\b", "/a\u0000b" })
+			" /cookies", "/cookies\t", "/a\u007fb", "/a\\b", "/a\u0000b",
+			// Dot segments, which a browser removes: /.//evil.example would be the path //evil.example.
+			"/.//evil.example", "/a/..//evil.example", "/%2e//evil.example", "/%2E%2e/x", "/a/.", "/a/.." })
 	void anythingElseGoesToTheCharter(String hostile) {
 		assertThat(ReturnPath.of(hostile)).isEqualTo("/cookies");
 	}
