@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * One running instance per folder ({@link #lock()}): a second one would write its decisions to a file the first never
  * reads (and the embedded database in the folder takes one process only).
  */
-final class SpillFile {
+final class SpillFile implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SpillFile.class);
 
@@ -94,25 +94,30 @@ final class SpillFile {
 		if (this.lock != null) {
 			return;
 		}
-		Path file = this.folder.resolve(LOCK);
+		Path folder = this.folder.toAbsolutePath().normalize();
+		FileChannel channel;
+		FileLock held;
 		try {
-			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-			FileLock held;
-			try {
-				held = channel.tryLock();
-			}
-			catch (OverlappingFileLockException ex) {
-				held = null;
-			}
-			if (held == null) {
-				channel.close();
-				throw new RecordsFolderException.InUse(this.folder.toAbsolutePath().normalize());
-			}
-			this.lock = channel;
+			channel = FileChannel.open(this.folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
-			throw new RecordsFolderException.Unusable(this.folder.toAbsolutePath().normalize(), ex);
+			throw new RecordsFolderException.Unusable(folder, ex);
 		}
+		try {
+			held = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			held = null;
+		}
+		catch (IOException ex) {
+			closeQuietly(channel);
+			throw new RecordsFolderException.Unusable(folder, ex);
+		}
+		if (held == null) {
+			closeQuietly(channel);
+			throw new RecordsFolderException.InUse(folder);
+		}
+		this.lock = channel;
 	}
 
 	/** Leaves the folder to another instance. */
@@ -120,12 +125,22 @@ final class SpillFile {
 		FileChannel channel = this.lock;
 		this.lock = null;
 		if (channel != null) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				logger.warn("Cannot release " + this.folder.resolve(LOCK).toAbsolutePath() + " (" + ex.getMessage() + ")");
-			}
+			closeQuietly(channel);
+		}
+	}
+
+	/** When the application closes, started or not (a start that failed after the lock was taken, say). */
+	@Override
+	public void close() {
+		unlock();
+	}
+
+	private void closeQuietly(FileChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot release " + this.folder.resolve(LOCK).toAbsolutePath() + " (" + ex.getMessage() + ")");
 		}
 	}
 

@@ -287,6 +287,19 @@ class RecordWriterTest {
 	}
 
 	@Test
+	void theFolderIsFreeAgainOnceItsHolderClosesEvenIfNoWriterStarted() {
+		SpillFile taken = new SpillFile(this.folder);
+		taken.lock();
+		assertThatThrownBy(new SpillFile(this.folder)::lock).isInstanceOf(RecordsFolderException.InUse.class);
+
+		taken.close();
+
+		SpillFile next = new SpillFile(this.folder);
+		next.lock();
+		next.close();
+	}
+
+	@Test
 	void aSecondWriterOnTheSameFolderIsRefusedUntilTheFirstStops() {
 		RecordWriter first = writer("w-first", 10_000);
 		first.start();
