@@ -3,7 +3,6 @@ package org.chartecookies;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.FileSystemUtils;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ class ContainerStartIT {
 	@Test
 	void startScriptServesTheMountedRegistryReportsHealthAndShutsDownGracefully() throws Exception {
 		Path app = extractLikeTheDockerfile();
-		int port = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		Path log = WORK.resolve("application.log");
 		ProcessBuilder start = new ProcessBuilder("sh", "docker/start.sh").redirectErrorStream(true)
 			.redirectOutput(log.toFile());
@@ -81,8 +81,8 @@ class ContainerStartIT {
 	@Test
 	void aManagementPortOfItsOwnTakesHealthAndMetricsOffTheVisitorsPort() throws Exception {
 		Path app = extractLikeTheDockerfile();
-		int port = freePort();
-		int management = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
+		int management = TestSocketUtils.findAvailableTcpPort();
 		Path log = WORK.resolve("application.log");
 		ProcessBuilder start = new ProcessBuilder("sh", "docker/start.sh").redirectErrorStream(true)
 			.redirectOutput(log.toFile());
@@ -161,12 +161,6 @@ class ContainerStartIT {
 
 	private static String javaCommand() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

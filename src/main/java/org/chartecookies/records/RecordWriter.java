@@ -141,7 +141,8 @@ class RecordWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		// Before anyone is served: a second instance on the folder stops here (RecordsFolderException.InUse).
+		// Taken already by the schema migration at start-up (SchemaMigration), unless Flyway is off or the writer runs
+		// alone (tests): either way, before anyone is served (a second instance stops: RecordsFolderException.InUse).
 		this.spill.lock();
 		this.running = true;
 		Thread writer = new Thread(this::run, "consent-records-writer");

@@ -2,7 +2,6 @@ package org.chartecookies.browser;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -255,7 +255,7 @@ class NginxEmbeddingTest {
 		FileSystemUtils.deleteRecursively(WORK);
 		Files.createDirectories(WORK.resolve("tmp"));
 		Files.createDirectories(WORK.resolve("www/platform"));
-		nginxPort = freePort();
+		nginxPort = TestSocketUtils.findAvailableTcpPort();
 		String site = Files.readString(Path.of("docs/nginx-example.conf"), StandardCharsets.UTF_8)
 			.replace("listen 80;", "listen 127.0.0.1:" + nginxPort + ";")
 			.replace("server_name www.example.org;", "server_name localhost;")
@@ -340,12 +340,6 @@ class NginxEmbeddingTest {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -3,7 +3,6 @@ package org.chartecookies.records;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A throw-away PostgreSQL cluster of Debian's {@code postgresql} package, for the tests: its own folder under the
@@ -59,7 +60,7 @@ final class PostgresCluster implements AutoCloseable {
 			if (root) {
 				run(List.of("chown", "postgres:postgres", folder.toString()), folder);
 			}
-			PostgresCluster cluster = new PostgresCluster(bin, folder, freePort(), root);
+			PostgresCluster cluster = new PostgresCluster(bin, folder, TestSocketUtils.findAvailableTcpPort(), root);
 			cluster.command("initdb", "--no-sync", "--auth=trust", "--username=" + USER, "--encoding=UTF8",
 					"--no-locale", "-D", cluster.data.toString());
 			cluster.startServer();
@@ -168,12 +169,6 @@ final class PostgresCluster implements AutoCloseable {
 		}
 		catch (NumberFormatException ex) {
 			return 0;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.chartecookies.records;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +43,12 @@ class RecordsFolderIT {
 	@Test
 	void aSecondInstanceOnTheSameFolderRefusesToStartAndTheFirstGoesOnRecording() throws Exception {
 		Path folder = freshFolder("shared");
-		int port = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		Process first = start(folder, WORK.resolve("first.log"), "--server.port=" + port);
 		assertThat(waitUntilReady(first, port)).as("first instance ready; log: " + WORK.resolve("first.log")).isTrue();
 
 		Path secondLog = WORK.resolve("second.log");
-		Process second = start(folder, secondLog, "--server.port=" + freePort());
+		Process second = start(folder, secondLog, "--server.port=" + TestSocketUtils.findAvailableTcpPort());
 		assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second instance stops").isTrue();
 
 		assertThat(second.exitValue()).isNotZero();
@@ -153,12 +153,6 @@ class RecordsFolderIT {
 		FileSystemUtils.deleteRecursively(folder);
 		Files.createDirectories(folder);
 		return folder;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
