@@ -43,6 +43,15 @@ public final class ConsentCookieCodec {
 	private ConsentCookieCodec() {
 	}
 
+	/** Whether the text is a consent id as the encoder writes one. */
+	static boolean isConsentId(String text) {
+		return CONSENT_ID.matcher(text).matches();
+	}
+
+	static boolean isCategoryId(String text) {
+		return CATEGORY_ID.matcher(text).matches();
+	}
+
 	public static String encode(ConsentDecision decision) {
 		List<String> accepted = new ArrayList<>();
 		List<String> refused = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieRegistry;
@@ -21,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConsentDecisionFactory {
-
-	private static final Set<String> DECISIONS = Set.of("accept-all", "reject-all", "custom", "acknowledge");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,7 +47,7 @@ class ConsentDecisionFactory {
 			throw new ConsentRequestException("error.consent.missing-decision");
 		}
 		// "acknowledge" answers the information notice, shown only when nothing needs consent.
-		if (!DECISIONS.contains(decision) || (decision.equals("acknowledge") && registry.hasOptionalCategories())) {
+		if (!ConsentDecided.KINDS.contains(decision) || (decision.equals("acknowledge") && registry.hasOptionalCategories())) {
 			throw new ConsentRequestException("error.consent.unknown-decision");
 		}
 		Map<String, Boolean> choices = new LinkedHashMap<>();

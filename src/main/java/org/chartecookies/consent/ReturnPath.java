@@ -87,6 +87,11 @@ public final class ReturnPath {
 		return rest + ((rest.indexOf('?') < 0) ? "?" : "&") + SWITCH + "=" + mode.value() + fragment;
 	}
 
+	/** Whether the text is a path as {@link #pathOnly} makes them: safe, without query string or fragment. */
+	static boolean isPagePath(String text) {
+		return text.indexOf('?') < 0 && text.indexOf('#') < 0 && of(text).equals(text);
+	}
+
 	/** The candidate, once made safe by {@link #of}, without its query string and fragment. */
 	static String pathOnly(@Nullable String candidate) {
 		String path = of(candidate);

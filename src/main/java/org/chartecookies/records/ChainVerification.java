@@ -1,9 +1,17 @@
 package org.chartecookies.records;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +42,22 @@ public final class ChainVerification {
 		 */
 		EXTENDED,
 		/** Records of an unknown writer (inserted behind the application's back). */
-		UNKNOWN_WRITER
+		UNKNOWN_WRITER,
+		/** The chain ends before the head a signed checkpoint names: its last records were removed, its head moved back. */
+		BEHIND_CHECKPOINT,
+		/**
+		 * The record at a signed checkpoint's place is not the one it names: records up to it were altered and chained
+		 * again, or the chain was rewritten.
+		 */
+		CHECKPOINT_MISMATCH,
+		/** Signed checkpoints name a chain the database does not have: it was removed, writer's row and all. */
+		MISSING_CHAIN,
+		/** The chain starts at a cut no signed statement names: records were removed behind the application's back. */
+		UNSIGNED_CUT,
+		/** A signed cut removed a decision younger than the retention period it applied. */
+		YOUNG_CUT,
+		/** No signed checkpoint names the chain: written without the signing key, or added behind the application's back. */
+		NOT_CHECKPOINTED
 
 	}
 
@@ -52,6 +75,10 @@ public final class ChainVerification {
 			return this.fault == null;
 		}
 
+		ChainResult with(Fault fault, long sequence, @Nullable String consentId) {
+			return new ChainResult(this.writerId, this.records, fault, sequence, consentId);
+		}
+
 		public String describe() {
 			if (this.fault == null) {
 				return "writer " + this.writerId + ": " + this.records + " records, chain intact";
@@ -67,16 +94,39 @@ public final class ChainVerification {
 				case EXTENDED -> "record #" + this.sequence
 						+ " and those after it were added after the last record the application wrote";
 				case UNKNOWN_WRITER -> "records of a writer the database does not know were added";
+				case BEHIND_CHECKPOINT -> "the chain ends before record #" + this.sequence
+						+ ", which a signed checkpoint names: its last records were removed and its head moved back";
+				case CHECKPOINT_MISMATCH -> record + " is not the record a signed checkpoint names there: the records up to"
+						+ " it were altered and chained again";
+				case MISSING_CHAIN -> "the chain is missing from the database, yet signed checkpoints name it up to record #"
+						+ this.sequence;
+				case UNSIGNED_CUT -> "the chain was cut after record #" + this.sequence
+						+ ", a cut no signed statement names: records were removed behind the application's back";
+				case YOUNG_CUT -> "the purge that cut the chain after record #" + this.sequence
+						+ " removed decisions younger than the retention period";
+				case NOT_CHECKPOINTED -> "no signed checkpoint names this chain: it was written without the signing key, or"
+						+ " added behind the application's back";
 			};
 		}
 
 	}
 
-	/** Every chain's outcome; the records verify when each chain does. */
-	public record Report(List<ChainResult> chains) {
+	/**
+	 * Every chain's outcome; the records verify when each chain does, and every checkpoint given is signed.
+	 *
+	 * @param checkpointed whether signed checkpoints were given: without them, someone able to rewrite the database
+	 * could rewrite a chain whole
+	 * @param problems what of the checkpoints given cannot be taken: lines not signed by the key given, files that
+	 * cannot be read
+	 */
+	public record Report(List<ChainResult> chains, boolean checkpointed, List<String> problems) {
+
+		Report(List<ChainResult> chains) {
+			this(chains, false, List.of());
+		}
 
 		public boolean verified() {
-			return this.chains.stream().allMatch(ChainResult::verified);
+			return this.chains.stream().allMatch(ChainResult::verified) && this.problems.isEmpty();
 		}
 
 		public long records() {
@@ -105,23 +155,97 @@ public final class ChainVerification {
 		/** Every record of a writer's chain, in sequence order. */
 		void chain(String writerId, Consumer<ConsentRecord> visitor);
 
+		/** The record at this place of this writer's chain, if there is one. */
+		Optional<ConsentRecord> record(String writerId, long sequence);
+
 	}
 
 	private final Chains store;
 
+	private final Supplier<CheckpointLog.Evidence> evidence;
+
 	ChainVerification(Chains store) {
-		this.store = store;
+		this(store, () -> CheckpointLog.Evidence.NONE);
 	}
 
+	ChainVerification(Chains store, Supplier<CheckpointLog.Evidence> evidence) {
+		this.store = store;
+		this.evidence = evidence;
+	}
+
+	/** Every chain, against the signed checkpoints configured (none without a key). */
 	public Report verify() {
+		return verify(this.evidence.get());
+	}
+
+	/**
+	 * Every chain, and, when signed checkpoints are given, every chain against them: what the database says can then
+	 * no longer be rewritten whole by someone able to write to it.
+	 */
+	Report verify(CheckpointLog.Evidence evidence) {
+		boolean checkpointed = !evidence.isEmpty();
+		Map<String, List<Checkpoint>> statements = new LinkedHashMap<>();
+		evidence.checkpoints().forEach((checkpoint) -> statements.computeIfAbsent(checkpoint.writerId(), (id) -> new ArrayList<>())
+			.add(checkpoint));
 		List<ChainResult> results = new ArrayList<>();
 		for (RecordStore.Writer writer : this.store.writers()) {
-			results.add(verify(writer));
+			ChainResult walked = verify(writer);
+			List<Checkpoint> named = statements.remove(writer.writerId());
+			results.add((walked.verified() && checkpointed) ? against(walked, writer, (named != null) ? named : List.of())
+					: walked);
 		}
 		for (String unknown : this.store.writersWithoutRow()) {
 			results.add(new ChainResult(unknown, 0, Fault.UNKNOWN_WRITER, 0, null));
 		}
-		return new Report(results);
+		statements.forEach((writerId, named) -> results.add(new ChainResult(writerId, 0, Fault.MISSING_CHAIN,
+				named.stream().mapToLong(Checkpoint::sequence).max().orElse(0), null)));
+		return new Report(results, checkpointed, evidence.problems());
+	}
+
+	/** A chain that verifies on its own, against the signed statements that name it. */
+	private ChainResult against(ChainResult walked, RecordStore.Writer writer, List<Checkpoint> named) {
+		List<Checkpoint> heads = named.stream().filter((checkpoint) -> checkpoint.kind().equals(Checkpoint.HEAD)).toList();
+		List<Checkpoint> cuts = named.stream().filter((checkpoint) -> checkpoint.kind().equals(Checkpoint.CUT)).toList();
+		if (named.isEmpty()) {
+			return walked.with(Fault.NOT_CHECKPOINTED, 0, null);
+		}
+		long latest = heads.stream().mapToLong(Checkpoint::sequence).max().orElse(0);
+		if (writer.headSequence() < latest) {
+			return walked.with(Fault.BEHIND_CHECKPOINT, latest, null);
+		}
+		// The latest checkpoint still in the chain: the chain's links tie every record before it to it.
+		Optional<Checkpoint> kept = heads.stream()
+			.filter((checkpoint) -> checkpoint.sequence() > writer.cutSequence())
+			.max(Comparator.comparingLong(Checkpoint::sequence));
+		if (kept.isPresent()) {
+			Optional<ConsentRecord> record = this.store.record(writer.writerId(), kept.get().sequence());
+			if (record.isEmpty() || !record.get().hash().equals(kept.get().hash())) {
+				return walked.with(Fault.CHECKPOINT_MISMATCH, kept.get().sequence(),
+						record.map((found) -> found.content().consentId()).orElse(null));
+			}
+		}
+		// Cuts the application made: none, the one it found when it first signed, and those its purges signed.
+		Set<String> signedCuts = new HashSet<>();
+		signedCuts.add(0 + ":" + ConsentRecord.GENESIS);
+		heads.stream()
+			.min(Comparator.comparing(Checkpoint::at))
+			.ifPresent((first) -> signedCuts.add(first.cut() + ":" + first.cutHash()));
+		cuts.forEach((cut) -> signedCuts.add(cut.sequence() + ":" + cut.hash()));
+		for (Checkpoint head : heads) {
+			if (!signedCuts.contains(head.cut() + ":" + head.cutHash())) {
+				return walked.with(Fault.UNSIGNED_CUT, head.cut(), null);
+			}
+		}
+		if (!signedCuts.contains(writer.cutSequence() + ":" + writer.cutHash())) {
+			return walked.with(Fault.UNSIGNED_CUT, writer.cutSequence(), null);
+		}
+		for (Checkpoint cut : cuts) {
+			Instant oldestKept = cut.at().atOffset(ZoneOffset.UTC).minus(cut.retention()).toInstant();
+			if (!cut.youngest().isBefore(cut.cutoff()) || cut.cutoff().isAfter(oldestKept)) {
+				return walked.with(Fault.YOUNG_CUT, cut.sequence(), null);
+			}
+		}
+		return walked;
 	}
 
 	/** One writer's chain, or an unknown writer's records when the database has no row for it. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,10 +56,94 @@ class RecordStore implements ChainVerification.Chains {
 	}
 
 	/**
+	 * Who holds a chain: this instance (with the chain's head, where it resumes), or another one, named with its
+	 * heartbeat as read.
+	 */
+	sealed interface Claim {
+
+		record Taken(ChainHead head) implements Claim {
+		}
+
+		record Held(String holder, long heartbeat) implements Claim {
+		}
+
+	}
+
+	/**
+	 * Takes the writer's chain for this instance ({@code holder}): a new chain, one no instance holds (its holder
+	 * stopped cleanly), or one this instance holds already. A chain another instance holds is not taken: the caller
+	 * watches its heartbeat ({@link #takeOver}).
+	 */
+	Claim claim(String writerId, String holder, Instant startedAt) {
+		return this.transactions.execute((status) -> {
+			Optional<Holding> row = holding(writerId);
+			if (row.isEmpty()) {
+				this.jdbc
+					.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash, "
+							+ "holder, heartbeat) VALUES (?, ?, 0, ?, 0, ?, ?, 0)")
+					.params(writerId, utc(startedAt), ConsentRecord.GENESIS, ConsentRecord.GENESIS, holder)
+					.update();
+				return new Claim.Taken(ChainHead.EMPTY);
+			}
+			Holding held = row.get();
+			if (held.holder() != null && !held.holder().equals(holder)) {
+				return new Claim.Held(held.holder(), held.heartbeat());
+			}
+			this.jdbc.sql("UPDATE record_writer SET holder = ?, heartbeat = heartbeat + 1 WHERE writer_id = ?")
+				.params(holder, writerId)
+				.update();
+			return new Claim.Taken(held.head());
+		});
+	}
+
+	/**
+	 * Takes the chain from a holder whose heartbeat stood still since it was read (it died without letting go): only
+	 * if that holder and heartbeat are still the row's.
+	 *
+	 * @return the chain's head, or empty when the holder is alive (or another instance took the chain first)
+	 */
+	Optional<ChainHead> takeOver(String writerId, String holder, Claim.Held dead) {
+		return Optional.ofNullable(this.transactions.execute((status) -> {
+			int taken = this.jdbc
+				.sql("UPDATE record_writer SET holder = ?, heartbeat = heartbeat + 1 "
+						+ "WHERE writer_id = ? AND holder = ? AND heartbeat = ?")
+				.params(holder, writerId, dead.holder(), dead.heartbeat())
+				.update();
+			return (taken == 1) ? holding(writerId).map(Holding::head).orElse(null) : null;
+		}));
+	}
+
+	/** Raises the heartbeat of a chain this instance holds; false when it no longer holds it. */
+	boolean heartbeat(String writerId, String holder) {
+		return this.jdbc.sql("UPDATE record_writer SET heartbeat = heartbeat + 1 WHERE writer_id = ? AND holder = ?")
+			.params(writerId, holder)
+			.update() == 1;
+	}
+
+	/** Lets the chain go, so that the next instance with this writer id takes it at once. */
+	void release(String writerId, String holder) {
+		this.jdbc.sql("UPDATE record_writer SET holder = NULL WHERE writer_id = ? AND holder = ?")
+			.params(writerId, holder)
+			.update();
+	}
+
+	private record Holding(ChainHead head, @Nullable String holder, long heartbeat) {
+	}
+
+	private Optional<Holding> holding(String writerId) {
+		return this.jdbc.sql("SELECT head_sequence, head_hash, holder, heartbeat FROM record_writer WHERE writer_id = ?")
+			.param(writerId)
+			.query((rs, row) -> new Holding(new ChainHead(rs.getLong(1), rs.getString(2)), rs.getString(3), rs.getLong(4)))
+			.optional();
+	}
+
+	/**
 	 * Appends the batch to the writer's chain in one transaction, and answers the new head. Nothing is written if
 	 * anything fails: the caller's head is then still the chain's.
+	 *
+	 * @throws ChainLostException when this instance no longer holds the chain (another one took it over)
 	 */
-	ChainHead append(String writerId, Instant startedAt, ChainHead head, List<PendingRecord> batch) {
+	ChainHead append(String writerId, String holder, ChainHead head, List<PendingRecord> batch) {
 		List<ConsentRecord> records = new ArrayList<>(batch.size());
 		ChainHead next = head;
 		for (PendingRecord pending : batch) {
@@ -68,13 +153,6 @@ class RecordStore implements ChainVerification.Chains {
 		}
 		ChainHead last = next;
 		this.transactions.executeWithoutResult((status) -> {
-			if (head.sequence() == 0) {
-				this.jdbc
-					.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash) "
-							+ "VALUES (?, ?, 0, ?, 0, ?)")
-					.params(writerId, utc(startedAt), ConsentRecord.GENESIS, ConsentRecord.GENESIS)
-					.update();
-			}
 			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					records, records.size(), (statement, record) -> {
 						PendingRecord content = record.content();
@@ -93,15 +171,75 @@ class RecordStore implements ChainVerification.Chains {
 						statement.setString(13, content.site());
 					});
 			int updated = this.jdbc
-				.sql("UPDATE record_writer SET head_sequence = ?, head_hash = ? WHERE writer_id = ? AND head_sequence = ?")
-				.params(last.sequence(), last.hash(), writerId, head.sequence())
+				.sql("UPDATE record_writer SET head_sequence = ?, head_hash = ? "
+						+ "WHERE writer_id = ? AND head_sequence = ? AND holder = ?")
+				.params(last.sequence(), last.hash(), writerId, head.sequence(), holder)
 				.update();
 			if (updated != 1) {
-				throw new IllegalStateException("The chain of writer " + writerId
-						+ " moved under this instance: is another instance running with the same charte.records.writer-id?");
+				throw new ChainLostException(writerId);
 			}
 		});
 		return last;
+	}
+
+	/** The chain is no longer this instance's to write: another instance took it, or its head moved under it. */
+	static final class ChainLostException extends IllegalStateException {
+
+		ChainLostException(String writerId) {
+			super("The chain of writer " + writerId + " is held by another instance, or moved under this one: is another"
+					+ " instance running with the same charte.records.writer-id?");
+		}
+
+	}
+
+	/**
+	 * Tries a record the database would take, in a transaction it rolls back: whether the database takes records at
+	 * all (a trigger or a constraint refusing every insert), without writing one.
+	 */
+	void tryInsert(String writerId) {
+		this.transactions.executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			PendingRecord probe = new PendingRecord("probe-never-committed0", Instant.EPOCH, 0, "reject-all", Map.of(),
+					false, "fr", "/", "");
+			this.jdbc.sql("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(writerId, -1L, probe.consentId(), utc(probe.decidedAt()), probe.revision(), probe.kind(),
+						probe.choicesText(), probe.globalPrivacyControl(), probe.language(), probe.pagePath(),
+						ConsentRecord.GENESIS, ConsentRecord.GENESIS, probe.site())
+				.update();
+		});
+	}
+
+	/**
+	 * Makes the commits so far durable: H2 writes its commits to its file a little later (it has no log of its own);
+	 * PostgreSQL's commits already are.
+	 */
+	void sync() {
+		if (embedded()) {
+			this.jdbc.sql("CHECKPOINT SYNC").update();
+		}
+	}
+
+	/**
+	 * The pool's connections are not reused: after a failure they may be to a database that is gone (an embedded one
+	 * closed by a full disk opens again only on a new connection).
+	 */
+	void reset() {
+		if (this.batches.getDataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+			pool.getHikariPoolMXBean().softEvictConnections();
+		}
+	}
+
+	private @Nullable Boolean embedded;
+
+	private boolean embedded() {
+		Boolean known = this.embedded;
+		if (known == null) {
+			known = Boolean.TRUE.equals(this.batches.execute((java.sql.Connection connection) -> connection.getMetaData()
+				.getDatabaseProductName()
+				.equals("H2")));
+			this.embedded = known;
+		}
+		return known;
 	}
 
 	/** Which of these consent ids are already recorded (records waiting in the file may have been written before). */
@@ -159,12 +297,22 @@ class RecordStore implements ChainVerification.Chains {
 	}
 
 	/**
+	 * A purge's cut of one chain: the records after {@code from} up to {@code to} were deleted, the youngest of them
+	 * decided at {@code youngest}, all before {@code cutoff}.
+	 */
+	record Cut(String writerId, long from, String fromHash, long to, String toHash, Instant youngest, Instant cutoff,
+			Instant at) {
+	}
+
+	/**
 	 * Deletes, from each chain, the longest beginning whose decisions are all older than the cut-off, and records the
-	 * hash of the last one deleted on the writer's row, so that the chain still verifies from there.
+	 * hash of the last one deleted on the writer's row, so that the chain still verifies from there. Each cut is told
+	 * to {@code signed} before it is committed: should it throw (the cut cannot be kept outside the database), the
+	 * cut is not made.
 	 *
 	 * @return how many records were deleted
 	 */
-	long purge(Instant cutoff, Instant now) {
+	long purge(Instant cutoff, Instant now, Consumer<Cut> signed) {
 		long deleted = 0;
 		for (Writer writer : writers()) {
 			Long removed = this.transactions.execute((status) -> {
@@ -193,12 +341,20 @@ class RecordStore implements ChainVerification.Chains {
 					// The chain is already broken there: leave it as it is for the verification to name.
 					return 0L;
 				}
+				OffsetDateTime youngest = this.jdbc
+					.sql("SELECT MAX(decided_at) FROM consent_record WHERE writer_id = ? AND record_sequence > ? "
+							+ "AND record_sequence <= ?")
+					.params(writer.writerId(), writer.cutSequence(), lastRemoved)
+					.query(OffsetDateTime.class)
+					.single();
 				int count = this.jdbc.sql("DELETE FROM consent_record WHERE writer_id = ? AND record_sequence <= ?")
 					.params(writer.writerId(), lastRemoved)
 					.update();
 				this.jdbc.sql("UPDATE record_writer SET cut_sequence = ?, cut_hash = ?, cut_at = ? WHERE writer_id = ?")
 					.params(lastRemoved, cutHash, utc(now), writer.writerId())
 					.update();
+				signed.accept(new Cut(writer.writerId(), writer.cutSequence(), writer.cutHash(), lastRemoved, cutHash,
+						youngest.toInstant(), cutoff, now));
 				return (long) count;
 			});
 			deleted += (removed != null) ? removed : 0;
@@ -251,7 +407,8 @@ class RecordStore implements ChainVerification.Chains {
 	}
 
 	/** The record at this place of this writer's chain, if there is one. */
-	Optional<ConsentRecord> record(String writerId, long sequence) {
+	@Override
+	public Optional<ConsentRecord> record(String writerId, long sequence) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM consent_record WHERE writer_id = ? AND record_sequence = ?")
 			.params(writerId, sequence)
 			.query(RecordStore::record)

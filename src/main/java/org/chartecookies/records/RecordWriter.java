@@ -1,11 +1,18 @@
 package org.chartecookies.records;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,16 +23,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.chartecookies.records.RecordKeeping.Trouble;
+import org.chartecookies.records.RecordStore.ChainHead;
+import org.chartecookies.records.RecordStore.Claim;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Writes decisions to the database from a thread of its own, in batches, so that the visitor's answer never waits on
- * the database. Decisions wait in a bounded queue; when the database cannot take them (or the queue is full) they go
- * to the {@link SpillFile}, and from there to the database once it is back. At shutdown, after the web server has
- * stopped, what waits is written, or kept in the file for the next start.
+ * Keeps every decision: the visitor's request appends it to the {@link Journal} (forced to disk, shared with the
+ * requests of the same moment) before it is answered, then hands it to this writer's thread, which writes batches to
+ * the database without the visitor waiting. When the database cannot take them (or the queue is full) they go to the
+ * {@link SpillFile}, and from there to the database once it is back. At shutdown, after the web server has stopped,
+ * what waits is written, or kept in the file for the next start; after a crash, the journal has it.
+ * <p>
+ * The writer's chain is its own: it takes it in the database ({@link RecordStore#claim}) before it writes, resumes it
+ * after a restart with the same writer id, keeps it with a heartbeat, and lets it go at shutdown. An instance that
+ * finds the chain held by a live one writes nothing to it.
  */
 class RecordWriter implements SmartLifecycle {
 
@@ -37,9 +52,18 @@ class RecordWriter implements SmartLifecycle {
 	/** How long a batch that is not full waits for more decisions (see {@link #fill}). */
 	static final Duration LINGER = Duration.ofMillis(50);
 
+	/** A holder whose heartbeat stood still this many lease intervals died. */
+	static final int LEASE_INTERVALS = 3;
+
 	private final RecordStore store;
 
 	private final SpillFile spill;
+
+	private final Journal journal;
+
+	private final RecordKeeping keeping;
+
+	private final @Nullable CheckpointLog checkpoints;
 
 	private final RecordsProperties properties;
 
@@ -47,10 +71,13 @@ class RecordWriter implements SmartLifecycle {
 
 	private final String writerId;
 
+	/** This run's name in the writer's row while it holds the chain. */
+	private final String holder;
+
 	/** Makes the schema when the database first answers (a no-op once done). */
 	private final Runnable schema;
 
-	private final BlockingQueue<PendingRecord> queue;
+	private final BlockingQueue<Journal.Entry> queue;
 
 	private final Instant startedAt;
 
@@ -58,7 +85,28 @@ class RecordWriter implements SmartLifecycle {
 
 	private final Counter written;
 
-	private RecordStore.ChainHead head = RecordStore.ChainHead.EMPTY;
+	private volatile ChainHead head = ChainHead.EMPTY;
+
+	/** Whether this instance holds its chain in the database (it writes only then). */
+	private volatile boolean claimed;
+
+	/** A holder of the chain seen in the database, and since when its heartbeat stood still. */
+	private Claim.@Nullable Held heldBy;
+
+	private long heldSince;
+
+	private long nextClaim;
+
+	private long nextBeat;
+
+	private long nextCheckpoint;
+
+	private ChainHead checkpointed = new ChainHead(-1, "");
+
+	private long nextProbe;
+
+	/** Taken from the queue and neither in the database nor in the file yet: tried again until one takes them. */
+	private final List<Journal.Entry> retained = new ArrayList<>();
 
 	private volatile boolean running;
 
@@ -79,8 +127,9 @@ class RecordWriter implements SmartLifecycle {
 	/** Whether the schema is made: until it is, the writer tries the database at each retry, decisions or not. */
 	private BooleanSupplier schemaMade = () -> true;
 
-	RecordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock, String writerId,
-			Runnable schema, MeterRegistry meters) {
+	RecordWriter(RecordStore store, SpillFile spill, Journal journal, RecordKeeping keeping,
+			@Nullable CheckpointLog checkpoints, RecordsProperties properties, Clock clock, String writerId,
+			String holder, Runnable schema, MeterRegistry meters) {
 		this.schema = schema;
 		this.writes = Timer.builder("charte.records.writes")
 			.description("Batches of consent records written to the database, and how long each took")
@@ -90,17 +139,35 @@ class RecordWriter implements SmartLifecycle {
 			.register(meters);
 		this.store = store;
 		this.spill = spill;
+		this.journal = journal;
+		this.keeping = keeping;
+		this.checkpoints = checkpoints;
 		this.properties = properties;
 		this.clock = clock;
 		this.writerId = writerId;
+		this.holder = holder;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.startedAt = clock.instant();
 	}
 
-	/** Takes a decision; never blocks on the database (when the queue is full, the decision goes to the file). */
+	/**
+	 * Takes a decision, on the visitor's request: returns once it is on disk in the journal (or once the journal is
+	 * known to fail: the decision then goes on to the database all the same, and the trouble is told). Never waits on
+	 * the database: when the queue is full, the decision goes to the file.
+	 */
 	void accept(PendingRecord record) {
-		if (!this.running || !this.queue.offer(record)) {
-			this.spill.append(List.of(record));
+		Journal.Entry entry = this.journal.append(record);
+		IOException failure = entry.failure;
+		if (failure != null) {
+			this.keeping.failed(Trouble.JOURNAL, String.valueOf(failure.getMessage()));
+		}
+		else {
+			this.keeping.recovered(Trouble.JOURNAL);
+		}
+		if (!this.running || !this.queue.offer(entry)) {
+			if (!keepInFile(List.of(entry)) && !entry.durable()) {
+				this.keeping.lost(1, "the queue is full and neither the journal nor the file can be written");
+			}
 		}
 	}
 
@@ -116,6 +183,15 @@ class RecordWriter implements SmartLifecycle {
 
 	String writerId() {
 		return this.writerId;
+	}
+
+	/** Whether this instance holds its chain. */
+	boolean claimed() {
+		return this.claimed;
+	}
+
+	ChainHead head() {
+		return this.head;
 	}
 
 	/** Decisions waiting: in memory and in the file. */
@@ -142,8 +218,19 @@ class RecordWriter implements SmartLifecycle {
 	@Override
 	public void start() {
 		// Taken already by the schema migration at start-up (SchemaMigration), unless Flyway is off or the writer runs
-		// alone (tests): either way, before anyone is served (a second instance stops: RecordsFolderException.InUse).
+		// alone (tests): either way, before anyone is served (a second instance stops: RecordsSetupException.InUse).
 		this.spill.lock();
+		try {
+			long recovered = this.journal.recover(this.spill);
+			if (recovered > 0) {
+				logger.info("Consent records: " + recovered + " decisions of the journal left by the last run are taken"
+						+ " (those already in the database are skipped)");
+			}
+		}
+		catch (IOException ex) {
+			logger.error("Consent records: the journal left by the last run cannot be read; it is kept for the next start",
+					ex);
+		}
 		this.running = true;
 		Thread writer = new Thread(this::run, "consent-records-writer");
 		writer.setDaemon(true);
@@ -165,11 +252,32 @@ class RecordWriter implements SmartLifecycle {
 			}
 		}
 		// Anything the writer could not take (it stopped, or took too long) waits in the file for the next start.
-		List<PendingRecord> left = new ArrayList<>();
+		List<Journal.Entry> left = new ArrayList<>(this.retained);
+		this.retained.clear();
 		this.queue.drainTo(left);
-		this.spill.append(left);
+		if (!keepInFile(left)) {
+			long notOnDisk = left.stream().filter((entry) -> !entry.durable()).count();
+			if (notOnDisk > 0) {
+				this.keeping.lost((int) notOnDisk, "stopped while neither the database nor the file took them");
+			}
+		}
+		else {
+			this.journal.closeActive();
+			this.journal.release(this::sync, true);
+		}
 		logger.info("Consent records at shutdown: " + left.size() + " kept in the file for the next start, "
 				+ this.spill.waiting() + " waiting there in all");
+		if (this.claimed) {
+			try {
+				checkpoint(true);
+				this.store.release(this.writerId, this.holder);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Consent records: the chain of writer " + this.writerId + " could not be let go ("
+						+ ex.getMessage() + "); an instance started with this writer id takes it after "
+						+ LEASE_INTERVALS + " heartbeats");
+			}
+		}
 		this.spill.unlock();
 	}
 
@@ -195,33 +303,16 @@ class RecordWriter implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			try {
-				List<PendingRecord> batch = new ArrayList<>();
-				PendingRecord first = this.queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first != null) {
-					batch.add(first);
-					fill(batch);
-					try {
-						if (!databaseMayAnswer() || !write(batch)) {
-							this.spill.append(batch);
-						}
-					}
-					catch (RuntimeException ex) {
-						// Neither the database nor the file took them: say how many, loudly.
-						logger.error("Consent records: " + batch.size() + " decisions could be kept neither in the "
-								+ "database nor in the file", ex);
-					}
-					finally {
-						this.inFlight = 0;
+				if (this.retained.isEmpty()) {
+					Journal.Entry first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first != null) {
+						this.retained.add(first);
+						fill(this.retained);
 					}
 				}
-				// A database that did not answer at start-up is tried again without waiting for a decision, so that the
-				// health says when it is back.
-				if (!this.schemaMade.getAsBoolean() && databaseMayAnswer()) {
-					makeSchema();
-				}
-				// Decisions that waited in the file go as soon as the database answers, under load too.
-				if (this.spill.waiting() > 0 && databaseMayAnswer()) {
-					drainSpill();
+				maintain();
+				if (!this.retained.isEmpty()) {
+					deliver();
 				}
 			}
 			catch (InterruptedException ex) {
@@ -239,13 +330,13 @@ class RecordWriter implements SmartLifecycle {
 	 * Fills a batch with what waits, after {@link #LINGER} unless a full batch already waits: under load a few large
 	 * transactions rather than one per handful of decisions (each costs a commit, the chain head's update and a
 	 * connection's round trip), which leaves the visitors' requests the processor time. A decision reaches the database
-	 * at most that much later; the visitor never waits for it.
+	 * at most that much later; it is on disk in the journal meanwhile.
 	 * <p>
 	 * The writer sleeps through the linger rather than waiting on the queue: a thread waiting on the queue is woken by
 	 * every decision offered, which handed the queue's lock back and forth and cost context switches on the request's
-	 * thread as well as this one (measured: about half a switch per decision on each side).
+	 * thread as well as this one.
 	 */
-	private void fill(List<PendingRecord> batch) throws InterruptedException {
+	private void fill(List<Journal.Entry> batch) throws InterruptedException {
 		int size = this.properties.batchSize();
 		this.inFlight = batch.size();
 		if (this.queue.size() < size - batch.size() && this.running) {
@@ -255,21 +346,163 @@ class RecordWriter implements SmartLifecycle {
 		this.inFlight = batch.size();
 	}
 
+	/** The batch goes to the database, else to the file; when neither takes it, it is tried again later. */
+	private void deliver() throws InterruptedException {
+		if (this.claimed && databaseMayAnswer() && write(records(this.retained))) {
+			this.journal.settled(this.retained);
+		}
+		else if (!keepInFile(this.retained)) {
+			// Neither the database nor the folder takes them (a full disk): they stay in memory, told, and tried again.
+			pause(this.properties.retryInterval());
+			return;
+		}
+		this.retained.clear();
+		this.inFlight = 0;
+	}
+
+	/** Everything but the batch itself, between batches: the chain, the file, the probes, the journal, checkpoints. */
+	private void maintain() {
+		long now = System.nanoTime();
+		if (!this.schemaMade.getAsBoolean() && databaseMayAnswer()) {
+			makeSchema();
+		}
+		if (this.schemaMade.getAsBoolean() && !this.claimed && databaseMayAnswer() && now - this.nextClaim >= 0) {
+			claim();
+		}
+		if (this.claimed && now - this.nextBeat >= 0) {
+			beat();
+		}
+		// Decisions that waited in the file go as soon as the database answers, under load too.
+		if (this.claimed && this.retained.isEmpty() && this.spill.waiting() > 0 && databaseMayAnswer()) {
+			drainSpill();
+		}
+		if (now - this.nextProbe >= 0) {
+			probe();
+		}
+		this.journal.release(this::sync, this.queue.isEmpty() && this.retained.isEmpty());
+		if (this.checkpoints != null && this.claimed && now - this.nextCheckpoint >= 0) {
+			checkpoint(false);
+		}
+	}
+
 	/** What waits in memory goes to the database within the shutdown timeout, else to the file (by stop()). */
 	private void flushAtShutdown() {
 		long deadline = System.nanoTime() + this.properties.shutdownTimeout().toNanos();
-		while (!this.queue.isEmpty() && System.nanoTime() < deadline) {
-			List<PendingRecord> batch = new ArrayList<>();
-			this.queue.drainTo(batch, this.properties.batchSize());
-			if (!write(batch)) {
-				this.spill.append(batch);
+		while (this.claimed && System.nanoTime() < deadline) {
+			if (this.retained.isEmpty()) {
+				this.queue.drainTo(this.retained, this.properties.batchSize());
+			}
+			if (this.retained.isEmpty() || !write(records(this.retained))) {
 				return;
 			}
+			this.journal.settled(this.retained);
+			this.retained.clear();
 		}
+	}
+
+	private static List<PendingRecord> records(List<Journal.Entry> entries) {
+		List<PendingRecord> records = new ArrayList<>(entries.size());
+		entries.forEach((entry) -> records.add(entry.record()));
+		return records;
+	}
+
+	/** Into the file of waiting decisions, forced to disk; false (the trouble told) when it cannot be written. */
+	private boolean keepInFile(List<Journal.Entry> entries) {
+		if (entries.isEmpty()) {
+			return true;
+		}
+		try {
+			this.spill.append(records(entries));
+		}
+		catch (UncheckedIOException ex) {
+			this.keeping.failed(Trouble.FILE, String.valueOf(ex.getCause().getMessage()));
+			return false;
+		}
+		this.keeping.recovered(Trouble.FILE);
+		this.journal.settled(entries);
+		return true;
 	}
 
 	private boolean databaseMayAnswer() {
 		return this.failingSince == null || System.nanoTime() - this.nextAttempt >= 0;
+	}
+
+	/**
+	 * Takes the writer's chain: at once when no running instance holds it; from a holder whose heartbeat stood still
+	 * for {@value #LEASE_INTERVALS} lease intervals (it died without letting go); never from a live one.
+	 */
+	private void claim() {
+		long now = System.nanoTime();
+		this.nextClaim = now + this.properties.retryInterval().toNanos();
+		try {
+			Claim claim = this.store.claim(this.writerId, this.holder, this.startedAt);
+			Optional<ChainHead> taken = Optional.empty();
+			if (claim instanceof Claim.Taken fresh) {
+				taken = Optional.of(fresh.head());
+			}
+			else if (claim instanceof Claim.Held held) {
+				if (!held.equals(this.heldBy)) {
+					if (this.heldBy != null) {
+						// Its heartbeat moved: a live instance holds the chain.
+						this.keeping.failed(Trouble.CHAIN, "writer id " + this.writerId + " is held by a running instance;"
+								+ " decisions wait in the file. Give each instance its own charte.records.writer-id");
+					}
+					this.heldBy = held;
+					this.heldSince = now;
+				}
+				else if (now - this.heldSince >= this.properties.leaseInterval().multipliedBy(LEASE_INTERVALS).toNanos()) {
+					taken = this.store.takeOver(this.writerId, this.holder, held);
+					if (taken.isPresent()) {
+						logger.info("Consent records: the chain of writer " + this.writerId + " is taken over from an"
+								+ " instance that stopped without letting it go");
+					}
+				}
+			}
+			answersAgain();
+			if (taken.isPresent()) {
+				this.head = taken.get();
+				this.claimed = true;
+				this.heldBy = null;
+				this.keeping.recovered(Trouble.CHAIN);
+				this.nextBeat = now + this.properties.leaseInterval().toNanos();
+				if (this.head.sequence() > 0) {
+					logger.info("Consent records: writer " + this.writerId + " resumes its chain after record #"
+							+ this.head.sequence());
+				}
+				if (this.checkpoints != null) {
+					checkpoint(true);
+				}
+			}
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another instance made the row first: it is read, as held, at the next try.
+			this.nextClaim = now;
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	private void beat() {
+		this.nextBeat = System.nanoTime() + this.properties.leaseInterval().toNanos();
+		if (!databaseMayAnswer()) {
+			return;
+		}
+		try {
+			if (!this.store.heartbeat(this.writerId, this.holder)) {
+				lost();
+			}
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	/** Another instance took the chain (this one stood still too long): it writes nothing more to it. */
+	private void lost() {
+		this.claimed = false;
+		this.keeping.failed(Trouble.CHAIN, "another instance took over the chain of writer " + this.writerId
+				+ "; decisions wait in the file");
 	}
 
 	/** Writes records taken over from the file, skipping those already written (a take-over cut short before). */
@@ -294,9 +527,76 @@ class RecordWriter implements SmartLifecycle {
 			}
 		}
 		catch (IOException ex) {
-			logger.error("Consent records: cannot read the file of waiting decisions", ex);
+			this.keeping.failed(Trouble.FILE, "cannot read the file of waiting decisions (" + ex.getMessage() + ")");
 		}
 		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	/**
+	 * While a trouble lasts, whether it is over, every retry interval: no decision may come to tell it (readiness
+	 * is DOWN meanwhile).
+	 */
+	private void probe() {
+		this.nextProbe = System.nanoTime() + this.properties.retryInterval().toNanos();
+		if (this.keeping.has(Trouble.JOURNAL) || this.keeping.has(Trouble.FILE)) {
+			Path probe = this.properties.folder().resolve("records.probe");
+			try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				channel.write(ByteBuffer.allocate(4096));
+				channel.force(false);
+				this.keeping.recovered(Trouble.JOURNAL);
+				this.keeping.recovered(Trouble.FILE);
+			}
+			catch (IOException ex) {
+				// Still failing.
+			}
+			finally {
+				try {
+					Files.deleteIfExists(probe);
+				}
+				catch (IOException ex) {
+					// Left for the next probe.
+				}
+			}
+		}
+		if (this.keeping.has(Trouble.REFUSED) && this.claimed && databaseMayAnswer()) {
+			try {
+				this.store.tryInsert(this.writerId);
+				this.keeping.recovered(Trouble.REFUSED);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Still refusing.
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+	}
+
+	/** Signs the chain's head, when it moved since the last checkpoint (or always, at the chain's first and last). */
+	private void checkpoint(boolean always) {
+		CheckpointLog log = this.checkpoints;
+		if (log == null) {
+			return;
+		}
+		this.nextCheckpoint = System.nanoTime() + this.properties.checkpointInterval().toNanos();
+		ChainHead current = this.head;
+		if (!always && current.equals(this.checkpointed)) {
+			return;
+		}
+		try {
+			RecordStore.Writer row = this.store.writer(this.writerId).orElseThrow();
+			log.head(this.writerId, this.clock.instant(), current, row.cutSequence(), row.cutHash());
+			this.checkpointed = current;
+			this.keeping.recovered(Trouble.CHECKPOINTS);
+		}
+		catch (UncheckedIOException ex) {
+			this.keeping.failed(Trouble.CHECKPOINTS, String.valueOf(ex.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			// The database (the chain's cut) does not answer: the next interval tries again.
 			failed(ex);
 		}
 	}
@@ -319,15 +619,25 @@ class RecordWriter implements SmartLifecycle {
 		this.lastError = null;
 	}
 
+	/** Makes the database's commits durable before the journal's segments go; throws when it cannot. */
+	private void sync() {
+		this.store.sync();
+	}
+
 	private boolean write(List<PendingRecord> batch) {
 		try {
 			this.schema.run();
 			long start = System.nanoTime();
-			this.head = this.store.append(this.writerId, this.startedAt, this.head, batch);
+			this.head = this.store.append(this.writerId, this.holder, this.head, batch);
 			this.writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			this.written.increment(batch.size());
 			answersAgain();
+			this.keeping.recovered(Trouble.REFUSED);
 			return true;
+		}
+		catch (RecordStore.ChainLostException ex) {
+			lost();
+			return false;
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The database answers but refuses a record: retrying the batch would refuse it for ever and hold up every
@@ -345,7 +655,15 @@ class RecordWriter implements SmartLifecycle {
 		if (batch.size() == 1) {
 			PendingRecord refused = batch.get(0);
 			if (this.store.recorded(List.of(refused.consentId())).isEmpty()) {
-				this.spill.reject(refused);
+				try {
+					this.spill.reject(refused);
+				}
+				catch (UncheckedIOException ex) {
+					this.keeping.failed(Trouble.FILE, String.valueOf(ex.getCause().getMessage()));
+					return false;
+				}
+				this.keeping.setAside("refused by the database", 1);
+				this.keeping.failed(Trouble.REFUSED, refusal.getMostSpecificCause().getMessage());
 				logger.error("Consent records: the database refuses the decision " + refused.consentId()
 						+ "; it is kept in " + SpillFile.REJECTED + " (" + refusal.getMostSpecificCause().getMessage() + ")");
 			}
@@ -368,6 +686,16 @@ class RecordWriter implements SmartLifecycle {
 		}
 		this.lastError = ex.getClass().getSimpleName();
 		this.nextAttempt = System.nanoTime() + this.properties.retryInterval().toNanos();
+		// Connections to a database that failed are not reused: an embedded database closed by a full disk opens again
+		// on a new connection once there is room.
+		this.store.reset();
+	}
+
+	private void pause(Duration duration) throws InterruptedException {
+		long until = System.nanoTime() + duration.toNanos();
+		while (this.running && System.nanoTime() - until < 0) {
+			Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+		}
 	}
 
 }

@@ -1,11 +1,22 @@
 package org.chartecookies.records;
 
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.chartecookies.registry.HostedSite;
+import org.chartecookies.registry.Sites;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -17,20 +28,74 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The record store, its writer (one chain per running instance), the verification and the scheduled purge.
+ * The record store, its journal and writer (one chain per running instance), the signed checkpoints, the
+ * verification and the scheduled purge.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class RecordsConfiguration {
+
+	private static final Log logger = LogFactory.getLog(RecordsConfiguration.class);
 
 	@Bean
 	RecordStore recordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
 		return new RecordStore(jdbc, batches, transactions);
 	}
 
+	/** The signing key and where its checkpoints go, or neither (then the start-up log says what that means). */
 	@Bean
-	SpillFile spillFile(RecordsProperties properties) {
-		return new SpillFile(properties.folder());
+	Integrity recordsIntegrity(RecordsProperties properties) {
+		String configured = properties.signingKey();
+		if (configured == null || configured.isBlank()) {
+			logger.warn("Consent records: no signing key (charte.records.signing-key): tampering with the records by"
+					+ " someone with access to the database or the records folder cannot be detected (README, \"Consent"
+					+ " records\")");
+			return new Integrity(null, null);
+		}
+		SigningKey key;
+		try {
+			key = SigningKey.load(configured);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RecordsSetupException.UnusableKey("charte.records.signing-key", ex.getMessage());
+		}
+		Path folder = properties.folder().toAbsolutePath().normalize();
+		Path file = properties.checkpointFile();
+		if (file == null) {
+			logger.warn("Consent records: no charte.records.checkpoint-file: signed checkpoints go to the log only");
+		}
+		else if (file.toAbsolutePath().normalize().startsWith(folder)) {
+			logger.warn("Consent records: the checkpoint file " + file + " is in the records folder: keep it on another"
+					+ " volume, out of reach of whoever can change the records");
+		}
+		logger.info("Consent records: checkpoints signed with key " + key.id() + "; keep its public key with them, for the"
+				+ " verification (charte.records.public-key):\n" + key.publicKeyPem());
+		return new Integrity(key, new CheckpointLog(key, file, properties.retention()));
+	}
+
+	/** The signing key and the checkpoints' log, when a key is configured. */
+	record Integrity(@Nullable SigningKey key, @Nullable CheckpointLog checkpoints) {
+	}
+
+	@Bean
+	RecordKeeping recordKeeping(Clock clock, MeterRegistry meters) {
+		return new RecordKeeping(clock, meters);
+	}
+
+	@Bean
+	WaitingLines waitingLines(Integrity integrity, Sites sites, RecordsProperties properties, Clock clock) {
+		return new WaitingLines(integrity.key(),
+				(site) -> sites.all().stream().map(HostedSite::id).anyMatch(site::equals), clock, properties.maxWait());
+	}
+
+	@Bean
+	SpillFile spillFile(RecordsProperties properties, WaitingLines lines, RecordKeeping keeping) {
+		return new SpillFile(properties.folder(), lines, keeping::setAside);
+	}
+
+	@Bean
+	Journal journal(RecordsProperties properties, WaitingLines lines) {
+		return new Journal(properties.folder(), lines);
 	}
 
 	/**
@@ -44,10 +109,12 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	RecordWriter recordWriter(RecordStore store, SpillFile spill, RecordsProperties properties, Clock clock,
-			SchemaMigration schema, MeterRegistry meters, Environment environment) {
-		String writerId = (properties.writerId() != null) ? properties.writerId() : newWriterId();
-		RecordWriter writer = new RecordWriter(store, spill, properties, clock, writerId, schema, meters);
+	RecordWriter recordWriter(RecordStore store, SpillFile spill, Journal journal, RecordKeeping keeping,
+			Integrity integrity, RecordsProperties properties, Clock clock, SchemaMigration schema, MeterRegistry meters,
+			Environment environment) {
+		String writerId = (properties.writerId() != null) ? properties.writerId() : "w-" + random();
+		RecordWriter writer = new RecordWriter(store, spill, journal, keeping, integrity.checkpoints(), properties, clock,
+				writerId, "h-" + random(), schema, meters);
 		writer.setAutoStartup(!verifying(environment));
 		writer.setSchemaMade(schema::migrated);
 		Gauge.builder("charte.records.backlog", writer, RecordWriter::backlog)
@@ -59,9 +126,31 @@ class RecordsConfiguration {
 		return writer;
 	}
 
+	/** Checks the chains against the checkpoints named (the file, and any others), with the public key given. */
 	@Bean
-	ChainVerification chainVerification(RecordStore store) {
-		return new ChainVerification(store);
+	ChainVerification chainVerification(RecordStore store, Integrity integrity, RecordsProperties properties) {
+		List<Path> files = new ArrayList<>();
+		if (properties.checkpointFile() != null) {
+			files.add(properties.checkpointFile());
+		}
+		files.addAll(properties.checkpoints());
+		Map<String, PublicKey> keys = new LinkedHashMap<>();
+		String publicKey = properties.publicKey();
+		if (publicKey != null && !publicKey.isBlank()) {
+			try {
+				PublicKey given = SigningKey.loadPublic(publicKey);
+				keys.put(SigningKey.idOf(given), given);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RecordsSetupException.UnusableKey("charte.records.public-key", ex.getMessage());
+			}
+		}
+		else if (integrity.key() != null) {
+			keys.put(integrity.key().id(), integrity.key().publicKey());
+		}
+		// Without a key there is nothing to check checkpoints with: none are read.
+		return new ChainVerification(store,
+				() -> keys.isEmpty() ? CheckpointLog.Evidence.NONE : CheckpointLog.read(files, keys));
 	}
 
 	@Bean
@@ -75,8 +164,9 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	RetentionPurge retentionPurge(RecordStore store, RecordsProperties properties, Clock clock, SchemaMigration schema) {
-		return new RetentionPurge(store, properties, clock, schema);
+	RetentionPurge retentionPurge(RecordStore store, RecordsProperties properties, Clock clock, SchemaMigration schema,
+			Integrity integrity) {
+		return new RetentionPurge(store, properties, clock, schema, integrity.checkpoints());
 	}
 
 	@Bean
@@ -86,8 +176,20 @@ class RecordsConfiguration {
 	}
 
 	@Bean
-	RecordsHealthIndicator consentRecordsHealthIndicator(RecordWriter writer, SchemaMigration schema) {
-		return new RecordsHealthIndicator(writer, schema::migrated);
+	RecordsHealthIndicator consentRecordsHealthIndicator(RecordWriter writer, RecordKeeping keeping,
+			SchemaMigration schema) {
+		return new RecordsHealthIndicator(writer, keeping, schema::migrated);
+	}
+
+	/** In the readiness group (application.properties): DOWN while decisions are not being kept durably. */
+	@Bean
+	RecordKeeping.KeptHealthIndicator consentRecordsKeptHealthIndicator(RecordKeeping keeping) {
+		return new RecordKeeping.KeptHealthIndicator(keeping);
+	}
+
+	@Bean
+	RecordsEndpoint recordsEndpoint(RecordWriter writer, RecordKeeping keeping, SpillFile spill, Integrity integrity) {
+		return new RecordsEndpoint(writer, keeping, spill, integrity.key());
 	}
 
 	/** {@code --charte.records.verify}: read the records, change nothing. */
@@ -95,11 +197,11 @@ class RecordsConfiguration {
 		return environment.containsProperty(VerificationCommand.OPTION);
 	}
 
-	/** A writer's name: {@code w-} and 72 random bits, so that instances started together never share a chain. */
-	private static String newWriterId() {
+	/** 72 random bits, so that instances started together never share a name. */
+	private static String random() {
 		byte[] bytes = new byte[9];
 		new SecureRandom().nextBytes(bytes);
-		return "w-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

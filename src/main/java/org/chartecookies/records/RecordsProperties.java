@@ -3,6 +3,7 @@ package org.chartecookies.records;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,18 @@ import org.springframework.validation.annotation.Validated;
  * instances must never share one
  * @param enabled whether decisions are recorded at all; {@code false} keeps none (no proof of consent: for
  * measuring what recording costs, or a site that keeps its proof elsewhere)
+ * @param leaseInterval how often an instance raises the heartbeat of the chain it holds; an instance started with
+ * the same writer id takes the chain over after three intervals without one
+ * @param maxWait how old a decision read back from the records folder's files may be: older ones are set aside
+ * @param signingKey the Ed25519 private key (PEM text, or the path of a PEM file outside the records folder) that
+ * signs checkpoints and authenticates the lines of the folder's files; none, tampering by someone with access to the
+ * database or the folder cannot be detected
+ * @param checkpointFile where signed checkpoints are appended besides the log: a file on another volume than the
+ * database and the records folder
+ * @param checkpointInterval how often the chain's head is signed, when it moved
+ * @param publicKey for the verification: the public key (PEM text or file) that checks the checkpoints; the signing
+ * key's own when not given
+ * @param checkpoints for the verification: more files holding checkpoints (other instances' files, logs)
  */
 @ConfigurationProperties("charte.records")
 @Validated
@@ -38,7 +51,10 @@ public record RecordsProperties(@DefaultValue(RecordsProperties.DEFAULT_FOLDER) 
 		@DefaultValue("10s") @NotNull Duration shutdownTimeout,
 		@Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
 				message = "must be 1 to 40 letters, digits, dashes or underscores") @Nullable String writerId,
-		@DefaultValue("true") boolean enabled) {
+		@DefaultValue("true") boolean enabled, @DefaultValue("5s") @NotNull Duration leaseInterval,
+		@DefaultValue("30d") @NotNull Duration maxWait, @Nullable String signingKey, @Nullable Path checkpointFile,
+		@DefaultValue("1m") @NotNull Duration checkpointInterval, @Nullable String publicKey,
+		@DefaultValue List<Path> checkpoints) {
 
 	/** Relative to the working directory, so that {@code ./mvnw spring-boot:run} keeps its records in the project. */
 	static final String DEFAULT_FOLDER = "./data";

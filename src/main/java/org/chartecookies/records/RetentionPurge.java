@@ -6,13 +6,15 @@ import java.time.ZoneOffset;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Deletes the records older than the retention period ({@code charte.records.retention}, 5 years by default), on the
- * schedule {@code charte.records.purge-cron} (daily at 03:30), keeping every chain verifiable from its cut.
+ * schedule {@code charte.records.purge-cron} (daily at 03:30), keeping every chain verifiable from its cut, and each
+ * cut signed when a signing key is configured.
  */
 class RetentionPurge implements SchedulingConfigurer {
 
@@ -26,8 +28,12 @@ class RetentionPurge implements SchedulingConfigurer {
 
 	private final Runnable schema;
 
-	RetentionPurge(RecordStore store, RecordsProperties properties, Clock clock, Runnable schema) {
+	private final @Nullable CheckpointLog checkpoints;
+
+	RetentionPurge(RecordStore store, RecordsProperties properties, Clock clock, Runnable schema,
+			@Nullable CheckpointLog checkpoints) {
 		this.schema = schema;
+		this.checkpoints = checkpoints;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
@@ -53,7 +59,12 @@ class RetentionPurge implements SchedulingConfigurer {
 		this.schema.run();
 		Instant now = this.clock.instant();
 		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.properties.retention()).toInstant();
-		long deleted = this.store.purge(cutoff, now);
+		// Each cut is signed and kept outside the database before it is committed: a cut nobody signed is tampering.
+		long deleted = this.store.purge(cutoff, now, (cut) -> {
+			if (this.checkpoints != null) {
+				this.checkpoints.cut(cut);
+			}
+		});
 		logger.info("Consent records: " + deleted + " records decided before " + cutoff + " purged (retention "
 				+ this.properties.retention() + ")");
 		return deleted;

@@ -3,8 +3,6 @@ package org.chartecookies.records;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,10 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,8 +40,6 @@ final class SpillFile implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SpillFile.class);
 
-	private static final String FORMAT = "r1";
-
 	/**
 	 * How the file is read: a line the writer wrote is ASCII (its texts are URL-encoded), and ISO-8859-1 reads any bytes
 	 * at all, one character a byte, so that a damaged line is read (and set aside byte for byte) rather than stopping
@@ -50,7 +51,7 @@ final class SpillFile implements AutoCloseable {
 	record Waiting(long decisions, long unreadable) {
 	}
 
-	/** Decisions the database refused (a constraint): kept for the operator, never retried. */
+	/** Decisions the database refused, and lines that are no decision to take: kept for the operator. */
 	static final String REJECTED = "rejected-records.txt";
 
 	/** Locked by the instance that writes from the folder, for as long as it runs. */
@@ -66,14 +67,21 @@ final class SpillFile implements AutoCloseable {
 
 	private final AtomicLong waiting = new AtomicLong();
 
+	private final WaitingLines lines;
+
+	/** Told how many lines were set aside, and why. */
+	private final BiConsumer<String, Integer> setAsideListener;
+
 	private @Nullable FileChannel lock;
 
-	SpillFile(Path folder) {
+	SpillFile(Path folder, WaitingLines lines, BiConsumer<String, Integer> setAsideListener) {
+		this.lines = lines;
+		this.setAsideListener = setAsideListener;
 		try {
 			Files.createDirectories(folder);
 		}
 		catch (IOException ex) {
-			throw new RecordsFolderException.Unusable(folder.toAbsolutePath().normalize(), ex);
+			throw new RecordsSetupException.Unusable(folder.toAbsolutePath().normalize(), ex);
 		}
 		this.folder = folder;
 		this.pending = folder.resolve("pending-records.txt");
@@ -86,9 +94,9 @@ final class SpillFile implements AutoCloseable {
 	 * Takes the folder for this instance (an operating-system lock on {@value #LOCK}, released when the process ends
 	 * however it ends), or refuses when another instance holds it.
 	 *
-	 * @throws RecordsFolderException.InUse when another instance (another process, or another application in this one)
+	 * @throws RecordsSetupException.InUse when another instance (another process, or another application in this one)
 	 * writes from the folder
-	 * @throws RecordsFolderException.Unusable when the lock cannot be written there
+	 * @throws RecordsSetupException.Unusable when the lock cannot be written there
 	 */
 	synchronized void lock() {
 		if (this.lock != null) {
@@ -101,7 +109,7 @@ final class SpillFile implements AutoCloseable {
 			channel = FileChannel.open(this.folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
-			throw new RecordsFolderException.Unusable(folder, ex);
+			throw new RecordsSetupException.Unusable(folder, ex);
 		}
 		try {
 			held = channel.tryLock();
@@ -111,11 +119,11 @@ final class SpillFile implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
-			throw new RecordsFolderException.Unusable(folder, ex);
+			throw new RecordsSetupException.Unusable(folder, ex);
 		}
 		if (held == null) {
 			closeQuietly(channel);
-			throw new RecordsFolderException.InUse(folder);
+			throw new RecordsSetupException.InUse(folder);
 		}
 		this.lock = channel;
 	}
@@ -149,6 +157,11 @@ final class SpillFile implements AutoCloseable {
 		return this.waiting.get();
 	}
 
+	/** How lines are written and read. */
+	WaitingLines lines() {
+		return this.lines;
+	}
+
 	synchronized void append(List<PendingRecord> records) {
 		if (records.isEmpty()) {
 			return;
@@ -157,13 +170,58 @@ final class SpillFile implements AutoCloseable {
 		this.waiting.addAndGet(records.size());
 	}
 
+	/**
+	 * Lines as they are (the journal of a previous run), ended by a line break if the last one lacks it.
+	 *
+	 * @return how many lines
+	 */
+	synchronized long appendLines(byte[] bytes) throws IOException {
+		if (bytes.length == 0) {
+			return 0;
+		}
+		long lines = 0;
+		for (byte b : bytes) {
+			lines += (b == '\n') ? 1 : 0;
+		}
+		ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 1).put(bytes);
+		if (bytes[bytes.length - 1] != '\n') {
+			buffer.put((byte) '\n');
+			lines++;
+		}
+		append(this.pending, buffer.flip());
+		this.waiting.addAndGet(lines);
+		return lines;
+	}
+
+	/** A decision the database refused: set aside for the operator, retried only when asked ({@link #resubmit()}). */
 	synchronized void reject(PendingRecord record) {
 		write(this.rejected, List.of(record));
 	}
 
-	private static void write(Path file, List<PendingRecord> records) {
+	/**
+	 * The decisions set aside go back to the waiting decisions, as they are, to be checked and written again (the cause
+	 * fixed): those that are still no decision this application would take are set aside again.
+	 *
+	 * @return how many lines went back
+	 */
+	synchronized long resubmit() throws IOException {
+		if (!Files.exists(this.rejected)) {
+			return 0;
+		}
+		long lines = appendLines(Files.readAllBytes(this.rejected));
+		Files.delete(this.rejected);
+		return lines;
+	}
+
+	/** How many lines are set aside. */
+	synchronized long setAside() {
+		Waiting waiting = count(this.rejected);
+		return waiting.decisions() + waiting.unreadable();
+	}
+
+	private void write(Path file, List<PendingRecord> records) {
 		StringBuilder text = new StringBuilder(records.size() * 160);
-		records.forEach((record) -> text.append(encode(record)).append('\n'));
+		records.forEach((record) -> text.append(this.lines.encode(record)).append('\n'));
 		try {
 			append(file, StandardCharsets.UTF_8.encode(text.toString()));
 		}
@@ -185,7 +243,7 @@ final class SpillFile implements AutoCloseable {
 
 	/**
 	 * The records to write now: those of a file taken over before and not finished, else those of the pending file,
-	 * which is taken over (new decisions start a new pending file). Empty when nothing waits.
+	 * which is taken over (new decisions start a new pending file). Empty when nothing waits. Each consent id once.
 	 */
 	synchronized List<PendingRecord> takeOver() throws IOException {
 		if (!Files.exists(this.draining)) {
@@ -194,43 +252,54 @@ final class SpillFile implements AutoCloseable {
 			}
 			Files.move(this.pending, this.draining, StandardCopyOption.ATOMIC_MOVE);
 		}
-		List<PendingRecord> records = new ArrayList<>();
+		Map<String, PendingRecord> records = new LinkedHashMap<>();
 		List<String> readable = new ArrayList<>();
-		List<String> unreadable = new ArrayList<>();
+		Map<String, Set<String>> refused = new TreeMap<>();
 		try (BufferedReader reader = Files.newBufferedReader(this.draining, BYTES)) {
 			String line;
 			while ((line = reader.readLine()) != null) {
-				PendingRecord record = decode(line);
-				if (record != null) {
-					records.add(record);
-					readable.add(line);
+				if (line.isEmpty()) {
+					continue;
 				}
-				else if (!line.isEmpty()) {
-					unreadable.add(line);
+				WaitingLines.Reading reading = this.lines.read(line);
+				PendingRecord record = reading.record();
+				if (record != null) {
+					// The same decision twice (kept in the file, then found again in a crashed run's journal): once.
+					if (records.putIfAbsent(record.consentId(), record) == null) {
+						readable.add(line);
+					}
+				}
+				else {
+					// The same line twice (as above) is set aside once.
+					refused.computeIfAbsent(String.valueOf(reading.problem()), (problem) -> new LinkedHashSet<>()).add(line);
 				}
 			}
 		}
-		if (!unreadable.isEmpty()) {
-			setAside(readable, unreadable);
+		if (!refused.isEmpty()) {
+			setAside(readable, refused);
 		}
-		return records;
+		return new ArrayList<>(records.values());
 	}
 
 	/**
-	 * Lines that are no decision (a crash in the middle of an append cuts the last one short; or a hand edit) go to the
-	 * rejected file as they are, for the operator, and out of the file being taken over, so that a later take-over
-	 * does not set them aside twice.
+	 * Lines that are no decision to take (a crash in the middle of an append cuts the last one short; a hand edit; a
+	 * line without its authentication code; a decision the endpoint could not have made) go to the rejected file as
+	 * they are, for the operator, and out of the file being taken over, so that a later take-over does not set them
+	 * aside twice. Never chained.
 	 */
-	private void setAside(List<String> readable, List<String> unreadable) throws IOException {
+	private void setAside(List<String> readable, Map<String, Set<String>> refused) throws IOException {
 		StringBuilder text = new StringBuilder();
-		unreadable.forEach((line) -> text.append(line).append('\n'));
+		refused.values().forEach((lines) -> lines.forEach((line) -> text.append(line).append('\n')));
 		append(this.rejected, BYTES.encode(text.toString()));
 		Path rewritten = this.draining.resolveSibling(this.draining.getFileName() + ".tmp");
 		Files.deleteIfExists(rewritten);
 		append(rewritten, BYTES.encode(readable.isEmpty() ? "" : String.join("\n", readable) + "\n"));
 		Files.move(rewritten, this.draining, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		logger.warn("Consent records: " + unreadable.size() + " unreadable lines of " + this.draining.toAbsolutePath()
-				+ " set aside in " + this.rejected.toAbsolutePath());
+		refused.forEach((problem, lines) -> {
+			logger.warn("Consent records: " + lines.size() + " lines of " + this.draining.toAbsolutePath() + " set aside in "
+					+ this.rejected.toAbsolutePath() + ": " + problem);
+			this.setAsideListener.accept(problem, lines.size());
+		});
 	}
 
 	/** The records taken over are all in the database: the file goes. */
@@ -240,7 +309,7 @@ final class SpillFile implements AutoCloseable {
 	}
 
 	/** The lines of a file, but empty ones; any line at all counts, so that a file of damaged lines is still taken. */
-	private static long lines(Path file) {
+	private long lines(Path file) {
 		Waiting waiting = count(file);
 		return waiting.decisions() + waiting.unreadable();
 	}
@@ -252,52 +321,20 @@ final class SpillFile implements AutoCloseable {
 		return new Waiting(pending.decisions() + draining.decisions(), pending.unreadable() + draining.unreadable());
 	}
 
-	private static Waiting count(Path file) {
+	private Waiting count(Path file) {
 		if (!Files.exists(file)) {
 			return new Waiting(0, 0);
 		}
 		try (var lines = Files.lines(file, BYTES)) {
 			long[] counts = new long[2];
-			lines.filter((line) -> !line.isEmpty()).forEach((line) -> counts[(decode(line) != null) ? 0 : 1]++);
+			lines.filter((line) -> !line.isEmpty())
+				.forEach((line) -> counts[(this.lines.read(line).record() != null) ? 0 : 1]++);
 			return new Waiting(counts[0], counts[1]);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			logger.warn("Cannot read " + file.toAbsolutePath() + " (" + ex.getMessage() + ")");
 			return new Waiting(0, 0);
 		}
-	}
-
-	static String encode(PendingRecord record) {
-		return String.join("\t", FORMAT, record.consentId(), Long.toString(record.decidedAt().getEpochSecond()),
-				Integer.toString(record.revision()), record.kind(), record.choicesText(),
-				Boolean.toString(record.globalPrivacyControl()), text(record.language()), text(record.pagePath()),
-				text(record.site()));
-	}
-
-	static @Nullable PendingRecord decode(String line) {
-		if (!line.chars().allMatch((c) -> c >= 0x20 && c < 0x7f || c == '\t')) {
-			// Not a line the writer wrote: it writes printable ASCII and tabs only.
-			return null;
-		}
-		String[] fields = line.split("\t", -1);
-		// Nine fields: a line written before sites existed (no site).
-		if ((fields.length != 9 && fields.length != 10) || !fields[0].equals(FORMAT)) {
-			return null;
-		}
-		try {
-			return new PendingRecord(fields[1], Instant.ofEpochSecond(Long.parseLong(fields[2])),
-					Integer.parseInt(fields[3]), fields[4], PendingRecord.parseChoices(fields[5]),
-					Boolean.parseBoolean(fields[6]), URLDecoder.decode(fields[7], StandardCharsets.UTF_8),
-					URLDecoder.decode(fields[8], StandardCharsets.UTF_8),
-					(fields.length == 10) ? URLDecoder.decode(fields[9], StandardCharsets.UTF_8) : "");
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static String text(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -58,9 +58,18 @@ class VerificationCommand implements ApplicationRunner {
 			return 1;
 		}
 		report.chains().forEach((chain) -> out.println(chain.describe()));
+		report.problems().forEach((problem) -> out.println("Checkpoints: " + problem));
+		if (!report.checkpointed()) {
+			out.println("No signed checkpoints given (charte.records.checkpoint-file, charte.records.checkpoints, and the"
+					+ " key): someone able to write to the database could have rewritten or removed chains whole, which this"
+					+ " verification cannot tell");
+		}
+		ChainVerification.ChainResult fault = report.firstFault();
 		out.println(report.verified()
 				? "Consent records verified: " + report.records() + " records in " + report.chains().size() + " chains"
-				: "Consent records NOT verified: " + report.firstFault().describe());
+						+ (report.checkpointed() ? ", against the signed checkpoints" : "")
+				: "Consent records NOT verified: "
+						+ ((fault != null) ? fault.describe() : "checkpoints not signed by the key given"));
 		SpillFile.Waiting waiting = this.waitingInFile.get();
 		if (waiting.decisions() > 0) {
 			out.println("Decisions waiting in the records folder's file, not yet in the database: " + waiting.decisions()

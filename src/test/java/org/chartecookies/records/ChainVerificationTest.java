@@ -361,6 +361,14 @@ class ChainVerificationTest {
 				.forEach(visitor);
 		}
 
+		@Override
+		public Optional<ConsentRecord> record(String writerId, long sequence) {
+			return this.chains.getOrDefault(writerId, List.of())
+				.stream()
+				.filter((record) -> record.sequence() == sequence)
+				.findFirst();
+		}
+
 	}
 
 }

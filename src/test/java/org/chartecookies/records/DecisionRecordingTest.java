@@ -25,13 +25,18 @@ class DecisionRecordingTest {
 	@TempDir
 	Path folder;
 
+	private RecordWriter writer(String id) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), meters);
+		WaitingLines lines = WaitingLines.plain(Clock.systemUTC());
+		return new RecordWriter(null, new SpillFile(this.folder, lines, keeping::setAside), new Journal(this.folder, lines),
+				keeping, null, RecordWriterTest.properties(this.folder, 1, id), Clock.systemUTC(), id, "h-" + id, () -> {
+				}, meters);
+	}
+
 	@Test
 	void aDecisionThatCannotBeKeptNeverFailsTheVisitorsAnswer() throws Exception {
-		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *", 1, 1,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), "w-nowhere", true);
-		RecordWriter writer = new RecordWriter(null, new SpillFile(this.folder), properties, Clock.systemUTC(),
-				"w-nowhere", () -> {
-				}, new SimpleMeterRegistry());
+		RecordWriter writer = writer("w-nowhere");
 		// The writer is not running (its decisions go to the file), and the file cannot be written: it is a folder.
 		Files.createDirectory(this.folder.resolve("pending-records.txt"));
 		ConsentDecided event = new ConsentDecided("cookies", new ConsentDecision(1, RecordStoreContract.NOW,
@@ -42,12 +47,8 @@ class DecisionRecordingTest {
 
 	@Test
 	void withRecordingOffNoDecisionIsKept() throws Exception {
-		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *", 1, 1,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), "w-off", false);
 		// Not running: whatever it takes goes straight to the file, where it can be counted.
-		RecordWriter writer = new RecordWriter(null, new SpillFile(this.folder), properties, Clock.systemUTC(), "w-off",
-				() -> {
-				}, new SimpleMeterRegistry());
+		RecordWriter writer = writer("w-off");
 		ConsentDecided event = new ConsentDecided("cookies", new ConsentDecision(1, RecordStoreContract.NOW,
 				Records.newConsentId(), Map.of("statistics", true)), "accept-all", false, "fr", "/cookies");
 

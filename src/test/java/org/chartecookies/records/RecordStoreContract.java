@@ -60,7 +60,7 @@ abstract class RecordStoreContract {
 			.findFirst()
 			.map((w) -> new RecordStore.ChainHead(w.headSequence(), w.headHash()))
 			.orElse(RecordStore.ChainHead.EMPTY);
-		this.store.append(writer, NOW, head, batch);
+		Records.append(this.store, writer, head, batch);
 		return batch;
 	}
 
@@ -74,7 +74,8 @@ abstract class RecordStoreContract {
 		assertThat(flyway.info().applied()).extracting((m) -> m.getVersion().getVersion(), (m) -> m.getState())
 			.containsExactly(tuple("1", MigrationState.SUCCESS),
 					tuple("2", MigrationState.SUCCESS),
-					tuple("3", MigrationState.SUCCESS));
+					tuple("3", MigrationState.SUCCESS),
+					tuple("4", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
@@ -106,7 +107,7 @@ abstract class RecordStoreContract {
 	void aRecordKeepsEverythingTheDecisionSaysAndNothingThatIdentifiesTheVisitor() {
 		PendingRecord decision = new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW, 3, "custom",
 				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail", "shop");
-		this.store.append("w-one", NOW, RecordStore.ChainHead.EMPTY, List.of(decision));
+		Records.append(this.store, "w-one", RecordStore.ChainHead.EMPTY, List.of(decision));
 
 		ConsentRecord record = this.store.find("vJ1mJfBXiocAWqKZy0c4eQ").orElseThrow();
 		assertThat(record.content()).isEqualTo(decision);
@@ -149,7 +150,7 @@ abstract class RecordStoreContract {
 			.update();
 		Records.migrate(old);
 		RecordStore store = Records.store(old);
-		store.append("w-old", NOW, new RecordStore.ChainHead(1, first.hash()),
+		Records.append(store, "w-old", new RecordStore.ChainHead(1, first.hash()),
 				List.of(Records.decision("reject-all", NOW.plusSeconds(1))));
 
 		assertThat(new ChainVerification(store).verify().verified()).isTrue();
@@ -271,7 +272,8 @@ abstract class RecordStoreContract {
 		List<PendingRecord> recent = append("w-one", 3, fiveYearsAgo.plus(Duration.ofDays(1)));
 		append("w-two", 2, fiveYearsAgo.minus(Duration.ofDays(10)));
 
-		long deleted = this.store.purge(fiveYearsAgo, NOW);
+		long deleted = this.store.purge(fiveYearsAgo, NOW, (cut) -> {
+		});
 
 		assertThat(deleted).isEqualTo(6);
 		assertThat(this.store.count()).isEqualTo(3);
@@ -285,7 +287,8 @@ abstract class RecordStoreContract {
 
 		// The chain goes on after a purge, and purging again deletes nothing more.
 		append("w-one", 2, NOW);
-		assertThat(this.store.purge(fiveYearsAgo, NOW)).isZero();
+		assertThat(this.store.purge(fiveYearsAgo, NOW, (cut) -> {
+		})).isZero();
 		assertThat(verify().verified()).isTrue();
 		assertThat(verify().records()).isEqualTo(5);
 	}
@@ -295,7 +298,8 @@ abstract class RecordStoreContract {
 		Instant cutoff = NOW.minus(Duration.ofDays(1));
 		append("w-one", 3, cutoff.minus(Duration.ofDays(1)));
 		List<PendingRecord> kept = append("w-one", 3, NOW);
-		this.store.purge(cutoff, NOW);
+		this.store.purge(cutoff, NOW, (cut) -> {
+		});
 		this.jdbc.sql("DELETE FROM consent_record WHERE consent_id = ?").param(kept.get(0).consentId()).update();
 
 		ChainVerification.ChainResult fault = verify().firstFault();
@@ -313,7 +317,8 @@ abstract class RecordStoreContract {
 		append("w-one", 1, NOW);
 		append("w-one", 1, cutoff.minus(Duration.ofDays(2)));
 
-		assertThat(this.store.purge(cutoff, NOW)).isEqualTo(2);
+		assertThat(this.store.purge(cutoff, NOW, (cut) -> {
+		})).isEqualTo(2);
 		assertThat(verify().verified()).isTrue();
 		assertThat(verify().records()).isEqualTo(2);
 	}
@@ -371,7 +376,7 @@ abstract class RecordStoreContract {
 	void theBackOfficeCountsAndExportsOneSitesDecisionsOnlyWhenAsked() {
 		PendingRecord shop = new PendingRecord(Records.newConsentId(), Instant.parse("2026-11-29T10:00:00Z"), 1,
 				"accept-all", Map.of("ads", true), false, "fr", "/cookies", "shop");
-		this.store.append("w-one", NOW, RecordStore.ChainHead.EMPTY, List.of(shop));
+		Records.append(this.store, "w-one", RecordStore.ChainHead.EMPTY, List.of(shop));
 		append("w-one", 2, Instant.parse("2026-11-29T11:00:00Z"));
 		RecordQueries queries = new RecordQueries(this.store);
 		LocalDate day = LocalDate.parse("2026-11-29");

@@ -69,11 +69,23 @@ class RecordWriterTest {
 		this.writers.stream().filter(RecordWriter::isRunning).forEach(RecordWriter::stop);
 	}
 
+	private final RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), this.meters);
+
+	private static final WaitingLines LINES = WaitingLines.plain(Clock.systemUTC());
+
+	private SpillFile spill() {
+		return new SpillFile(this.folder, LINES, this.keeping::setAside);
+	}
+
+	static RecordsProperties properties(Path folder, int queueCapacity, String writerId) {
+		return new RecordsProperties(folder, Period.ofYears(5), "0 30 3 * * *", queueCapacity, 100,
+				Duration.ofMillis(100), Duration.ofSeconds(10), writerId, true, Duration.ofMillis(200), Duration.ofDays(30),
+				null, null, Duration.ofMinutes(1), null, List.of());
+	}
+
 	private RecordWriter writer(String id, int queueCapacity) {
-		RecordsProperties properties = new RecordsProperties(this.folder, Period.ofYears(5), "0 30 3 * * *",
-				queueCapacity, 100, Duration.ofMillis(100), Duration.ofSeconds(10), id, true);
-		RecordWriter writer = new RecordWriter(this.store, new SpillFile(this.folder), properties, Clock.systemUTC(), id,
-				() -> {
+		RecordWriter writer = new RecordWriter(this.store, spill(), new Journal(this.folder, LINES), this.keeping, null,
+				properties(this.folder, queueCapacity, id), Clock.systemUTC(), id, "h-" + id, () -> {
 				}, this.meters);
 		this.writers.add(writer);
 		return writer;
@@ -187,7 +199,7 @@ class RecordWriterTest {
 	@Test
 	void whileTheDatabaseIsDownDecisionsWaitInTheFileTheHealthSaysSoAndNothingIsLost() {
 		RecordWriter writer = writer("w-outage", 10_000);
-		RecordsHealthIndicator health = new RecordsHealthIndicator(writer, () -> true);
+		RecordsHealthIndicator health = new RecordsHealthIndicator(writer, this.keeping, () -> true);
 		writer.start();
 		decide(writer, 50);
 		awaitRecords(50);
@@ -244,11 +256,11 @@ class RecordWriterTest {
 		for (int i = 0; i < 5; i++) {
 			already.add(Records.decision("reject-all", RecordStoreContract.NOW));
 		}
-		this.store.append("w-earlier", RecordStoreContract.NOW, RecordStore.ChainHead.EMPTY, already);
+		Records.append(this.store, "w-earlier", RecordStore.ChainHead.EMPTY, already);
 		List<PendingRecord> waiting = new ArrayList<>(already);
 		waiting.add(Records.decision("accept-all", RecordStoreContract.NOW));
 		try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(this.folder.resolve("pending-records.draining.txt")))) {
-			waiting.forEach((decision) -> file.println(SpillFile.encode(decision)));
+			waiting.forEach((decision) -> file.println(LINES.encode(decision)));
 			file.print("r1\tcut-short-by-a-cra");
 		}
 
@@ -269,10 +281,10 @@ class RecordWriterTest {
 				Records.decision("reject-all", RecordStoreContract.NOW));
 		byte[] damaged = { (byte) 0xff, (byte) 0xfe, ' ', 'b', 'a', 'd' };
 		Path pending = this.folder.resolve("pending-records.txt");
-		Files.writeString(pending, SpillFile.encode(waiting.get(0)) + "\n");
+		Files.writeString(pending, LINES.encode(waiting.get(0)) + "\n");
 		Files.write(pending, damaged, java.nio.file.StandardOpenOption.APPEND);
-		Files.writeString(pending, "\n" + SpillFile.encode(waiting.get(1)) + "\n", java.nio.file.StandardOpenOption.APPEND);
-		SpillFile spill = new SpillFile(this.folder);
+		Files.writeString(pending, "\n" + LINES.encode(waiting.get(1)) + "\n", java.nio.file.StandardOpenOption.APPEND);
+		SpillFile spill = spill();
 		assertThat(spill.count()).isEqualTo(new SpillFile.Waiting(2, 1));
 
 		RecordWriter writer = writer("w-damaged", 10_000);
@@ -283,18 +295,18 @@ class RecordWriterTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> writer.backlog() == 0);
 		assertThat(Files.readAllBytes(this.folder.resolve(SpillFile.REJECTED)))
 			.isEqualTo(new byte[] { (byte) 0xff, (byte) 0xfe, ' ', 'b', 'a', 'd', '\n' });
-		assertThat(new SpillFile(this.folder).count()).isEqualTo(new SpillFile.Waiting(0, 0));
+		assertThat(spill().count()).isEqualTo(new SpillFile.Waiting(0, 0));
 	}
 
 	@Test
 	void theFolderIsFreeAgainOnceItsHolderClosesEvenIfNoWriterStarted() {
-		SpillFile taken = new SpillFile(this.folder);
+		SpillFile taken = spill();
 		taken.lock();
-		assertThatThrownBy(new SpillFile(this.folder)::lock).isInstanceOf(RecordsFolderException.InUse.class);
+		assertThatThrownBy(spill()::lock).isInstanceOf(RecordsSetupException.InUse.class);
 
 		taken.close();
 
-		SpillFile next = new SpillFile(this.folder);
+		SpillFile next = spill();
 		next.lock();
 		next.close();
 	}
@@ -305,7 +317,7 @@ class RecordWriterTest {
 		first.start();
 		RecordWriter second = writer("w-second", 10_000);
 
-		assertThatThrownBy(second::start).isInstanceOf(RecordsFolderException.InUse.class)
+		assertThatThrownBy(second::start).isInstanceOf(RecordsSetupException.InUse.class)
 			.hasMessageContaining(this.folder.toAbsolutePath().normalize().toString());
 		assertThat(second.isRunning()).isFalse();
 		decide(first, 3);
@@ -330,9 +342,10 @@ class RecordWriterTest {
 		PendingRecord refused = new PendingRecord(usual.consentId(), usual.decidedAt(), usual.revision(), usual.kind(),
 				usual.choices(), usual.globalPrivacyControl(), "a-language-tag-far-too-long", usual.pagePath());
 		decisions.set(2, refused);
+		// Through the queue: a decision read back from the folder's files would be set aside before the database saw it.
+		writer.start();
 		decisions.forEach(writer::accept);
 
-		writer.start();
 		awaitRecords(4);
 		await().atMost(Duration.ofSeconds(10)).until(() -> writer.backlog() == 0);
 		decide(writer, 3);
@@ -340,7 +353,7 @@ class RecordWriterTest {
 		awaitRecords(7);
 		assertThat(this.store.find(refused.consentId())).isEmpty();
 		assertThat(Files.readAllLines(this.folder.resolve(SpillFile.REJECTED))).singleElement()
-			.satisfies((line) -> assertThat(SpillFile.decode(line)).isEqualTo(refused));
+			.isEqualTo(LINES.encode(refused));
 		assertThat(verify().verified()).isTrue();
 	}
 

@@ -3,7 +3,9 @@ package org.chartecookies.records;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -17,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Object mother for the records tests: decisions, and a store on a migrated database. */
 final class Records {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private Records() {
 	}
 
@@ -28,8 +32,21 @@ final class Records {
 				"/cookies", "cookies");
 	}
 
+	/** A consent id as the consent endpoint makes them: 128 random bits in base64url. */
 	static String newConsentId() {
-		return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+		byte[] bits = new byte[16];
+		RANDOM.nextBytes(bits);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+	}
+
+	/** The holder the tests' chains are taken by. */
+	static final String HOLDER = "h-tests";
+
+	/** Takes the writer's chain (as a writer does before its first write) and appends the batch to it. */
+	static RecordStore.ChainHead append(RecordStore store, String writerId, RecordStore.ChainHead head,
+			List<PendingRecord> batch) {
+		store.claim(writerId, HOLDER, Instant.parse("2026-11-29T12:00:00Z"));
+		return store.append(writerId, HOLDER, head, batch);
 	}
 
 	/** Runs the application's migrations on the database, as Spring Boot does at start-up. */

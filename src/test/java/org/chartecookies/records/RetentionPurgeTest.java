@@ -29,9 +29,10 @@ class RetentionPurgeTest {
 
 	private RetentionPurge purge(Period retention, String cron, RecordStore store) {
 		RecordsProperties properties = new RecordsProperties(Path.of("unused"), retention, cron, 10, 10,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), null, true);
+				Duration.ofSeconds(1), Duration.ofSeconds(1), null, true, Duration.ofSeconds(5), Duration.ofDays(30), null,
+				null, Duration.ofMinutes(1), null, List.of());
 		return new RetentionPurge(store, properties, Clock.fixed(NOW, ZoneOffset.UTC), () -> {
-		});
+		}, null);
 	}
 
 	@Test
@@ -40,7 +41,7 @@ class RetentionPurgeTest {
 		RecordStore store = Records.store(this.database);
 		PendingRecord expired = Records.decision("accept-all", Instant.parse("2025-11-28T03:29:59Z"));
 		PendingRecord kept = Records.decision("reject-all", Instant.parse("2025-11-29T03:30:00Z"));
-		store.append("w-one", NOW, RecordStore.ChainHead.EMPTY, List.of(expired, kept));
+		Records.append(store, "w-one", RecordStore.ChainHead.EMPTY, List.of(expired, kept));
 
 		assertThat(purge(Period.ofYears(1), "0 30 3 * * *", store).purge()).isEqualTo(1);
 

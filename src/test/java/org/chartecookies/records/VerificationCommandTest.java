@@ -27,20 +27,26 @@ class VerificationCommandTest {
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
+	/** What a verification without signed checkpoints says it cannot tell. */
+	private static final String UNCHECKED = "No signed checkpoints given (charte.records.checkpoint-file, "
+			+ "charte.records.checkpoints, and the key): someone able to write to the database could have rewritten or "
+			+ "removed chains whole, which this verification cannot tell";
+
 	@Test
 	void printsEachChainAndExitsWithZeroWhenAllVerifyOrOneNamingTheFirstFault() {
 		Records.migrate(this.database);
 		RecordStore store = Records.store(this.database);
 		List<PendingRecord> written = List.of(Records.decision("accept-all", RecordStoreContract.NOW),
 				Records.decision("reject-all", RecordStoreContract.NOW));
-		store.append("w-one", RecordStoreContract.NOW, RecordStore.ChainHead.EMPTY, written);
+		Records.append(store, "w-one", RecordStore.ChainHead.EMPTY, written);
 		VerificationCommand command = new VerificationCommand(new ChainVerification(store), () -> {
 		}, () -> new SpillFile.Waiting(0, 0), null);
 
 		assertThat(run(command, 0)).isEqualTo("""
 				writer w-one: 2 records, chain intact
+				%s
 				Consent records verified: 2 records in 1 chains
-				""");
+				""".formatted(UNCHECKED));
 
 		JdbcClient.create(this.database).sql("UPDATE consent_record SET gpc = TRUE WHERE record_sequence = 1").update();
 		assertThat(run(command, 1)).contains("Consent records NOT verified: writer w-one: record #1 (consent id "
@@ -54,12 +60,13 @@ class VerificationCommandTest {
 		}, () -> new SpillFile.Waiting(3, 1), null);
 
 		assertThat(run(command, 0)).isEqualTo("""
+				%s
 				Consent records verified: 0 records in 0 chains
 				Decisions waiting in the records folder's file, not yet in the database: 3 (the application writes them \
 				when it next runs with the database reachable)
 				Lines of that file that are no decision: 1 (the application sets them aside in rejected-records.txt when \
 				it next runs)
-				""");
+				""".formatted(UNCHECKED));
 	}
 
 	@Test

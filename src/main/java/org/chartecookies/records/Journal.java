@@ -1,0 +1,348 @@
+package org.chartecookies.records;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The write-ahead log of the decisions: each one is appended to a file of the records folder and forced to disk before
+ * the visitor is answered, so that a crash ({@code kill -9}, the out-of-memory killer) loses no decision answered,
+ * whatever the writer had in memory. Group commit: the requests that arrive while one force is under way share the
+ * next one, so the disk is forced once per group rather than once per decision.
+ * <p>
+ * The log is cut in segments. A segment is deleted once each of its decisions is settled (in the database, made
+ * durable there by {@code sync}, or in the file of waiting decisions) and a newer segment has taken over. What a
+ * stopped or crashed process left is taken at the next start ({@link #recover()}): its lines go to the file of waiting
+ * decisions, where the writer skips those already in the database.
+ */
+final class Journal {
+
+	private static final Log logger = LogFactory.getLog(Journal.class);
+
+	private static final String PREFIX = "journal-";
+
+	private static final String SUFFIX = ".log";
+
+	/** A segment is closed past this size, or this age: settled segments go, and a start has little to read. */
+	static final long SEGMENT_BYTES = 256 * 1024;
+
+	static final long SEGMENT_NANOS = 10_000_000_000L;
+
+	/** A segment whose decisions are all settled goes after this long without a new one (the writer is idle). */
+	static final long IDLE_NANOS = 1_000_000_000L;
+
+	private final Path folder;
+
+	private final Codec codec;
+
+	private final ReentrantLock flushing = new ReentrantLock();
+
+	/** Entries waiting for the next force (guarded by itself). */
+	private List<Entry> buffer = new ArrayList<>();
+
+	private final Deque<Segment> closed = new ArrayDeque<>();
+
+	private @Nullable Segment active;
+
+	private long segments;
+
+	/** How each line is written and read: {@link SpillFile}'s format, authenticated when a key is configured. */
+	interface Codec {
+
+		String encode(PendingRecord record);
+
+	}
+
+	/** A decision in the log: in which segment, once forced; or why it could not be. */
+	static final class Entry {
+
+		final PendingRecord record;
+
+		@Nullable Segment segment;
+
+		@Nullable IOException failure;
+
+		boolean done;
+
+		Entry(PendingRecord record) {
+			this.record = record;
+		}
+
+		PendingRecord record() {
+			return this.record;
+		}
+
+		/** Whether the decision is in the log, forced to disk. */
+		boolean durable() {
+			return this.segment != null;
+		}
+
+	}
+
+	/** One file of the log. */
+	static final class Segment {
+
+		private final Path path;
+
+		private final FileChannel channel;
+
+		private final long openedAt = System.nanoTime();
+
+		private long size;
+
+		/** Written once the segment is closed: only the flusher appends. */
+		private volatile int appended;
+
+		private final AtomicInteger settled = new AtomicInteger();
+
+		private Segment(Path path) throws IOException {
+			this.path = path;
+			this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+		}
+
+		boolean isSettled() {
+			return this.settled.get() >= this.appended;
+		}
+
+	}
+
+	Journal(Path folder, Codec codec) {
+		this.folder = folder;
+		this.codec = codec;
+	}
+
+	/**
+	 * Appends the decision and returns once it is forced to disk with the others of its group; or, if the log cannot
+	 * be written (a full disk, a folder gone read-only), once that is known: {@link Entry#failure} says why.
+	 */
+	Entry append(PendingRecord record) {
+		Entry entry = new Entry(record);
+		synchronized (this) {
+			this.buffer.add(entry);
+		}
+		this.flushing.lock();
+		try {
+			if (!entry.done) {
+				flush();
+			}
+		}
+		finally {
+			this.flushing.unlock();
+		}
+		return entry;
+	}
+
+	/** Writes and forces every entry buffered, as one group (the caller holds the flush lock). */
+	private void flush() {
+		List<Entry> group;
+		synchronized (this) {
+			group = this.buffer;
+			this.buffer = new ArrayList<>();
+		}
+		StringBuilder text = new StringBuilder(group.size() * 200);
+		for (Entry entry : group) {
+			text.append(this.codec.encode(entry.record)).append('\n');
+		}
+		ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+		Segment segment = null;
+		try {
+			segment = segment();
+			long before = segment.size;
+			try {
+				while (bytes.hasRemaining()) {
+					segment.channel.write(bytes);
+				}
+				segment.channel.force(false);
+			}
+			catch (IOException ex) {
+				// A group cut short leaves no part of a line for the next group to follow: the segment ends where it did.
+				truncateQuietly(segment, before);
+				throw ex;
+			}
+			segment.size = segment.channel.position();
+			segment.appended += group.size();
+			for (Entry entry : group) {
+				entry.segment = segment;
+				entry.done = true;
+			}
+		}
+		catch (IOException ex) {
+			for (Entry entry : group) {
+				entry.failure = ex;
+				entry.done = true;
+			}
+		}
+	}
+
+	/** The segment to write to: a new one when there is none, or the current one is full or old. */
+	private Segment segment() throws IOException {
+		Segment current = this.active;
+		if (current != null && current.appended > 0
+				&& (current.size >= SEGMENT_BYTES || System.nanoTime() - current.openedAt >= SEGMENT_NANOS)) {
+			close(current);
+			current = null;
+		}
+		if (current == null) {
+			current = new Segment(this.folder.resolve(PREFIX + System.currentTimeMillis() + "-" + (++this.segments) + SUFFIX));
+			this.active = current;
+			// The new file's name is on disk too before anything in it counts as kept.
+			try (FileChannel directory = FileChannel.open(this.folder, StandardOpenOption.READ)) {
+				directory.force(true);
+			}
+		}
+		return current;
+	}
+
+	private void close(Segment segment) {
+		try {
+			segment.channel.close();
+		}
+		catch (IOException ex) {
+			logger.warn("Consent records: cannot close " + segment.path.toAbsolutePath() + " (" + ex.getMessage() + ")");
+		}
+		synchronized (this.closed) {
+			this.closed.add(segment);
+		}
+		this.active = null;
+	}
+
+	private static void truncateQuietly(Segment segment, long size) {
+		try {
+			segment.channel.truncate(size);
+			segment.channel.position(size);
+		}
+		catch (IOException ex) {
+			// The next group goes to a new segment, whatever this one holds (the part of a line is set aside on reading).
+			segment.size = SEGMENT_BYTES;
+		}
+	}
+
+	/** These decisions are in the database or in the file of waiting decisions: their segments may go. */
+	void settled(List<Entry> entries) {
+		for (Entry entry : entries) {
+			Segment segment = entry.segment;
+			if (segment != null) {
+				segment.settled.incrementAndGet();
+			}
+		}
+	}
+
+	/**
+	 * Deletes the closed segments whose decisions are all settled, after {@code sync} made the database's last
+	 * commits durable (an embedded database writes its commits to disk later). Called by the writer's thread only.
+	 *
+	 * @param idle also closes the current segment when everything in it is settled (nothing is being appended)
+	 */
+	void release(Runnable sync, boolean idle) {
+		if (idle && this.flushing.tryLock()) {
+			try {
+				Segment current = this.active;
+				if (current != null && current.appended > 0 && current.isSettled()
+						&& System.nanoTime() - current.openedAt >= IDLE_NANOS) {
+					close(current);
+				}
+			}
+			finally {
+				this.flushing.unlock();
+			}
+		}
+		List<Segment> done = new ArrayList<>();
+		synchronized (this.closed) {
+			while (!this.closed.isEmpty() && this.closed.peekFirst().isSettled()) {
+				done.add(this.closed.pollFirst());
+			}
+		}
+		if (done.isEmpty()) {
+			return;
+		}
+		try {
+			sync.run();
+		}
+		catch (RuntimeException ex) {
+			// Kept for the next try: what they hold may not be on disk in the database yet.
+			synchronized (this.closed) {
+				for (int i = done.size() - 1; i >= 0; i--) {
+					this.closed.addFirst(done.get(i));
+				}
+			}
+			return;
+		}
+		for (Segment segment : done) {
+			try {
+				Files.deleteIfExists(segment.path);
+			}
+			catch (IOException ex) {
+				logger.warn("Consent records: cannot delete " + segment.path.toAbsolutePath() + " (" + ex.getMessage() + ")");
+			}
+		}
+	}
+
+	/** Segments still on disk: closed and not yet deleted, and the current one. */
+	int segments() {
+		synchronized (this.closed) {
+			return this.closed.size() + ((this.active != null) ? 1 : 0);
+		}
+	}
+
+	/**
+	 * At start, before anything is appended: the segments a previous process left (it stopped, or crashed) go, line for
+	 * line, to the end of the file of waiting decisions, and are deleted once that is forced to disk.
+	 *
+	 * @return how many lines were taken
+	 */
+	long recover(SpillFile waiting) throws IOException {
+		List<Path> left = new ArrayList<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.folder, PREFIX + "*" + SUFFIX)) {
+			files.forEach(left::add);
+		}
+		left.sort(null);
+		long lines = 0;
+		for (Path file : left) {
+			if (mine(file)) {
+				continue;
+			}
+			lines += waiting.appendLines(Files.readAllBytes(file));
+			Files.delete(file);
+		}
+		return lines;
+	}
+
+	/** Whether the file is one of this journal's own segments (decisions taken before the writer started). */
+	private boolean mine(Path file) {
+		synchronized (this.closed) {
+			Segment current = this.active;
+			return (current != null && current.path.equals(file))
+					|| this.closed.stream().anyMatch((segment) -> segment.path.equals(file));
+		}
+	}
+
+	/** At shutdown, once every decision is settled: the current segment goes too. */
+	void closeActive() {
+		this.flushing.lock();
+		try {
+			Segment current = this.active;
+			if (current != null) {
+				close(current);
+			}
+		}
+		finally {
+			this.flushing.unlock();
+		}
+	}
+
+}

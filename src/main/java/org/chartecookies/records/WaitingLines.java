@@ -1,0 +1,140 @@
+package org.chartecookies.records;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import org.chartecookies.consent.ConsentDecided;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lines of the records folder's files (the journal, the decisions waiting for the database): one decision a line,
+ * and, when a signing key is configured, an HMAC of the line, so that a line nobody with the key wrote is never
+ * chained. A line read back is checked as the consent endpoint checks a decision (a known site, a consent id, a
+ * time within the waiting period, a page path it could have made): the file is outside the database's protection.
+ */
+final class WaitingLines implements Journal.Codec {
+
+	/** Without an authentication code (no key configured). */
+	private static final String PLAIN = "r1";
+
+	/** With the HMAC of the rest of the line as its last field. */
+	private static final String AUTHENTICATED = "r2";
+
+	/** A clock ahead of this one by up to this much is not a forgery. */
+	private static final Duration SKEW = Duration.ofMinutes(5);
+
+	private final @Nullable SigningKey key;
+
+	private final Predicate<String> knownSite;
+
+	private final Clock clock;
+
+	private final Duration maxWait;
+
+	/**
+	 * A line read: its decision, or why it is not taken.
+	 *
+	 * @param problem null when the decision is taken
+	 */
+	record Reading(@Nullable PendingRecord record, @Nullable String problem) {
+	}
+
+	WaitingLines(@Nullable SigningKey key, Predicate<String> knownSite, Clock clock, Duration maxWait) {
+		this.key = key;
+		this.knownSite = knownSite;
+		this.clock = clock;
+		this.maxWait = maxWait;
+	}
+
+	/** Lines of no key and any site, for tests and tools that write a file the way the application writes it. */
+	static WaitingLines plain(Clock clock) {
+		return new WaitingLines(null, (site) -> true, clock, Duration.ofDays(3650));
+	}
+
+	@Override
+	public String encode(PendingRecord record) {
+		String fields = String.join("\t", Long.toString(record.decidedAt().getEpochSecond()),
+				Integer.toString(record.revision()), record.kind(), record.choicesText(),
+				Boolean.toString(record.globalPrivacyControl()), text(record.language()), text(record.pagePath()),
+				text(record.site()));
+		if (this.key == null) {
+			return PLAIN + "\t" + record.consentId() + "\t" + fields;
+		}
+		String line = AUTHENTICATED + "\t" + record.consentId() + "\t" + fields;
+		return line + "\t" + this.key.authenticate(line);
+	}
+
+	/** Reads a line: the decision when it is one the application wrote and could have made, else why not. */
+	Reading read(String line) {
+		if (!line.chars().allMatch((c) -> c >= 0x20 && c < 0x7f || c == '\t')) {
+			// Not a line the writer wrote: it writes printable ASCII and tabs only.
+			return refused("unreadable");
+		}
+		String[] fields = line.split("\t", -1);
+		boolean authenticated = fields[0].equals(AUTHENTICATED);
+		if (!(fields[0].equals(PLAIN) && fields.length == 10) && !(authenticated && fields.length == 11)) {
+			return refused("unreadable");
+		}
+		if (this.key != null) {
+			if (!authenticated) {
+				return refused("not authenticated (written without the signing key)");
+			}
+			if (!this.key.authentic(line.substring(0, line.lastIndexOf('\t')), fields[10])) {
+				return refused("not authenticated (altered, or written with another key)");
+			}
+		}
+		PendingRecord record;
+		try {
+			record = new PendingRecord(fields[1], Instant.ofEpochSecond(Long.parseLong(fields[2])),
+					Integer.parseInt(fields[3]), fields[4], PendingRecord.parseChoices(fields[5]), bool(fields[6]),
+					URLDecoder.decode(fields[7], StandardCharsets.UTF_8), URLDecoder.decode(fields[8], StandardCharsets.UTF_8),
+					URLDecoder.decode(fields[9], StandardCharsets.UTF_8));
+		}
+		catch (RuntimeException ex) {
+			return refused("unreadable");
+		}
+		// Choices the writer would write otherwise (a value neither accepted nor refused, out of order, twice).
+		String problem = record.choicesText().equals(fields[5]) ? problem(record) : "unreadable";
+		return (problem != null) ? refused(problem) : new Reading(record, null);
+	}
+
+	private @Nullable String problem(PendingRecord record) {
+		String invalid = ConsentDecided.problem(record.consentId(), record.revision(), record.kind(), record.choices(),
+				record.language(), record.pagePath());
+		if (invalid != null) {
+			return invalid;
+		}
+		if (!this.knownSite.test(record.site())) {
+			return "a site this application does not serve";
+		}
+		Instant now = this.clock.instant();
+		if (record.decidedAt().isAfter(now.plus(SKEW))) {
+			return "decided in the future";
+		}
+		if (record.decidedAt().isBefore(now.minus(this.maxWait))) {
+			return "decided before the waiting period (charte.records.max-wait, " + this.maxWait + ")";
+		}
+		return null;
+	}
+
+	private static boolean bool(String text) {
+		if (!text.equals("true") && !text.equals("false")) {
+			throw new IllegalArgumentException("not a boolean");
+		}
+		return text.equals("true");
+	}
+
+	private static Reading refused(String problem) {
+		return new Reading(null, problem);
+	}
+
+	private static String text(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
