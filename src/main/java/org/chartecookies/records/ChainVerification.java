@@ -231,9 +231,11 @@ public final class ChainVerification {
 			.min(Comparator.comparing(Checkpoint::at))
 			.ifPresent((first) -> signedCuts.add(first.cut() + ":" + first.cutHash()));
 		cuts.forEach((cut) -> signedCuts.add(cut.sequence() + ":" + cut.hash()));
-		for (Checkpoint head : heads) {
-			if (!signedCuts.contains(head.cut() + ":" + head.cutHash())) {
-				return walked.with(Fault.UNSIGNED_CUT, head.cut(), null);
+		// Each cut a checkpoint saw, and each cut a purge started from, must be one of them: a faked cut stays named
+		// after a later purge cut further.
+		for (Checkpoint statement : named) {
+			if (!signedCuts.contains(statement.cut() + ":" + statement.cutHash())) {
+				return walked.with(Fault.UNSIGNED_CUT, statement.cut(), null);
 			}
 		}
 		if (!signedCuts.contains(writer.cutSequence() + ":" + writer.cutHash())) {

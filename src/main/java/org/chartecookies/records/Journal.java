@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,12 +40,18 @@ final class Journal {
 	private static final String SUFFIX = ".log";
 
 	/** A segment is closed past this size, or this age: settled segments go, and a start has little to read. */
-	static final long SEGMENT_BYTES = 256 * 1024;
+	private static final long SEGMENT_BYTES = 256 * 1024;
 
-	static final long SEGMENT_NANOS = 10_000_000_000L;
+	private static final Duration SEGMENT_AGE = Duration.ofSeconds(10);
 
-	/** A segment whose decisions are all settled goes after this long without a new one (the writer is idle). */
-	static final long IDLE_NANOS = 1_000_000_000L;
+	/** A segment whose decisions are all settled goes once this old, when the writer is idle. */
+	private static final Duration IDLE_AGE = Duration.ofSeconds(1);
+
+	private final long segmentBytes;
+
+	private final long segmentNanos;
+
+	private final long idleNanos;
 
 	private final Path folder;
 
@@ -122,8 +129,15 @@ final class Journal {
 	}
 
 	Journal(Path folder, Codec codec) {
+		this(folder, codec, SEGMENT_BYTES, SEGMENT_AGE, IDLE_AGE);
+	}
+
+	Journal(Path folder, Codec codec, long segmentBytes, Duration segmentAge, Duration idleAge) {
 		this.folder = folder;
 		this.codec = codec;
+		this.segmentBytes = segmentBytes;
+		this.segmentNanos = segmentAge.toNanos();
+		this.idleNanos = idleAge.toNanos();
 	}
 
 	/**
@@ -193,7 +207,7 @@ final class Journal {
 	private Segment segment() throws IOException {
 		Segment current = this.active;
 		if (current != null && current.appended > 0
-				&& (current.size >= SEGMENT_BYTES || System.nanoTime() - current.openedAt >= SEGMENT_NANOS)) {
+				&& (current.size >= this.segmentBytes || System.nanoTime() - current.openedAt >= this.segmentNanos)) {
 			close(current);
 			current = null;
 		}
@@ -228,7 +242,7 @@ final class Journal {
 		}
 		catch (IOException ex) {
 			// The next group goes to a new segment, whatever this one holds (the part of a line is set aside on reading).
-			segment.size = SEGMENT_BYTES;
+			segment.size = Long.MAX_VALUE / 2;
 		}
 	}
 
@@ -253,7 +267,7 @@ final class Journal {
 			try {
 				Segment current = this.active;
 				if (current != null && current.appended > 0 && current.isSettled()
-						&& System.nanoTime() - current.openedAt >= IDLE_NANOS) {
+						&& System.nanoTime() - current.openedAt >= this.idleNanos) {
 					close(current);
 				}
 			}

@@ -1,0 +1,253 @@
+package org.chartecookies.records;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.chartecookies.records.ChainVerification.ChainResult;
+import org.chartecookies.records.ChainVerification.Fault;
+import org.chartecookies.records.ChainVerification.Report;
+import org.chartecookies.records.ChainVerificationTest.Chains;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * With signed checkpoints kept outside the database, what someone able to rewrite the database can no longer hide:
+ * a chain rewritten and chained again, its last records removed with its head moved back, a fake purge, a chain
+ * removed whole, a chain added; and what a checkpoint file says only if the key signed it. On chains held in memory.
+ */
+class CheckpointVerificationTest {
+
+	private static final Instant AT = Instant.parse("2026-11-29T10:05:00Z");
+
+	private static final SigningKey KEY = SigningKeyTest.newKey();
+
+	@TempDir
+	Path folder;
+
+	private static Checkpoint head(String writerId, List<ConsentRecord> records, int sequence) {
+		ConsentRecord record = records.get(sequence - 1);
+		return Checkpoint.head(writerId, AT, new RecordStore.ChainHead(sequence, record.hash()), 0, ConsentRecord.GENESIS,
+				KEY.id());
+	}
+
+	private static Report verify(Chains chains, Checkpoint... checkpoints) {
+		return new ChainVerification(chains, () -> new CheckpointLog.Evidence(List.of(checkpoints), List.of())).verify();
+	}
+
+	private static ChainResult single(Report report) {
+		assertThat(report.chains()).hasSize(1);
+		return report.chains().get(0);
+	}
+
+	/** The records from {@code from} on, rewritten after the first one changed, and chained again as the writer would. */
+	private static List<ConsentRecord> rechained(List<ConsentRecord> records, int from) {
+		List<ConsentRecord> forged = new ArrayList<>(records.subList(0, from - 1));
+		String previous = (from == 1) ? ConsentRecord.GENESIS : records.get(from - 2).hash();
+		for (int sequence = from; sequence <= records.size(); sequence++) {
+			PendingRecord content = records.get(sequence - 1).content();
+			if (sequence == from) {
+				content = new PendingRecord(content.consentId(), content.decidedAt(), content.revision(), "custom",
+						Map.of("statistics", true), false, content.language(), content.pagePath());
+			}
+			ConsentRecord record = ConsentRecord.chain("w-1", sequence, content, previous);
+			forged.add(record);
+			previous = record.hash();
+		}
+		return forged;
+	}
+
+	@Test
+	void aChainThatMatchesItsCheckpointsVerifiesAgainstThem() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+
+		Report report = verify(new Chains().writer("w-1", records), head("w-1", records, 4), head("w-1", records, 10));
+
+		assertThat(report.verified()).isTrue();
+		assertThat(report.checkpointed()).isTrue();
+		assertThat(report.records()).isEqualTo(10);
+	}
+
+	@Test
+	void withoutCheckpointsTheReportSaysItCouldNotTell() {
+		Report report = new ChainVerification(new Chains().writer("w-1", ChainVerificationTest.records("w-1", 3))).verify();
+
+		assertThat(report.verified()).isTrue();
+		assertThat(report.checkpointed()).isFalse();
+	}
+
+	@Test
+	void aChainRewrittenFromARecordOnAndChainedAgainNoLongerMatchesTheCheckpoint() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		List<ConsentRecord> forged = rechained(records, 6);
+		Chains chains = new Chains().writer("w-1", forged);
+		assertThat(new ChainVerification(chains).verify().verified()).as("without checkpoints it verifies").isTrue();
+
+		ChainResult chain = single(verify(chains, head("w-1", records, 8)));
+
+		assertThat(chain.fault()).isEqualTo(Fault.CHECKPOINT_MISMATCH);
+		assertThat(chain.sequence()).isEqualTo(8);
+		assertThat(chain.consentId()).isEqualTo(records.get(7).content().consentId());
+		assertThat(chain.describe()).contains("record #8", "is not the record a signed checkpoint names there");
+	}
+
+	@Test
+	void theLastRecordsRemovedWithTheHeadMovedBackAreNamed() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		Chains chains = new Chains().writer("w-1", records.subList(0, 6));
+
+		ChainResult chain = single(verify(chains, head("w-1", records, 4), head("w-1", records, 9)));
+
+		assertThat(chain.fault()).isEqualTo(Fault.BEHIND_CHECKPOINT);
+		assertThat(chain.sequence()).isEqualTo(9);
+		assertThat(chain.describe()).isEqualTo("writer w-1: the chain ends before record #9, which a signed checkpoint"
+				+ " names: its last records were removed and its head moved back");
+	}
+
+	@Test
+	void recordsAfterTheLastCheckpointAreProtectedByTheChainOnly() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+
+		// Removed after the checkpoint, head moved back: nothing signed named them.
+		assertThat(verify(new Chains().writer("w-1", records.subList(0, 7)), head("w-1", records, 7)).verified()).isTrue();
+	}
+
+	@Test
+	void aChainRemovedWholeWithItsWritersRowIsNamed() {
+		List<ConsentRecord> kept = ChainVerificationTest.records("w-kept", 2);
+		List<ConsentRecord> gone = ChainVerificationTest.records("w-gone", 5);
+
+		Report report = verify(new Chains().writer("w-kept", kept), head("w-kept", kept, 2), head("w-gone", gone, 3),
+				head("w-gone", gone, 5));
+
+		assertThat(report.verified()).isFalse();
+		assertThat(report.chains()).extracting(ChainResult::writerId, ChainResult::fault, ChainResult::sequence)
+			.containsExactly(tuple("w-kept", null, 0L), tuple("w-gone", Fault.MISSING_CHAIN, 5L));
+	}
+
+	@Test
+	void aChainNoCheckpointNamesIsNamed() {
+		List<ConsentRecord> signed = ChainVerificationTest.records("w-1", 2);
+
+		Report report = verify(new Chains().writer("w-1", signed).writer("w-added", ChainVerificationTest.records("w-added", 3)),
+				head("w-1", signed, 2));
+
+		assertThat(report.chains()).extracting(ChainResult::writerId, ChainResult::fault)
+			.containsExactly(tuple("w-1", null), tuple("w-added", Fault.NOT_CHECKPOINTED));
+	}
+
+	@Test
+	void aCutNoPurgeSignedIsNamedAndOneItSignedVerifies() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		ConsentRecord third = records.get(2);
+		Chains faked = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 3, third.hash(), AT),
+				records.subList(3, 10));
+		assertThat(new ChainVerification(faked).verify().verified()).as("without checkpoints it verifies").isTrue();
+
+		ChainResult chain = single(verify(faked, head("w-1", records, 2), head("w-1", records, 10)));
+		assertThat(chain.fault()).isEqualTo(Fault.UNSIGNED_CUT);
+		assertThat(chain.sequence()).isEqualTo(3);
+
+		Checkpoint cut = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(),
+				third.content().decidedAt(), third.content().decidedAt().plusSeconds(1), AT.plus(Duration.ofDays(366))),
+				Period.ofYears(1), KEY.id());
+		assertThat(verify(faked, head("w-1", records, 2), head("w-1", records, 10), cut).verified()).isTrue();
+	}
+
+	@Test
+	void aCheckpointThatSignedACutNoPurgeMadeIsNamedToo() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		ConsentRecord third = records.get(2);
+		Chains faked = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 3, third.hash(), AT),
+				records.subList(3, 10));
+		// The first checkpoint saw no cut; a later one read the faked cut from the database.
+		Checkpoint later = Checkpoint.head("w-1", AT.plusSeconds(60), new RecordStore.ChainHead(10, records.get(9).hash()),
+				3, third.hash(), KEY.id());
+
+		ChainResult chain = single(verify(faked, head("w-1", records, 2), later));
+
+		assertThat(chain.fault()).isEqualTo(Fault.UNSIGNED_CUT);
+	}
+
+	@Test
+	void theCutAChainHadWhenItWasFirstSignedIsItsOwn() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		ConsentRecord third = records.get(2);
+		Chains cut = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 3, third.hash(), AT),
+				records.subList(3, 10));
+
+		Checkpoint first = Checkpoint.head("w-1", AT, new RecordStore.ChainHead(10, records.get(9).hash()), 3, third.hash(),
+				KEY.id());
+
+		assertThat(verify(cut, first).verified()).isTrue();
+	}
+
+	@Test
+	void aSignedCutThatRemovedDecisionsYoungerThanTheRetentionIsNamed() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		ConsentRecord third = records.get(2);
+		Chains chains = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 3, third.hash(), AT),
+				records.subList(3, 10));
+		Instant decided = third.content().decidedAt();
+		// A cut-off later than the purge's time less the retention: it removed what it had to keep.
+		Checkpoint early = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
+				decided.plusSeconds(1), decided.plus(Duration.ofDays(30))), Period.ofYears(1), KEY.id());
+		// A youngest decision at or after the cut-off.
+		Checkpoint young = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
+				decided, decided.plus(Duration.ofDays(400))), Period.ofYears(1), KEY.id());
+
+		assertThat(single(verify(chains, head("w-1", records, 10), early)).fault()).isEqualTo(Fault.YOUNG_CUT);
+		assertThat(single(verify(chains, head("w-1", records, 10), young)).fault()).isEqualTo(Fault.YOUNG_CUT);
+	}
+
+	@Test
+	void onlyLinesSignedByTheKeyGivenAreTakenTheOthersAreNamed() throws Exception {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		String signed = head("w-1", records, 9).signedWith(KEY);
+		String otherKey = Checkpoint.head("w-1", AT, new RecordStore.ChainHead(9, records.get(8).hash()), 0,
+				ConsentRecord.GENESIS, KEY.id()).signedWith(SigningKeyTest.newKey());
+		String edited = signed.replace("sequence=9", "sequence=5");
+		Path file = this.folder.resolve("checkpoints.log");
+		// A checkpoint file, and a log that quotes one in its message.
+		Files.writeString(file, signed + "\n2026-11-29T10:05:00.000Z INFO 1 --- [main] CheckpointLog : Consent records"
+				+ " checkpoint: " + signed + "\nan unrelated line\n" + otherKey + "\n" + edited + "\n");
+
+		CheckpointLog.Evidence evidence = CheckpointLog.read(List.of(file, this.folder.resolve("missing.log")),
+				Map.of(KEY.id(), KEY.publicKey()));
+
+		assertThat(evidence.checkpoints()).hasSize(2).allSatisfy((checkpoint) -> assertThat(checkpoint.sequence()).isEqualTo(9));
+		assertThat(evidence.problems()).containsExactly(file + ":4: a checkpoint not signed by the key given",
+				file + ":5: a checkpoint not signed by the key given",
+				this.folder.resolve("missing.log") + ": cannot be read (NoSuchFileException)");
+		Report report = new ChainVerification(new Chains().writer("w-1", records), () -> evidence).verify();
+		assertThat(report.chains()).allSatisfy((chain) -> assertThat(chain.verified()).isTrue());
+		assertThat(report.verified()).as("a checkpoint file tampered with does not verify").isFalse();
+	}
+
+	@Test
+	void aStatementIsReadBackExactlyAsItWasSigned() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 3);
+		Checkpoint head = head("w-1", records, 3);
+		Checkpoint cut = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(),
+				AT.minusSeconds(5), AT, AT.plus(Duration.ofDays(1))), Period.ofYears(5), KEY.id());
+		Map<String, java.security.PublicKey> keys = Map.of(KEY.id(), KEY.publicKey());
+
+		assertThat(Checkpoint.read(head.signedWith(KEY), keys)).isEqualTo(new Checkpoint.Read(head, true));
+		assertThat(Checkpoint.read(cut.signedWith(KEY), keys)).isEqualTo(new Checkpoint.Read(cut, true));
+		assertThat(Checkpoint.read("no statement here", keys)).isNull();
+		assertThat(Checkpoint.read(Checkpoint.MARK + "head writer=w-1", keys)).isEqualTo(new Checkpoint.Read(null, false));
+		assertThat(Checkpoint.read(Checkpoint.MARK + "head writer=w-1 signature=x", keys))
+			.isEqualTo(new Checkpoint.Read(null, false));
+		assertThat(Checkpoint.read(head.signedWith(KEY).replace(" key=", "  key="), keys).signed()).isFalse();
+		assertThat(Checkpoint.read(head.signedWith(KEY), Map.of()).signed()).isFalse();
+	}
+
+}

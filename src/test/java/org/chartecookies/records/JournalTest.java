@@ -1,0 +1,163 @@
+package org.chartecookies.records;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journal a decision is on disk in before its visitor is answered: every decision appended by concurrent requests
+ * is in it once, each in the segment its entry names; segments go only once every decision in them is settled and the
+ * database's commits are durable; what a previous run left goes to the file of waiting decisions at the next start.
+ */
+class JournalTest {
+
+	private static final WaitingLines LINES = WaitingLines.plain(Clock.systemUTC());
+
+	@TempDir
+	Path folder;
+
+	private final AtomicInteger syncs = new AtomicInteger();
+
+	private final Runnable sync = this.syncs::incrementAndGet;
+
+	private List<Path> segments() throws IOException {
+		try (Stream<Path> files = Files.list(this.folder)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith("journal-")).sorted().toList();
+		}
+	}
+
+	private List<String> lines() throws IOException {
+		List<String> lines = new ArrayList<>();
+		for (Path segment : segments()) {
+			lines.addAll(Files.readAllLines(segment));
+		}
+		return lines;
+	}
+
+	@Test
+	void everyDecisionOfConcurrentRequestsIsOnDiskOnceWhenItsAppendReturns() throws Exception {
+		Journal journal = new Journal(this.folder, LINES);
+		List<Journal.Entry> entries = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService requests = Executors.newFixedThreadPool(16);
+		List<Future<?>> done = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			done.add(requests.submit(() -> {
+				for (int j = 0; j < 100; j++) {
+					Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+					// Returned: on disk already, whatever the other requests do next.
+					assertThat(entry.durable()).isTrue();
+					entries.add(entry);
+				}
+			}));
+		}
+		for (Future<?> request : done) {
+			request.get();
+		}
+		requests.shutdown();
+
+		List<String> expected = entries.stream().map((entry) -> LINES.encode(entry.record())).toList();
+		assertThat(lines()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void aSegmentGoesOnceEveryDecisionInItIsSettledAndTheDatabaseSynced() throws Exception {
+		// Every group in a segment of its own.
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
+		Journal.Entry first = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		Journal.Entry second = journal.append(Records.decision("reject-all", RecordStoreContract.NOW));
+		Journal.Entry third = journal.append(Records.decision("custom", RecordStoreContract.NOW));
+		assertThat(segments()).hasSize(3);
+
+		journal.settled(List.of(second));
+		journal.release(this.sync, false);
+		assertThat(segments()).as("the first segment is not settled: none after it goes either").hasSize(3);
+		assertThat(this.syncs).hasValue(0);
+
+		journal.settled(List.of(first, third));
+		journal.release(this.sync, false);
+		assertThat(lines()).as("the current segment stays while decisions may come")
+			.containsExactly(LINES.encode(third.record()));
+		assertThat(this.syncs).hasValue(1);
+	}
+
+	@Test
+	void segmentsStayWhileTheDatabaseCannotMakeItsCommitsDurable() throws Exception {
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ZERO);
+		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		journal.settled(List.of(entry));
+
+		journal.release(() -> {
+			throw new IllegalStateException("database down");
+		}, true);
+		assertThat(segments()).hasSize(1);
+
+		journal.release(this.sync, true);
+		assertThat(segments()).isEmpty();
+	}
+
+	@Test
+	void whenIdleTheCurrentSegmentGoesOnceSettledAndANewOneStartsWithTheNextDecision() throws Exception {
+		Journal journal = new Journal(this.folder, LINES, 1 << 20, Duration.ofHours(1), Duration.ZERO);
+		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		journal.release(this.sync, true);
+		assertThat(segments()).as("not settled yet").hasSize(1);
+
+		journal.settled(List.of(entry));
+		journal.release(this.sync, false);
+		assertThat(segments()).as("not idle").hasSize(1);
+		journal.release(this.sync, true);
+		assertThat(segments()).isEmpty();
+
+		Journal.Entry next = journal.append(Records.decision("reject-all", RecordStoreContract.NOW));
+		assertThat(lines()).containsExactly(LINES.encode(next.record()));
+	}
+
+	@Test
+	void whatAPreviousRunLeftGoesToTheWaitingDecisionsAndThisRunsOwnSegmentsStay() throws Exception {
+		Journal crashed = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
+		PendingRecord one = Records.decision("accept-all", RecordStoreContract.NOW);
+		PendingRecord two = Records.decision("reject-all", RecordStoreContract.NOW);
+		crashed.append(one);
+		crashed.append(two);
+		// A crash in the middle of a group: the last line cut short.
+		Files.writeString(this.folder.resolve("journal-9999999999999-1.log"), "r1\tcut-short");
+		Journal next = new Journal(this.folder, LINES);
+		PendingRecord mine = Records.decision("custom", RecordStoreContract.NOW);
+		next.append(mine);
+		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+		SpillFile waiting = new SpillFile(this.folder, LINES, keeping::setAside);
+
+		assertThat(next.recover(waiting)).isEqualTo(3);
+
+		assertThat(lines()).containsExactly(LINES.encode(mine));
+		assertThat(waiting.waiting()).isEqualTo(3);
+		assertThat(waiting.takeOver()).containsExactlyInAnyOrder(one, two);
+		assertThat(Files.readAllLines(this.folder.resolve(SpillFile.REJECTED))).containsExactly("r1\tcut-short");
+	}
+
+	@Test
+	void aJournalThatCannotBeWrittenSaysSoForEachDecision() {
+		Journal journal = new Journal(this.folder.resolve("gone"), LINES);
+
+		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+
+		assertThat(entry.durable()).isFalse();
+		assertThat(entry.failure).isNotNull();
+	}
+
+}
