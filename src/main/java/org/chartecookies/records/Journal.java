@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * next one, so the disk is forced once per group rather than once per decision.
  * <p>
  * The log is cut in segments. A segment is deleted once each of its decisions is settled (in the database, made
- * durable there by {@code sync}, or in the file of waiting decisions) and a newer segment has taken over. What a
+ * durable there, or in the file of waiting decisions) and a newer segment has taken over. What a
  * stopped or crashed process left is taken at the next start ({@link #recover()}): its lines go to the file of waiting
  * decisions, where the writer skips those already in the database.
  */
@@ -67,6 +67,9 @@ final class Journal {
 	private @Nullable Segment active;
 
 	private long segments;
+
+	/** Decisions in the journal only: neither in memory nor in the file of waiting decisions. */
+	private final AtomicInteger orphans = new AtomicInteger();
 
 	/** How each line is written and read: {@link SpillFile}'s format, authenticated when a key is configured. */
 	interface Codec {
@@ -257,12 +260,12 @@ final class Journal {
 	}
 
 	/**
-	 * Deletes the closed segments whose decisions are all settled, after {@code sync} made the database's last
-	 * commits durable (an embedded database writes its commits to disk later). Called by the writer's thread only.
+	 * Deletes the closed segments whose decisions are all settled (in the database, made durable there, or in the
+	 * file of waiting decisions). Called by the writer's thread only.
 	 *
 	 * @param idle also closes the current segment when everything in it is settled (nothing is being appended)
 	 */
-	void release(Runnable sync, boolean idle) {
+	void release(boolean idle) {
 		if (idle && this.flushing.tryLock()) {
 			try {
 				Segment current = this.active;
@@ -280,21 +283,6 @@ final class Journal {
 			while (!this.closed.isEmpty() && this.closed.peekFirst().isSettled()) {
 				done.add(this.closed.pollFirst());
 			}
-		}
-		if (done.isEmpty()) {
-			return;
-		}
-		try {
-			sync.run();
-		}
-		catch (RuntimeException ex) {
-			// Kept for the next try: what they hold may not be on disk in the database yet.
-			synchronized (this.closed) {
-				for (int i = done.size() - 1; i >= 0; i--) {
-					this.closed.addFirst(done.get(i));
-				}
-			}
-			return;
 		}
 		for (Segment segment : done) {
 			try {
@@ -342,6 +330,47 @@ final class Journal {
 			Segment current = this.active;
 			return (current != null && current.path.equals(file))
 					|| this.closed.stream().anyMatch((segment) -> segment.path.equals(file));
+		}
+	}
+
+	/** A decision is in the journal only: it must go to the file of waiting decisions with the rest of the journal. */
+	void orphaned() {
+		this.orphans.incrementAndGet();
+	}
+
+	int orphans() {
+		return this.orphans.get();
+	}
+
+	/**
+	 * Every segment, line for line, to the end of the file of waiting decisions, then deleted: what the journal alone
+	 * held is kept there (the decisions also in memory or in the database are skipped when the file is taken).
+	 *
+	 * @return how many lines were handed over
+	 * @throws IOException when the file cannot take them (the segments stay)
+	 */
+	long handOver(SpillFile waiting) throws IOException {
+		this.flushing.lock();
+		try {
+			int orphaned = this.orphans.get();
+			Segment current = this.active;
+			if (current != null) {
+				close(current);
+			}
+			long lines = 0;
+			synchronized (this.closed) {
+				while (!this.closed.isEmpty()) {
+					Segment segment = this.closed.peekFirst();
+					lines += waiting.appendLines(Files.readAllBytes(segment.path));
+					Files.deleteIfExists(segment.path);
+					this.closed.pollFirst();
+				}
+			}
+			this.orphans.addAndGet(-orphaned);
+			return lines;
+		}
+		finally {
+			this.flushing.unlock();
 		}
 	}
 

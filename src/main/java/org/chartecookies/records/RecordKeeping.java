@@ -70,6 +70,9 @@ final class RecordKeeping {
 
 	private final Counter lost;
 
+	/** Decisions kept nowhere since the trouble that loses them began: told once when it begins, once when it ends. */
+	private final java.util.concurrent.atomic.AtomicLong lostInEpisode = new java.util.concurrent.atomic.AtomicLong();
+
 	RecordKeeping(Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.meters = meters;
@@ -92,6 +95,10 @@ final class RecordKeeping {
 			Episode episode = this.troubles.remove(trouble);
 			if (episode != null) {
 				logger.info("Consent records: over, since " + episode.since() + ": " + trouble.description());
+				long lostMeanwhile = keeping() ? this.lostInEpisode.getAndSet(0) : 0;
+				if (lostMeanwhile > 0) {
+					logger.error("Consent records: " + lostMeanwhile + " decisions answered meanwhile were kept nowhere");
+				}
 			}
 		}
 	}
@@ -110,10 +117,13 @@ final class RecordKeeping {
 		return this.troubles.keySet().stream().noneMatch(Trouble::losesDecisions);
 	}
 
-	/** Decisions kept nowhere, told once each. */
+	/** Decisions kept nowhere: counted each, logged at the first of an episode (and their number at its end). */
 	void lost(int decisions, String why) {
 		this.lost.increment(decisions);
-		logger.error("Consent records: " + decisions + " decisions answered and kept nowhere (" + why + ")");
+		if (this.lostInEpisode.getAndAdd(decisions) == 0) {
+			logger.error("Consent records: decisions answered are kept nowhere (" + why + "); the next are counted in"
+					+ " charte.records.lost and told when it is over");
+		}
 	}
 
 	double lostSoFar() {

@@ -52,6 +52,9 @@ class RecordWriter implements SmartLifecycle {
 	/** How long a batch that is not full waits for more decisions (see {@link #fill}). */
 	static final Duration LINGER = Duration.ofMillis(50);
 
+	/** How often, under load, the database's commits are made durable (an embedded database's). */
+	static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
+
 	/** A holder whose heartbeat stood still this many lease intervals died. */
 	static final int LEASE_INTERVALS = 3;
 
@@ -107,6 +110,15 @@ class RecordWriter implements SmartLifecycle {
 
 	/** Taken from the queue and neither in the database nor in the file yet: tried again until one takes them. */
 	private final List<Journal.Entry> retained = new ArrayList<>();
+
+	/**
+	 * Committed to the database, not yet known to be on disk there: an embedded database writes its commits to its
+	 * file a little later, and loses them if it closes first (a full disk). Settled in the journal once synced;
+	 * written again should the database turn out to have lost them.
+	 */
+	private final List<Journal.Entry> unsynced = new ArrayList<>();
+
+	private long nextSync;
 
 	private volatile boolean running;
 
@@ -164,8 +176,12 @@ class RecordWriter implements SmartLifecycle {
 		else {
 			this.keeping.recovered(Trouble.JOURNAL);
 		}
-		if (!this.running || !this.queue.offer(entry)) {
-			if (!keepInFile(List.of(entry)) && !entry.durable()) {
+		if ((!this.running || !this.queue.offer(entry)) && !keepInFile(List.of(entry))) {
+			if (entry.durable()) {
+				// In the journal only: the writer hands the journal over to the file once the file takes it.
+				this.journal.orphaned();
+			}
+			else {
 				this.keeping.lost(1, "the queue is full and neither the journal nor the file can be written");
 			}
 		}
@@ -251,10 +267,20 @@ class RecordWriter implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		// Anything the writer could not take (it stopped, or took too long) waits in the file for the next start.
+		// Anything the writer could not take (it stopped, or took too long) waits in the file for the next start; what
+		// the database took is made durable there, or kept in the file too.
 		List<Journal.Entry> left = new ArrayList<>(this.retained);
 		this.retained.clear();
 		this.queue.drainTo(left);
+		if (!this.unsynced.isEmpty()) {
+			if (synced()) {
+				this.journal.settled(this.unsynced);
+			}
+			else {
+				left.addAll(this.unsynced);
+			}
+			this.unsynced.clear();
+		}
 		if (!keepInFile(left)) {
 			long notOnDisk = left.stream().filter((entry) -> !entry.durable()).count();
 			if (notOnDisk > 0) {
@@ -263,7 +289,7 @@ class RecordWriter implements SmartLifecycle {
 		}
 		else {
 			this.journal.closeActive();
-			this.journal.release(this::sync, true);
+			this.journal.release(true);
 		}
 		logger.info("Consent records at shutdown: " + left.size() + " kept in the file for the next start, "
 				+ this.spill.waiting() + " waiting there in all");
@@ -349,7 +375,7 @@ class RecordWriter implements SmartLifecycle {
 	/** The batch goes to the database, else to the file; when neither takes it, it is tried again later. */
 	private void deliver() throws InterruptedException {
 		if (this.claimed && databaseMayAnswer() && write(records(this.retained))) {
-			this.journal.settled(this.retained);
+			this.unsynced.addAll(this.retained);
 		}
 		else if (!keepInFile(this.retained)) {
 			// Neither the database nor the folder takes them (a full disk): they stay in memory, told, and tried again.
@@ -358,6 +384,22 @@ class RecordWriter implements SmartLifecycle {
 		}
 		this.retained.clear();
 		this.inFlight = 0;
+	}
+
+	/**
+	 * Makes the database's last commits durable (at most once a second under load, at once when idle), then settles
+	 * their decisions in the journal, whose segments may then go.
+	 */
+	private void syncCommits(boolean idle) {
+		long now = System.nanoTime();
+		if (this.unsynced.isEmpty() || (!idle && now - this.nextSync < 0) || !databaseMayAnswer()) {
+			return;
+		}
+		this.nextSync = now + SYNC_INTERVAL.toNanos();
+		if (synced()) {
+			this.journal.settled(this.unsynced);
+			this.unsynced.clear();
+		}
 	}
 
 	/** Everything but the batch itself, between batches: the chain, the file, the probes, the journal, checkpoints. */
@@ -379,7 +421,12 @@ class RecordWriter implements SmartLifecycle {
 		if (now - this.nextProbe >= 0) {
 			probe();
 		}
-		this.journal.release(this::sync, this.queue.isEmpty() && this.retained.isEmpty());
+		if (this.journal.orphans() > 0) {
+			handOverJournal();
+		}
+		boolean idle = this.queue.isEmpty() && this.retained.isEmpty();
+		syncCommits(idle);
+		this.journal.release(idle);
 		if (this.checkpoints != null && this.claimed && now - this.nextCheckpoint >= 0) {
 			checkpoint(false);
 		}
@@ -395,7 +442,7 @@ class RecordWriter implements SmartLifecycle {
 			if (this.retained.isEmpty() || !write(records(this.retained))) {
 				return;
 			}
-			this.journal.settled(this.retained);
+			this.unsynced.addAll(this.retained);
 			this.retained.clear();
 		}
 	}
@@ -404,6 +451,21 @@ class RecordWriter implements SmartLifecycle {
 		List<PendingRecord> records = new ArrayList<>(entries.size());
 		entries.forEach((entry) -> records.add(entry.record()));
 		return records;
+	}
+
+	/**
+	 * Decisions that are in the journal only (the queue was full and the file could not be written): the whole journal
+	 * goes to the file, where those already in the database are skipped when it is taken.
+	 */
+	private void handOverJournal() {
+		try {
+			long lines = this.journal.handOver(this.spill);
+			this.keeping.recovered(Trouble.FILE);
+			logger.info("Consent records: " + lines + " lines of the journal handed over to the file of waiting decisions");
+		}
+		catch (IOException | UncheckedIOException ex) {
+			this.keeping.failed(Trouble.FILE, String.valueOf(ex.getMessage()));
+		}
 	}
 
 	/** Into the file of waiting decisions, forced to disk; false (the trouble told) when it cannot be written. */
@@ -459,7 +521,7 @@ class RecordWriter implements SmartLifecycle {
 				}
 			}
 			answersAgain();
-			if (taken.isPresent()) {
+			if (taken.isPresent() && synced()) {
 				this.head = taken.get();
 				this.claimed = true;
 				this.heldBy = null;
@@ -498,11 +560,17 @@ class RecordWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Another instance took the chain (this one stood still too long): it writes nothing more to it. */
+	/**
+	 * The chain is not where this instance left it: another instance took it (this one stood still too long), or the
+	 * database lost the last commits (an embedded one closed by a full disk). It writes nothing more until it has
+	 * taken the chain again as the database has it ({@link #claim}, which tells a live holder).
+	 */
 	private void lost() {
 		this.claimed = false;
-		this.keeping.failed(Trouble.CHAIN, "another instance took over the chain of writer " + this.writerId
-				+ "; decisions wait in the file");
+		this.nextClaim = System.nanoTime();
+		// What the database may have lost is written again (what it still has is skipped).
+		this.retained.addAll(0, this.unsynced);
+		this.unsynced.clear();
 	}
 
 	/** Writes records taken over from the file, skipping those already written (a take-over cut short before). */
@@ -519,6 +587,10 @@ class RecordWriter implements SmartLifecycle {
 				if (!batch.isEmpty() && !write(batch)) {
 					return;
 				}
+			}
+			// The file goes once what it held is on disk in the database.
+			if (!waiting.isEmpty() && !synced()) {
+				return;
 			}
 			this.spill.done();
 			if (!waiting.isEmpty()) {
@@ -622,6 +694,17 @@ class RecordWriter implements SmartLifecycle {
 	/** Makes the database's commits durable before the journal's segments go; throws when it cannot. */
 	private void sync() {
 		this.store.sync();
+	}
+
+	private boolean synced() {
+		try {
+			sync();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+			return false;
+		}
 	}
 
 	private boolean write(List<PendingRecord> batch) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The journal a decision is on disk in before its visitor is answered: every decision appended by concurrent requests
- * is in it once, each in the segment its entry names; segments go only once every decision in them is settled and the
- * database's commits are durable; what a previous run left goes to the file of waiting decisions at the next start.
+ * is in it once, each in the segment its entry names; segments go only once every decision in them is settled (the
+ * writer settles them once the database's commits are durable); what a previous run left goes to the file of waiting decisions at the next start.
  */
 class JournalTest {
 
@@ -30,10 +29,6 @@ class JournalTest {
 
 	@TempDir
 	Path folder;
-
-	private final AtomicInteger syncs = new AtomicInteger();
-
-	private final Runnable sync = this.syncs::incrementAndGet;
 
 	private List<Path> segments() throws IOException {
 		try (Stream<Path> files = Files.list(this.folder)) {
@@ -75,7 +70,7 @@ class JournalTest {
 	}
 
 	@Test
-	void aSegmentGoesOnceEveryDecisionInItIsSettledAndTheDatabaseSynced() throws Exception {
+	void aSegmentGoesOnceEveryDecisionInItIsSettledAndNoneBeforeItIsLeft() throws Exception {
 		// Every group in a segment of its own.
 		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
 		Journal.Entry first = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
@@ -84,43 +79,26 @@ class JournalTest {
 		assertThat(segments()).hasSize(3);
 
 		journal.settled(List.of(second));
-		journal.release(this.sync, false);
+		journal.release(false);
 		assertThat(segments()).as("the first segment is not settled: none after it goes either").hasSize(3);
-		assertThat(this.syncs).hasValue(0);
 
 		journal.settled(List.of(first, third));
-		journal.release(this.sync, false);
+		journal.release(false);
 		assertThat(lines()).as("the current segment stays while decisions may come")
 			.containsExactly(LINES.encode(third.record()));
-		assertThat(this.syncs).hasValue(1);
-	}
-
-	@Test
-	void segmentsStayWhileTheDatabaseCannotMakeItsCommitsDurable() throws Exception {
-		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ZERO);
-		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
-		journal.settled(List.of(entry));
-
-		journal.release(() -> {
-			throw new IllegalStateException("database down");
-		}, true);
-		assertThat(segments()).hasSize(1);
-
-		journal.release(this.sync, true);
-		assertThat(segments()).isEmpty();
 	}
 
 	@Test
 	void whenIdleTheCurrentSegmentGoesOnceSettledAndANewOneStartsWithTheNextDecision() throws Exception {
 		Journal journal = new Journal(this.folder, LINES, 1 << 20, Duration.ofHours(1), Duration.ZERO);
 		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
-		journal.release(this.sync, true);
+		journal.release(true);
 		assertThat(segments()).as("not settled yet").hasSize(1);
 
 		journal.settled(List.of(entry));
-		journal.release(this.sync, false);
+		journal.release(false);
 		assertThat(segments()).as("not idle").hasSize(1);
-		journal.release(this.sync, true);
+		journal.release(true);
 		assertThat(segments()).isEmpty();
 
 		Journal.Entry next = journal.append(Records.decision("reject-all", RecordStoreContract.NOW));

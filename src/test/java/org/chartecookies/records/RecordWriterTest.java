@@ -160,17 +160,21 @@ class RecordWriterTest {
 		decide(writer, 1);
 		awaitRecords(1);
 		long before = voluntarySwitches(thread);
+		long batchesBefore = this.meters.get("charte.records.writes").timer().count();
 
 		// 1,000 decisions spread over a few linger periods, as requests bring them (the pause paces the arrivals; no
-		// assertion is about time). Measured here: 24 to 32 switches; 127 to 133 with a writer waiting on the queue.
+		// assertion is about time). Measured here: 1.7 to 3 switches a batch; 37 with a writer waiting on the queue.
 		for (int i = 0; i < 1_000; i++) {
 			decide(writer, 1);
 			LockSupport.parkNanos(100_000);
 		}
 		awaitRecords(1_001);
 
-		assertThat(voluntarySwitches(thread) - before).as("the writer's voluntary context switches for 1,000 decisions")
-			.isLessThan(80);
+		// Per batch written: how many batches the decisions fill depends on the machine's pace, not on the writer.
+		long batches = this.meters.get("charte.records.writes").timer().count() - batchesBefore;
+		assertThat(voluntarySwitches(thread) - before).as("the writer's voluntary context switches for 1,000 decisions"
+				+ " written in " + batches + " batches")
+			.isLessThan(5 * batches + 10);
 	}
 
 	private static Set<Path> writerThreads(Path tasks) throws IOException {

@@ -1,0 +1,126 @@
+package org.chartecookies.records;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A records folder that cannot take a byte more (a full disk) is a state in which decisions are not kept durably: the
+ * health and readiness say DOWN at the first decision, each decision kept nowhere is counted, and once there is room
+ * again everything held meanwhile is written, the embedded database included, without a restart.
+ */
+class FullDiskTest {
+
+	@TempDir
+	Path temporary;
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), this.meters);
+
+	private final List<AutoCloseable> closing = new ArrayList<>();
+
+	private RecordWriter writer;
+
+	@AfterEach
+	void close() throws Exception {
+		if (this.writer != null && this.writer.isRunning()) {
+			this.writer.stop();
+		}
+		for (int i = this.closing.size() - 1; i >= 0; i--) {
+			this.closing.get(i).close();
+		}
+	}
+
+	private RecordWriter writer(RecordStore store, Path folder, int queueCapacity) {
+		WaitingLines lines = WaitingLines.plain(Clock.systemUTC());
+		this.writer = new RecordWriter(store, new SpillFile(folder, lines, this.keeping::setAside),
+				new Journal(folder, lines), this.keeping, null, RecordWriterTest.properties(folder, queueCapacity, "w-full"),
+				Clock.systemUTC(), "w-full", "h-full", () -> {
+				}, this.meters);
+		return this.writer;
+	}
+
+	private Status kept() {
+		return new RecordKeeping.KeptHealthIndicator(this.keeping).health().getStatus();
+	}
+
+	private void decide(int count) {
+		for (int i = 0; i < count; i++) {
+			this.writer.accept(Records.decision("custom", Instant.now()));
+		}
+	}
+
+	@Test
+	void theEmbeddedDatabaseOnAFullDiskIsToldAndWritesEverythingHeldOnceThereIsRoom() throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 6);
+		this.closing.add(disk);
+		HikariDataSource database = new HikariDataSource();
+		database.setJdbcUrl("jdbc:h2:file:" + disk.path().resolve(EmbeddedDatabaseDefault.FILE_NAME)
+				+ ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + EmbeddedDatabaseDefault.CACHE_KB);
+		database.setUsername("sa");
+		database.setMaximumPoolSize(4);
+		database.setConnectionTimeout(2000);
+		this.closing.add(database);
+		Records.migrate(database);
+		RecordStore store = Records.store(database);
+		writer(store, disk.path(), 10_000).start();
+		decide(20);
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 20);
+
+		disk.fill();
+		decide(2_000);
+
+		assertThat(kept()).as("at the first decision the journal could not take").isEqualTo(Status.DOWN);
+		assertThat(this.keeping.has(RecordKeeping.Trouble.JOURNAL)).isTrue();
+
+		disk.free();
+		await().atMost(Duration.ofSeconds(60)).until(() -> store.count() == 2_020);
+		await().atMost(Duration.ofSeconds(30)).until(() -> kept() == Status.UP);
+		assertThat(this.keeping.lostSoFar()).isZero();
+		assertThat(new ChainVerification(store).verify().verified()).isTrue();
+	}
+
+	@Test
+	void withTheDatabaseDownAndTheFolderFullWhatMemoryCannotHoldIsCountedAsLostAndTheRestWrittenLater()
+			throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 2);
+		this.closing.add(disk);
+		RecordWriterTest.Database database = new RecordWriterTest.Database();
+		Records.migrate(database);
+		RecordStore store = Records.store(database);
+		writer(store, disk.path(), 10).start();
+		decide(5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 5);
+
+		database.down();
+		disk.fill();
+		decide(300);
+
+		assertThat(kept()).isEqualTo(Status.DOWN);
+		double lost = this.keeping.lostSoFar();
+		assertThat(lost).as("decisions beyond the queue and the batch held").isGreaterThan(0);
+		assertThat(this.meters.get("charte.records.lost").counter().count()).isEqualTo(lost);
+
+		database.up();
+		disk.free();
+		await().atMost(Duration.ofSeconds(60)).until(() -> store.count() == 305 - (long) lost);
+		await().atMost(Duration.ofSeconds(30)).until(() -> kept() == Status.UP);
+		assertThat(new ChainVerification(store).verify().verified()).isTrue();
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.chartecookies.records;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A disk of a few megabytes (a tmpfs mounted for the test) that the test fills and frees, as a full disk fills and
+ * is freed. Mounting needs root: without it the test is skipped, unless {@code CI=true} (CI runs as root).
+ */
+final class SmallDisk implements AutoCloseable {
+
+	private final Path mount;
+
+	private final Path filler;
+
+	private SmallDisk(Path mount) {
+		this.mount = mount;
+		this.filler = mount.resolve("filler");
+	}
+
+	static SmallDisk mount(Path at, int megabytes) throws Exception {
+		Files.createDirectories(at);
+		if (!run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", at.toString())) {
+			String message = "a tmpfs cannot be mounted here (root is needed): test skipped";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message.replace("test skipped", "required on CI"));
+			}
+			Assumptions.abort(message);
+		}
+		return new SmallDisk(at);
+	}
+
+	Path path() {
+		return this.mount;
+	}
+
+	/** Writes until no byte more fits. */
+	void fill() throws IOException {
+		try (OutputStream out = Files.newOutputStream(this.filler)) {
+			byte[] block = new byte[64 * 1024];
+			while (true) {
+				out.write(block);
+			}
+		}
+		catch (IOException full) {
+			// No space left on device: full.
+		}
+		// The last bytes too, one at a time.
+		try (OutputStream out = Files.newOutputStream(this.mount.resolve("filler-last"))) {
+			while (true) {
+				out.write(0);
+				out.flush();
+			}
+		}
+		catch (IOException full) {
+			// Full to the byte.
+		}
+	}
+
+	void free() throws IOException {
+		Files.deleteIfExists(this.filler);
+		Files.deleteIfExists(this.mount.resolve("filler-last"));
+	}
+
+	@Override
+	public void close() throws Exception {
+		run("umount", "-l", this.mount.toString());
+	}
+
+	private static boolean run(String... command) throws Exception {
+		Process process;
+		try {
+			process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		process.getInputStream().transferTo(OutputStream.nullOutputStream());
+		return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+	}
+
+}
