@@ -359,13 +359,17 @@ public class Sites {
 			Loaded previous = before.byFile().get(loaded.site().id());
 			return (previous == loaded) ? 0 : (previous != null) ? 1 : 2;
 		}));
+		Map<String, List<String>> contested = contested(files.values(), before);
 		for (Loaded loaded : order) {
 			Loaded chosen = loaded;
-			String clash = clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
+			String clash = contest(loaded, contested);
+			if (clash == null) {
+				clash = clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
+			}
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (clash != null) {
 				problems.put(loaded.file(), "Cookie registry " + from.resolve(loaded.file()) + ": " + clash);
-				chosen = (previous != null && previous != loaded
+				chosen = (previous != null && previous != loaded && contest(previous, contested) == null
 						&& clash(previous.site(), byHost, byCookieDomain, served, this.defaultSite) == null) ? previous
 								: null;
 			}
@@ -403,6 +407,43 @@ public class Sites {
 	 * this one: a host under the domain that no site lists answers as the default site, where this site's decision
 	 * would count.
 	 */
+	/**
+	 * The hosts claimed by files of two sites or more when none of these sites answered for them before (at a start,
+	 * none did), with the files claiming each: which site such a host belongs to cannot be known (the file added last
+	 * may sort first), so none gets it. A host that one of its claimants served already stays with it.
+	 */
+	private static Map<String, List<String>> contested(Collection<Loaded> files, Catalogue before) {
+		Map<String, List<Loaded>> claims = new TreeMap<>();
+		for (Loaded loaded : files) {
+			for (String host : loaded.site().registry().site().hosts()) {
+				claims.computeIfAbsent(host, (name) -> new ArrayList<>()).add(loaded);
+			}
+		}
+		Map<String, List<String>> contested = new HashMap<>();
+		claims.forEach((host, claimants) -> {
+			HostedSite holder = before.byHost().get(host);
+			boolean held = holder != null
+					&& claimants.stream().anyMatch((loaded) -> loaded.site().id().equals(holder.id()));
+			if (claimants.size() > 1 && !held) {
+				contested.put(host, claimants.stream().map(Loaded::file).sorted().toList());
+			}
+		});
+		return contested;
+	}
+
+	/** Why a site cannot be served because of a host {@link #contested contested}, said for the operator; or null. */
+	private static @Nullable String contest(Loaded loaded, Map<String, List<String>> contested) {
+		for (String host : loaded.site().registry().site().hosts()) {
+			List<String> files = contested.get(host);
+			if (files != null) {
+				return "site.hosts: '" + host + "' is claimed by " + String.join(" and ", files)
+						+ ", and no site answered for it before: which one it belongs to cannot be known, so neither is"
+						+ " served until one of these files gives it up";
+			}
+		}
+		return null;
+	}
+
 	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
 			Map<String, HostedSite> byCookieDomain, Map<String, Loaded> served, @Nullable String defaultSite) {
 		String own = cookieDomain(site);
