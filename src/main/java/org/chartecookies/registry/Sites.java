@@ -1,7 +1,9 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -299,20 +301,39 @@ public class Sites {
 				continue;
 			}
 			try {
-				long size = Files.size(file);
+				// A link is followed inside the folder only (a config map's files are links into its ..data): one to
+				// a file elsewhere (ln -s /etc/shadow) would show that file's first line in the problem. The file is
+				// read once, by its real path, so that the link cannot be changed between the check and the read.
+				Path real = file.toRealPath();
+				if (!real.startsWith(from.toRealPath())) {
+					problems.put(name, "Cookie registry " + file + ": the file is a link to a file outside the registry"
+							+ " folder, which is never read (a link may point inside the folder only, as a Kubernetes"
+							+ " config map's do)");
+					keep(previous, id, files);
+					continue;
+				}
+				long size = Files.size(real);
 				if (size > MOST_BYTES) {
 					problems.put(name, "Cookie registry " + file + ": the file holds " + size + " bytes, more than the "
 							+ MOST_BYTES + " a registry may hold");
 					keep(previous, id, files);
 					continue;
 				}
-				byte[] bytes = Files.readAllBytes(file);
+				byte[] bytes;
+				try (InputStream input = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+					bytes = input.readNBytes((int) MOST_BYTES + 1);
+				}
+				if (bytes.length > MOST_BYTES) {
+					// It grew since its size was read: it is reported at the next read.
+					keep(previous, id, files);
+					continue;
+				}
 				String digest = digest(bytes);
 				if (previous != null && previous.digest().equals(digest) && previous.file().equals(name)) {
 					files.put(id, previous);
 					continue;
 				}
-				CookieRegistry registry = registryLoader.load(new FileSystemResource(file));
+				CookieRegistry registry = registryLoader.load(new FileSystemResource(file).getDescription(), bytes);
 				files.put(id, new Loaded(new HostedSite(id, registry), name, digest));
 			}
 			catch (IOException ex) {

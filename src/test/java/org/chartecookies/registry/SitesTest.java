@@ -229,6 +229,61 @@ class SitesTest {
 			.contains("'museum.example.org' is claimed by gallery.yaml and museum.yaml");
 	}
 
+	/**
+	 * A link in the folder to a file outside it is never read, whatever that file holds: not served, and not a word
+	 * of it in the problem, the log or the health details.
+	 */
+	@Test
+	void aLinkToAFileOutsideTheFolderIsNeverRead(@TempDir Path elsewhere, CapturedOutput log) throws IOException {
+		Path secret = Files.writeString(elsewhere.resolve("shadow"), "root:$y$j9T$s3cr3t:19000:0:99999:7:::\n");
+		Path registry = Files.writeString(elsewhere.resolve("museum.yaml"),
+				shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+		Files.createSymbolicLink(this.folder.resolve("shadow.yaml"), secret);
+		Files.createSymbolicLink(this.folder.resolve("museum.yaml"), registry);
+
+		Sites sites = sites(null);
+
+		assertThat(sites.forHost("museum.example.org")).as("a valid registry, but outside the folder").isNull();
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.problems()).containsOnlyKeys("museum.yaml", "shadow.yaml");
+		assertThat(sites.problems().get("shadow.yaml")).endsWith("shadow.yaml: the file is a link to a file outside"
+				+ " the registry folder, which is never read (a link may point inside the folder only, as a Kubernetes"
+				+ " config map's do)");
+		assertThat(new RegistryHealthIndicator(sites).health().getDetails().toString()).doesNotContain("s3cr3t");
+		assertThat(log.getAll()).doesNotContain("s3cr3t");
+	}
+
+	/**
+	 * A Kubernetes config map mounted as the folder: each file a link into {@code ..data}, itself a link to the
+	 * folder of the current version, all inside the folder. Its sites are served, and a new version (the
+	 * {@code ..data} link swapped at once) is read.
+	 */
+	@Test
+	void aConfigMapMountWhoseLinksStayInsideTheFolderIsServed(@TempDir Path mount) throws IOException {
+		Path first = Files.createDirectory(mount.resolve("..2026_12_06_10_00_00.123"));
+		for (String file : new String[] { "opendata.yaml", "shop.yaml" }) {
+			Files.copy(this.folder.resolve(file), first.resolve(file));
+			Files.createSymbolicLink(mount.resolve(file), Path.of("..data", file));
+		}
+		Files.createSymbolicLink(mount.resolve("..data"), first.getFileName());
+
+		Sites sites = Sites.folder(mount, null, new RegistryLoader(Registries.VALIDATOR));
+
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(3);
+		assertThat(sites.problems()).isEmpty();
+
+		Path second = Files.createDirectory(mount.resolve("..2026_12_06_10_05_00.456"));
+		Files.copy(first.resolve("opendata.yaml"), second.resolve("opendata.yaml"));
+		Files.writeString(second.resolve("shop.yaml"), shop().replace("revision: 3", "revision: 4"));
+		Files.createSymbolicLink(mount.resolve("..data_tmp"), second.getFileName());
+		Files.move(mount.resolve("..data_tmp"), mount.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(4);
+		assertThat(sites.problems()).isEmpty();
+	}
+
 	@Test
 	void aFolderThatCannotBeReadForAMomentKeepsEverySiteServed() throws IOException {
 		Sites sites = sites(null);
