@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -226,7 +227,7 @@ public class Sites {
 	 * file.
 	 */
 	public void reload() {
-		reload(Set.of(), false);
+		reload((file) -> false, false);
 	}
 
 	/**
@@ -235,10 +236,19 @@ public class Sites {
 	 * file is gone stays served for the removal grace period, then is removed.
 	 */
 	void reload(Set<String> settling) {
-		reload(settling, true);
+		reload(settling::contains, true);
 	}
 
-	private synchronized void reload(Set<String> settling, boolean graced) {
+	/**
+	 * Reads the folder's list of files, none of the files themselves, as the watch does while it cannot see the folder
+	 * (removed, replaced): a file that appears may still be being written. Sites whose file is gone go when their
+	 * grace period ends, and a folder that cannot be read is reported, as by {@link #reload(Set)}.
+	 */
+	void reloadListOnly() {
+		reload((file) -> true, true);
+	}
+
+	private synchronized void reload(Predicate<String> settling, boolean graced) {
 		Path from = this.folder;
 		RegistryLoader registryLoader = this.loader;
 		if (from == null || registryLoader == null) {
@@ -295,7 +305,7 @@ public class Sites {
 				file = from.resolve(served);
 				name = served;
 			}
-			if (settling.contains(name)) {
+			if (settling.test(name)) {
 				// Being written: read once it has settled; until then the site stays as it is served.
 				keep(previous, id, files);
 				continue;
