@@ -430,15 +430,6 @@ public class Sites {
 	}
 
 	/**
-	 * What keeps a site from being served beside the sites already taken, said for the operator; null if nothing: one of
-	 * its hosts is another site's, or its consent cookie and another site's would reach each other's hosts (a cookie
-	 * set with {@code Domain=example.org} is sent to every host under it), so that a decision on one could count on
-	 * the other. A cookie domain must also cover each of the site's hosts (a browser drops a cookie set for a domain
-	 * its host is not under, and the banner would come back for ever), and is refused beside a default site other than
-	 * this one: a host under the domain that no site lists answers as the default site, where this site's decision
-	 * would count.
-	 */
-	/**
 	 * The hosts claimed by files of two sites or more when none of these sites answered for them before (at a start,
 	 * none did), with the files claiming each: which site such a host belongs to cannot be known (the file added last
 	 * may sort first), so none gets it. A host that one of its claimants served already stays with it.
@@ -475,6 +466,15 @@ public class Sites {
 		return null;
 	}
 
+	/**
+	 * What keeps a site from being served beside the sites already taken, said for the operator; null if nothing: one of
+	 * its hosts is another site's, or its consent cookie and another site's would reach each other's hosts (a cookie
+	 * set with {@code Domain=example.org} is sent to every host under it), so that a decision on one could count on
+	 * the other. A cookie domain must also cover each of the site's hosts (a browser drops a cookie set for a domain
+	 * its host is not under, and the banner would come back for ever), and is refused beside a default site other than
+	 * this one: a host under the domain that no site lists answers as the default site, where this site's decision
+	 * would count.
+	 */
 	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
 			Map<String, HostedSite> byCookieDomain, Map<String, Loaded> served, @Nullable String defaultSite) {
 		String own = cookieDomain(site);
