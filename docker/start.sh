@@ -18,11 +18,15 @@ AOT_CACHE=""
 if [ -f "$APP_HOME/app.aot" ]; then
   AOT_CACHE="-XX:AOTCache=$APP_HOME/app.aot"
 fi
-# Spring's build-time bean definitions were made with the management endpoints on the application's port: with them, a
-# MANAGEMENT_SERVER_PORT of its own would be ignored (health and metrics left on the visitors' port). Such a start
-# works its beans out at run time instead (slower to start; the JVM's AOT cache still applies).
+# Spring's build-time bean definitions were made with the management endpoints on the application's port, health
+# alone exposed: with them, a MANAGEMENT_SERVER_PORT of its own would be ignored (health left on the visitors' port),
+# and so would MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE (no metrics). Such a start works its beans out at run time
+# instead (slower to start; the JVM's AOT cache still applies).
 SPRING_AOT=true
 if [ -n "${MANAGEMENT_SERVER_PORT:-}" ] && [ "${MANAGEMENT_SERVER_PORT}" != "${SERVER_PORT:-8080}" ]; then
+  SPRING_AOT=false
+fi
+if [ -n "${MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE:-}" ]; then
   SPRING_AOT=false
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options

@@ -356,8 +356,11 @@ start_records_app() { # name, recording (true|false), then VAR=value settings; s
   local name="$1" enabled="$2" port
   shift 2
   port=$(free_port)
+  # The backlog and the answered posts are read from /actuator/prometheus, exposed here (not by default); start.sh then
+  # works Spring's beans out at run time (a slower start, the same work per request).
   env APP_HOME="$work/app" SERVER_PORT="$port" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
-    MALLOC_ARENA_MAX="$image_arenas" CHARTE_RECORDS_ENABLED="$enabled" CHARTE_RECORDS_FOLDER="$work/records-$name" "$@" \
+    MALLOC_ARENA_MAX="$image_arenas" MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,prometheus \
+    CHARTE_RECORDS_ENABLED="$enabled" CHARTE_RECORDS_FOLDER="$work/records-$name" "$@" \
     sh "$work/app/start.sh" > "$work/$name.log" 2>&1 &
   records_pids="$records_pids $!"
   records_pid=$!

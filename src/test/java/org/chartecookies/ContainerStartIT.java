@@ -76,7 +76,7 @@ class ContainerStartIT {
 
 	/**
 	 * As the Kubernetes manifests run it: health and metrics on a management port of their own, which the start script
-	 * must honour although the jar's build-time bean definitions put them on the application's port.
+	 * must honour although the jar's build-time bean definitions put health alone on the application's port.
 	 */
 	@Test
 	void aManagementPortOfItsOwnTakesHealthAndMetricsOffTheVisitorsPort() throws Exception {
@@ -88,8 +88,8 @@ class ContainerStartIT {
 			.redirectOutput(log.toFile());
 		start.environment()
 			.putAll(Map.of("APP_HOME", app.toAbsolutePath().toString(), "SERVER_PORT", String.valueOf(port),
-					"MANAGEMENT_SERVER_PORT", String.valueOf(management), "CHARTE_RECORDS_FOLDER",
-					WORK.resolve("records").toAbsolutePath().toString()));
+					"MANAGEMENT_SERVER_PORT", String.valueOf(management), "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE",
+					"health,prometheus", "CHARTE_RECORDS_FOLDER", WORK.resolve("records").toAbsolutePath().toString()));
 		this.application = start.start();
 
 		assertThat(waitUntilHealthy(port, management)).as("healthy within 60 s; log: " + log).isTrue();

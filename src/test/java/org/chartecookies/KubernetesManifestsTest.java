@@ -262,8 +262,10 @@ class KubernetesManifestsTest {
 				assertThat(get(management, path).statusCode()).as(probe + " " + path).isEqualTo(200);
 				assertThat(get(port, path).statusCode()).as(path + " on the visitors' port").isEqualTo(404);
 			}
-			assertThat(get(management, "/actuator/prometheus").statusCode()).isEqualTo(200);
-			assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+			String scraped = manifest("deployment.yaml").at("/spec/template/metadata/annotations/prometheus.io~1path")
+				.asString();
+			assertThat(get(management, scraped).statusCode()).as("the scraper's " + scraped).isEqualTo(200);
+			assertThat(get(port, scraped).statusCode()).isEqualTo(404);
 			assertThat(get(port, "/cookies").statusCode()).isEqualTo(200);
 		}
 	}

@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An operator's Prometheus scrapes {@code /actuator/prometheus}: the decisions by kind and category, the records'
- * backlog and write timer, among the usual request and JVM series. On a separate management port (as the Kubernetes
- * manifests run it), the visitors' port no longer answers it.
+ * backlog and write timer, among the usual request and JVM series, on a management port of its own (as the Kubernetes
+ * manifests run it); the visitors' port never answers it.
  */
 class PrometheusEndpointTest {
 
@@ -41,12 +41,39 @@ class PrometheusEndpointTest {
 		assertThat(answer.statusCode()).isEqualTo(303);
 	}
 
+	/**
+	 * Metrics say whether an operator is logged in, the working directory and each site's figures: by default they are
+	 * not served at all, while the container's probes are.
+	 */
 	@Nested
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	class OnTheApplicationsPort {
+	class ByDefault {
 
 		@LocalServerPort
 		private int port;
+
+		@Test
+		void theVisitorsPortServesHealthButNoMetrics() throws Exception {
+			assertThat(get(this.port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+			assertThat(get(this.port, "/actuator/metrics").statusCode()).isEqualTo(404);
+			assertThat(get(this.port, "/actuator/health").statusCode()).isEqualTo(200);
+			assertThat(get(this.port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+			assertThat(get(this.port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+		}
+
+	}
+
+	/** As the README and the Kubernetes manifests expose it: on a management port of its own. */
+	@Nested
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "management.server.port=0", "management.endpoints.web.exposure.include=health,prometheus" })
+	class OnAManagementPortOfItsOwn {
+
+		@LocalServerPort
+		private int port;
+
+		@LocalManagementPort
+		private int managementPort;
 
 		@Test
 		void decisionsByKindAndCategoryAndTheRecordsBacklogAndWritesAreScraped() throws Exception {
@@ -54,9 +81,9 @@ class PrometheusEndpointTest {
 			decide(this.port, "decision=reject-all&return=/datasets");
 
 			String scraped = await().atMost(Duration.ofSeconds(20))
-				.until(() -> get(this.port, "/actuator/prometheus").body(),
+				.until(() -> get(this.managementPort, "/actuator/prometheus").body(),
 						(body) -> body.contains("charte_records_written_total"));
-			HttpResponse<String> answer = get(this.port, "/actuator/prometheus");
+			HttpResponse<String> answer = get(this.managementPort, "/actuator/prometheus");
 
 			assertThat(answer.statusCode()).isEqualTo(200);
 			assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -73,18 +100,6 @@ class PrometheusEndpointTest {
 				.containsPattern("(?m)^charte_records_written_total [1-9]")
 				.contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{");
 		}
-
-	}
-
-	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-	class OnASeparateManagementPort {
-
-		@LocalServerPort
-		private int port;
-
-		@LocalManagementPort
-		private int managementPort;
 
 		@Test
 		void onlyTheManagementPortAnswersItAndItsProbes() throws Exception {

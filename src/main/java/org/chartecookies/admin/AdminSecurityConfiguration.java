@@ -107,7 +107,7 @@ class AdminSecurityConfiguration {
 				.addLogoutHandler((request, response, authentication) -> {
 					if (authentication != null) {
 						logger.info("Back office: " + LoginLog.name(authentication.getName()) + " logged out from "
-								+ request.getRemoteAddr());
+								+ LoginLog.address(request.getRemoteAddr()));
 					}
 				}))
 			// The application's own filter writes these on every answer (SecurityHeadersFilter): not twice.

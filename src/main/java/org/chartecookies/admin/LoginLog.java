@@ -1,8 +1,11 @@
 package org.chartecookies.admin;
 
+import java.util.function.IntPredicate;
+
 /**
- * How the back office names an account in its log: what was typed as the name, quoted, cut to 64 characters, with any
- * control character shown as {@code ?} so that a made-up name cannot forge log lines. Never a password.
+ * How the back office names an account and a client in its log, cut to 64 characters so that no one fills the log,
+ * with any character that could forge a log line shown as {@code ?}: the name typed, quoted (never a password); the
+ * client's address as is, which a trusted proxy forwards as the client claims it ({@code X-Forwarded-For}).
  */
 final class LoginLog {
 
@@ -12,20 +15,24 @@ final class LoginLog {
 	}
 
 	static String name(String typed) {
-		StringBuilder shown = new StringBuilder(Math.min(typed.length(), MOST_CHARACTERS) + 3).append('"');
-		typed.codePoints().limit(MOST_CHARACTERS).forEach((c) -> {
-			if (Character.isISOControl(c) || c == '"' || Character.getType(c) == Character.LINE_SEPARATOR
-					|| Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-				shown.append('?');
-			}
-			else {
-				shown.appendCodePoint(c);
-			}
-		});
-		if (typed.codePointCount(0, typed.length()) > MOST_CHARACTERS) {
+		return '"' + shown(typed, (c) -> !Character.isISOControl(c) && c != '"'
+				&& Character.getType(c) != Character.LINE_SEPARATOR
+				&& Character.getType(c) != Character.PARAGRAPH_SEPARATOR) + '"';
+	}
+
+	/** An address has letters, digits, dots and colons (IPv6), a zone ({@code %eth0}) at most: nothing else shows. */
+	static String address(String forwarded) {
+		return shown(forwarded, (c) -> (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == ':' || c == '%'
+				|| c == '[' || c == ']' || c == '-' || c == '_');
+	}
+
+	private static String shown(String text, IntPredicate allowed) {
+		StringBuilder shown = new StringBuilder(Math.min(text.length(), MOST_CHARACTERS) + 1);
+		text.codePoints().limit(MOST_CHARACTERS).forEach((c) -> shown.appendCodePoint(allowed.test(c) ? c : '?'));
+		if (text.codePointCount(0, text.length()) > MOST_CHARACTERS) {
 			shown.append('…');
 		}
-		return shown.append('"').toString();
+		return shown.toString();
 	}
 
 }

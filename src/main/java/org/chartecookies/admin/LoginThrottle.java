@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * limit's first failure has passed:
  * <ul>
  * <li>a client gets a handful of tries per account and a few more over every name it makes up;</li>
- * <li>an account's own ceiling, far higher, slows a guesser spread over many addresses; past it, the account is
- * refused only to the addresses that have not logged into it lately, so a stranger cannot lock its operator out
- * from the address they use.</li>
+ * <li>an account's own ceiling, far higher, slows a guesser spread over many addresses.</li>
  * </ul>
+ * No limit refuses an account to an address it logged in from lately, so that no one can lock its operator out from
+ * the address they use; failures from there still count towards the others' limits.
  * Bounded in memory whatever names and addresses clients make up (the oldest entries go first).
  */
 class LoginThrottle {
@@ -63,16 +63,19 @@ class LoginThrottle {
 	}
 
 	/**
-	 * How long logins for this name from this client stay refused, or null when they may be tried.
+	 * How long logins for this name from this client stay refused, or null when they may be tried (always, from an
+	 * address the account logged in from lately).
 	 */
 	@Nullable Duration refusal(String name, String client) {
 		Instant now = this.clock.instant();
 		String account = account(name);
+		if (known(account, client, now)) {
+			// Whoever shares that address, or claims it through a trusted proxy, could otherwise lock the operator
+			// out there with a handful of failures.
+			return null;
+		}
 		Duration longest = null;
 		for (Limit limit : Limit.values()) {
-			if (limit == Limit.ACCOUNT && known(account, client, now)) {
-				continue;
-			}
 			Duration left = refusal(key(limit, account, client), limit(limit), now);
 			if (left != null && (longest == null || left.compareTo(longest) > 0)) {
 				longest = left;

@@ -35,8 +35,9 @@ class ThrottledAuthentication implements AuthenticationProvider {
 	@Override
 	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String name = authentication.getName();
-		String client = (authentication.getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
+		// As the log shows it: a trusted proxy forwards whatever the client claims, of any length.
+		String client = LoginLog.address((authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown");
 		Duration refusal = this.throttle.refusal(name, client);
 		if (refusal != null) {
 			throw new LoginRefusedException(refusal);

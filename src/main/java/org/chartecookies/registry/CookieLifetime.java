@@ -40,24 +40,25 @@ public final class CookieLifetime {
 			if (upper.startsWith("PT")) {
 				Duration duration = Duration.parse(upper);
 				if (duration.isNegative() || duration.isZero()) {
-					throw invalid(text);
+					throw invalid();
 				}
 				return new CookieLifetime(upper, null, duration);
 			}
 			Period period = Period.parse(upper);
 			if (period.isNegative() || period.isZero()) {
-				throw invalid(text);
+				throw invalid();
 			}
 			return new CookieLifetime(upper, period, null);
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid(text);
+			throw invalid();
 		}
 	}
 
-	private static IllegalArgumentException invalid(String text) {
-		return new IllegalArgumentException("invalid lifetime '" + text
-				+ "': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M");
+	private static IllegalArgumentException invalid() {
+		// The text is not repeated: a registry's problem points at its line and column, never quotes the file.
+		return new IllegalArgumentException(
+				"invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M");
 	}
 
 	public boolean isSession() {

@@ -8,9 +8,14 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,7 +26,9 @@ import org.springframework.context.SmartLifecycle;
  * Reads the registry folder again when the file system reports a change in it, and at each poll interval besides
  * (some mounts report nothing): one daemon thread, started and stopped with the application. A file written to is
  * left as it is served until it has settled ({@link SettlingFiles}); a file moved in is read at once; a site whose file
- * is gone is removed when its grace period ends.
+ * is gone is removed when its grace period ends. A folder removed and created again, or replaced by another, is
+ * watched again as soon as it is seen back; until then none of its files is read, and then each waits the quiet
+ * period, since what was written meanwhile may still be being written.
  */
 class RegistryFolderWatch implements SmartLifecycle {
 
@@ -29,6 +36,9 @@ class RegistryFolderWatch implements SmartLifecycle {
 
 	/** Editors write a file in several steps: the folder is read once the changes have paused this long. */
 	private static final Duration SETTLE = Duration.ofMillis(100);
+
+	/** How often a folder that is gone is looked for again. */
+	private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
 
 	private final Sites sites;
 
@@ -44,6 +54,12 @@ class RegistryFolderWatch implements SmartLifecycle {
 
 	private volatile @Nullable WatchService watch;
 
+	/** The folder's registration with the watch service (the watch thread's alone once started). */
+	private @Nullable WatchKey key;
+
+	/** Which folder is watched ({@link BasicFileAttributes#fileKey()}): a folder put in its place is another one. */
+	private @Nullable Object watched;
+
 	RegistryFolderWatch(Sites sites, Path folder, Duration pollInterval, Duration quietPeriod) {
 		this.sites = sites;
 		this.folder = folder;
@@ -56,8 +72,7 @@ class RegistryFolderWatch implements SmartLifecycle {
 	public void start() {
 		try {
 			WatchService service = this.folder.getFileSystem().newWatchService();
-			this.folder.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-					StandardWatchEventKinds.ENTRY_DELETE);
+			register(service);
 			this.watch = service;
 		}
 		catch (IOException | UnsupportedOperationException ex) {
@@ -81,9 +96,17 @@ class RegistryFolderWatch implements SmartLifecycle {
 				else {
 					WatchKey key = service.poll(wait, TimeUnit.MILLISECONDS);
 					while (key != null) {
-						key.pollEvents().forEach(this::noticed);
+						List<WatchEvent<?>> events = key.pollEvents();
+						if (key == this.key) {
+							// Not those of a folder moved away since.
+							events.forEach(this::noticed);
+						}
 						key.reset();
 						key = service.poll(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+					}
+					if (!watching() && !watchAgain(service)) {
+						this.sites.reloadListOnly();
+						continue;
 					}
 				}
 				this.sites.reload(this.settling.settling(this.clock.instant()));
@@ -98,9 +121,71 @@ class RegistryFolderWatch implements SmartLifecycle {
 		}
 	}
 
+	private void register(WatchService service) throws IOException {
+		this.key = this.folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+				StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+		this.watched = folderKey();
+	}
+
+	/**
+	 * Whether the folder at the path is the one watched: a folder removed invalidates its key (its events stop), one
+	 * moved away keeps it (on Linux, its events go on, for it, elsewhere); that is seen at the next poll.
+	 */
+	private boolean watching() {
+		WatchKey current = this.key;
+		return current != null && current.isValid() && Objects.equals(folderKey(), this.watched);
+	}
+
+	private @Nullable Object folderKey() {
+		try {
+			return Files.readAttributes(this.folder, BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Watches the folder now at the path, if there is one, and has each file in it settle first: it may have been
+	 * written to while no change could be seen. False while there is no folder to watch.
+	 */
+	private boolean watchAgain(WatchService service) {
+		if (!Files.isDirectory(this.folder)) {
+			return false;
+		}
+		WatchKey old = this.key;
+		if (old != null) {
+			old.cancel();
+		}
+		try {
+			register(service);
+		}
+		catch (IOException ex) {
+			logger.warn("Cookie registry folder " + this.folder + " cannot be watched again (" + ex.getMessage()
+					+ "): it is read again every " + this.pollInterval.toSeconds() + " s only");
+			this.watch = null;
+			close(service);
+			return true;
+		}
+		Instant now = this.clock.instant();
+		try (Stream<Path> files = Files.list(this.folder)) {
+			files.forEach((file) -> this.settling.written(file.getFileName().toString(), now));
+		}
+		catch (IOException ex) {
+			// Gone again: the next pass sees it.
+		}
+		logger.info("Cookie registry folder " + this.folder + " is watched again (it was removed or replaced); its files"
+				+ " are read once nothing has been written to them for the quiet period");
+		return true;
+	}
+
 	/** Until the next poll, the next file settled or the next site removed, whichever comes first. */
 	private Duration nextWait() {
 		Duration wait = this.pollInterval;
+		WatchKey current = this.key;
+		if (this.watch != null && (current == null || !current.isValid()) && LOOK_AGAIN.compareTo(wait) < 0) {
+			wait = LOOK_AGAIN;
+		}
 		Duration settled = this.settling.untilSettled(this.clock.instant());
 		if (settled != null && settled.compareTo(wait) < 0) {
 			wait = settled;
@@ -148,12 +233,16 @@ class RegistryFolderWatch implements SmartLifecycle {
 		WatchService service = this.watch;
 		this.watch = null;
 		if (service != null) {
-			try {
-				service.close();
-			}
-			catch (IOException ex) {
-				// Stopping anyway.
-			}
+			close(service);
+		}
+	}
+
+	private static void close(WatchService service) {
+		try {
+			service.close();
+		}
+		catch (IOException ex) {
+			// Stopping anyway.
 		}
 	}
 

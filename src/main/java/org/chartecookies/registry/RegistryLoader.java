@@ -28,6 +28,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -44,6 +45,23 @@ import org.springframework.core.io.Resource;
 class RegistryLoader {
 
 	private static final Pattern LIST_ITEM = Pattern.compile("(cookies|categories)\\[(\\d+)\\](?:\\.(.+))?");
+
+	/**
+	 * A key's name as a problem may show it: a file that is no registry (a password file read as YAML) has "keys" that
+	 * are whole lines of it.
+	 */
+	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+	private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"[A-Za-z0-9_.-]{1,64}\"");
+
+	/** SnakeYAML's sentences that name tokens only: "expected <block end>, but found '<block mapping start>'". */
+	private static final Pattern YAML_TOKENS = Pattern
+		.compile("[a-z ,'<>{}\\[\\]-]+, but (found|got) ('?)(<[a-z ]+>|[-?:,\\[\\]{}#])\\2");
+
+	/** The leading words of SnakeYAML's other sentences, before the text it quotes. */
+	private static final Pattern YAML_WORDS = Pattern.compile("[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*(?=[ ,:]|$)");
+
+	private static final Pattern YAML_CONTEXT = Pattern.compile("while [a-z -]+");
 
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -63,13 +81,19 @@ class RegistryLoader {
 		if (!resource.isReadable()) {
 			throw new InvalidRegistryException(location, "the file does not exist or cannot be read");
 		}
-		String text;
+		byte[] bytes;
 		try (InputStream input = resource.getInputStream()) {
-			text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+			bytes = input.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);
 		}
+		return load(location, bytes);
+	}
+
+	/** A registry from the bytes of a file already read ({@code location} names it in messages). */
+	CookieRegistry load(String location, byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
 		CookieRegistry registry;
 		try (JsonParser parser = MAPPER.createParser(text)) {
 			if (parser.nextToken() == null) {
@@ -102,8 +126,7 @@ class RegistryLoader {
 				if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
 					TokenStreamLocation at = yaml.currentTokenLocation();
 					throw new InvalidRegistryException(location, "line " + at.getLineNr() + ", column "
-							+ at.getColumnNr() + ": an alias (*" + yaml.getString()
-							+ ") is not supported: write the value out in full");
+							+ at.getColumnNr() + ": an alias (*) is not supported: write the value out in full");
 				}
 			}
 		}
@@ -112,8 +135,10 @@ class RegistryLoader {
 	private static String describe(JacksonException ex, String text) {
 		if (ex.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
 			Mark mark = yaml.getProblemMark().get();
+			String context = yaml.getContext();
 			return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": not valid YAML: "
-					+ yaml.getProblem() + ((yaml.getContext() != null) ? " (" + yaml.getContext() + ")" : "")
+					+ yamlProblem(yaml.getProblem())
+					+ ((context != null && YAML_CONTEXT.matcher(context).matches()) ? " (" + context + ")" : "")
 					+ (yaml.getProblem().startsWith("mapping values are not allowed")
 							? "; a text holding ': ' must be quoted, such as name: \"Exemple : le portail\"" : "");
 		}
@@ -130,7 +155,8 @@ class RegistryLoader {
 				column = key[1];
 			}
 			String name = unknown.getPropertyName();
-			problem = "unknown key '" + name + "' (expected one of " + unknown.getKnownPropertyIds()
+			problem = "unknown key" + (KEY.matcher(name).matches() ? " '" + name + "'" : "") + " (expected one of "
+					+ unknown.getKnownPropertyIds()
 				.stream()
 				.map(Object::toString)
 				.sorted()
@@ -145,8 +171,18 @@ class RegistryLoader {
 		else if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			problem = "expected " + expected(mismatch.getTargetType());
 		}
+		else if (ex.getOriginalMessage() != null && DUPLICATE_KEY.matcher(ex.getOriginalMessage()).matches()) {
+			problem = ex.getOriginalMessage();
+		}
+		else if (ex instanceof InputCoercionException) {
+			problem = "the number is too large";
+		}
+		else if ("special characters are not allowed".equals(ex.getOriginalMessage())) {
+			problem = "the file holds control characters, which YAML does not allow";
+		}
 		else {
-			problem = firstLine(ex.getOriginalMessage());
+			// Jackson's other messages may quote the value they could not read.
+			problem = "this cannot be read as a registry entry";
 		}
 		StringBuilder where = new StringBuilder();
 		if (line > 0) {
@@ -179,6 +215,7 @@ class RegistryLoader {
 		return "a mapping of keys and values";
 	}
 
+	/** Where in the registry, such as {@code cookies[2].lifetime}; empty when a key on the way cannot be one. */
 	private static String path(List<JacksonException.Reference> references) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : references) {
@@ -186,18 +223,29 @@ class RegistryLoader {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 			else if (reference.getPropertyName() != null) {
+				if (!KEY.matcher(reference.getPropertyName()).matches()) {
+					return "";
+				}
 				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
 			}
 		}
 		return path.toString();
 	}
 
-	private static String firstLine(@Nullable String message) {
-		if (message == null) {
-			return "the file is not a valid registry";
+	/**
+	 * SnakeYAML's sentence without the file's text that some of its sentences end with (the character or the tag it
+	 * stopped at): its own words only, or the tokens it names ({@code <block end>}, {@code -}).
+	 */
+	static String yamlProblem(String problem) {
+		if (YAML_TOKENS.matcher(problem).matches() || problem.startsWith("found character '\\t(TAB)'")
+				|| problem.equals("could not find expected ':'")) {
+			return problem;
 		}
-		int end = message.indexOf('\n');
-		return (end < 0) ? message : message.substring(0, end);
+		if (problem.startsWith("found character")) {
+			return "found a character that cannot start any token";
+		}
+		Matcher words = YAML_WORDS.matcher(problem);
+		return words.lookingAt() ? words.group() : "the text cannot be read as YAML";
 	}
 
 	private void checkConstraints(String location, CookieRegistry registry, Positions positions) {

@@ -1,7 +1,9 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -224,7 +227,7 @@ public class Sites {
 	 * file.
 	 */
 	public void reload() {
-		reload(Set.of(), false);
+		reload((file) -> false, false);
 	}
 
 	/**
@@ -233,10 +236,19 @@ public class Sites {
 	 * file is gone stays served for the removal grace period, then is removed.
 	 */
 	void reload(Set<String> settling) {
-		reload(settling, true);
+		reload(settling::contains, true);
 	}
 
-	private synchronized void reload(Set<String> settling, boolean graced) {
+	/**
+	 * Reads the folder's list of files, none of the files themselves, as the watch does while it cannot see the folder
+	 * (removed, replaced): a file that appears may still be being written. Sites whose file is gone go when their
+	 * grace period ends, and a folder that cannot be read is reported, as by {@link #reload(Set)}.
+	 */
+	void reloadListOnly() {
+		reload((file) -> true, true);
+	}
+
+	private synchronized void reload(Predicate<String> settling, boolean graced) {
 		Path from = this.folder;
 		RegistryLoader registryLoader = this.loader;
 		if (from == null || registryLoader == null) {
@@ -293,26 +305,45 @@ public class Sites {
 				file = from.resolve(served);
 				name = served;
 			}
-			if (settling.contains(name)) {
+			if (settling.test(name)) {
 				// Being written: read once it has settled; until then the site stays as it is served.
 				keep(previous, id, files);
 				continue;
 			}
 			try {
-				long size = Files.size(file);
+				// A link is followed inside the folder only (a config map's files are links into its ..data): one to
+				// a file elsewhere (ln -s /etc/shadow) would show that file's first line in the problem. The file is
+				// read once, by its real path, so that the link cannot be changed between the check and the read.
+				Path real = file.toRealPath();
+				if (!real.startsWith(from.toRealPath())) {
+					problems.put(name, "Cookie registry " + file + ": the file is a link to a file outside the registry"
+							+ " folder, which is never read (a link may point inside the folder only, as a Kubernetes"
+							+ " config map's do)");
+					keep(previous, id, files);
+					continue;
+				}
+				long size = Files.size(real);
 				if (size > MOST_BYTES) {
 					problems.put(name, "Cookie registry " + file + ": the file holds " + size + " bytes, more than the "
 							+ MOST_BYTES + " a registry may hold");
 					keep(previous, id, files);
 					continue;
 				}
-				byte[] bytes = Files.readAllBytes(file);
+				byte[] bytes;
+				try (InputStream input = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+					bytes = input.readNBytes((int) MOST_BYTES + 1);
+				}
+				if (bytes.length > MOST_BYTES) {
+					// It grew since its size was read: it is reported at the next read.
+					keep(previous, id, files);
+					continue;
+				}
 				String digest = digest(bytes);
 				if (previous != null && previous.digest().equals(digest) && previous.file().equals(name)) {
 					files.put(id, previous);
 					continue;
 				}
-				CookieRegistry registry = registryLoader.load(new FileSystemResource(file));
+				CookieRegistry registry = registryLoader.load(new FileSystemResource(file).getDescription(), bytes);
 				files.put(id, new Loaded(new HostedSite(id, registry), name, digest));
 			}
 			catch (IOException ex) {
@@ -359,13 +390,17 @@ public class Sites {
 			Loaded previous = before.byFile().get(loaded.site().id());
 			return (previous == loaded) ? 0 : (previous != null) ? 1 : 2;
 		}));
+		Map<String, List<String>> contested = contested(files.values(), before);
 		for (Loaded loaded : order) {
 			Loaded chosen = loaded;
-			String clash = clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
+			String clash = contest(loaded, contested);
+			if (clash == null) {
+				clash = clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
+			}
 			Loaded previous = before.byFile().get(loaded.site().id());
 			if (clash != null) {
 				problems.put(loaded.file(), "Cookie registry " + from.resolve(loaded.file()) + ": " + clash);
-				chosen = (previous != null && previous != loaded
+				chosen = (previous != null && previous != loaded && contest(previous, contested) == null
 						&& clash(previous.site(), byHost, byCookieDomain, served, this.defaultSite) == null) ? previous
 								: null;
 			}
@@ -392,6 +427,43 @@ public class Sites {
 		if (previous != null) {
 			files.put(id, previous);
 		}
+	}
+
+	/**
+	 * The hosts claimed by files of two sites or more when none of these sites answered for them before (at a start,
+	 * none did), with the files claiming each: which site such a host belongs to cannot be known (the file added last
+	 * may sort first), so none gets it. A host that one of its claimants served already stays with it.
+	 */
+	private static Map<String, List<String>> contested(Collection<Loaded> files, Catalogue before) {
+		Map<String, List<Loaded>> claims = new TreeMap<>();
+		for (Loaded loaded : files) {
+			for (String host : loaded.site().registry().site().hosts()) {
+				claims.computeIfAbsent(host, (name) -> new ArrayList<>()).add(loaded);
+			}
+		}
+		Map<String, List<String>> contested = new HashMap<>();
+		claims.forEach((host, claimants) -> {
+			HostedSite holder = before.byHost().get(host);
+			boolean held = holder != null
+					&& claimants.stream().anyMatch((loaded) -> loaded.site().id().equals(holder.id()));
+			if (claimants.size() > 1 && !held) {
+				contested.put(host, claimants.stream().map(Loaded::file).sorted().toList());
+			}
+		});
+		return contested;
+	}
+
+	/** Why a site cannot be served because of a host {@link #contested contested}, said for the operator; or null. */
+	private static @Nullable String contest(Loaded loaded, Map<String, List<String>> contested) {
+		for (String host : loaded.site().registry().site().hosts()) {
+			List<String> files = contested.get(host);
+			if (files != null) {
+				return "site.hosts: '" + host + "' is claimed by " + String.join(" and ", files)
+						+ ", and no site answered for it before: which one it belongs to cannot be known, so neither is"
+						+ " served until one of these files gives it up";
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Security headers on every answer. The pages have no inline script or style, so the policy allows our own origin
  * only, without nonces, and pages stay cacheable. Forms post to the page's own origin only ({@code form-action
  * 'self'}): with several sites, {@code 'self'} is each site's own host, so that no site's page may post to another's.
- * Trusted origins may post to us; our pages never post to them, so they are not in it.
+ * Trusted origins may post to us; our pages never post to them, so they are not in it. Tomcat's own answers carry the
+ * same headers ({@link LocalizedErrorReportValve}).
  */
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
@@ -39,6 +40,15 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 			response.setHeader("Strict-Transport-Security", this.hsts.header());
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * An error page Tomcat shows itself, once the request's headers are read (a TRACE, too many cookies), is the
+	 * application's, reached without passing this filter first: its headers are written there too.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 }

@@ -45,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 				"charte.admin.login.max-failures-per-client=5", "charte.admin.login.max-failures-per-account=6",
 				"charte.admin.accounts[2].name=witness",
 				"charte.admin.accounts[2].password-hash=$2y$10$BgqzVW3rQV7ouK75Y7L4euPFv99QGrNJ/ql9aq4dERU4JiUtS07W.",
+				"charte.admin.accounts[3].name=keeper",
+				"charte.admin.accounts[3].password-hash=$2y$10$BgqzVW3rQV7ouK75Y7L4euPFv99QGrNJ/ql9aq4dERU4JiUtS07W.",
 				"charte.records.folder=target/test-records-admin/${random.uuid}" })
 class BackOfficeHttpTest {
 
@@ -257,6 +259,30 @@ class BackOfficeHttpTest {
 			.as("the address the account logged in from").isEqualTo(302);
 		assertThat(operator("203.0.113.34").logIn("operator", Operator.OPERATOR_PASSWORD).statusCode())
 			.as("another account").isEqualTo(302);
+	}
+
+	/**
+	 * From the trusted proxy's address, anyone can claim any client address in X-Forwarded-For: failures claimed from
+	 * the address an account logged in from lately do not lock it out there (an account of this test's own, the
+	 * auditor's password), and a made-up address is logged cut and without control characters.
+	 */
+	@Test
+	void failedLoginsClaimedFromTheOperatorsRecentAddressDoNotLockThemOut(CapturedOutput log) throws Exception {
+		assertThat(operator("203.0.113.40").logIn("keeper", Operator.AUDITOR_PASSWORD).statusCode()).isEqualTo(302);
+		Operator forger = operator("203.0.113.40");
+		for (int i = 1; i <= 3; i++) {
+			assertThat(forger.logIn("keeper", "guess " + i).statusCode()).isEqualTo(401);
+		}
+		for (int i = 1; i <= 5; i++) {
+			assertThat(forger.logIn("name-" + i, "guess").statusCode()).isIn(401, 429);
+		}
+
+		assertThat(operator("203.0.113.40").logIn("keeper", Operator.AUDITOR_PASSWORD).statusCode()).isEqualTo(302);
+
+		String made = "203.0.113.41" + "x".repeat(100);
+		assertThat(operator(made).logIn("keeper", "guess").statusCode()).isEqualTo(401);
+		assertThat(log.getOut()).contains("Back office: failed login for \"keeper\" from " + made.substring(0, 64) + "…")
+			.doesNotContain(made.substring(0, 65));
 	}
 
 	@Test

@@ -19,6 +19,16 @@ class LoginLogTest {
 			.isEqualTo("\"x?INFO Back office: ?admin? logged in???\"");
 	}
 
+	/** An address as a trusted proxy forwards it (X-Forwarded-For): any text, which the log must not take as lines. */
+	@Test
+	void anAddressShowsAsIsUnlessItTriesToForgeALogLineOrFillTheLog() {
+		assertThat(LoginLog.address("203.0.113.7")).isEqualTo("203.0.113.7");
+		assertThat(LoginLog.address("2001:db8::1")).isEqualTo("2001:db8::1");
+		assertThat(LoginLog.address("1.2.3.4\r\nINFO Back office: \"admin\" logged in\u2028\t\u001b[31m"))
+			.isEqualTo("1.2.3.4??INFO?Back?office:??admin??logged?in???[31m");
+		assertThat(LoginLog.address("1".repeat(65))).isEqualTo("1".repeat(64) + "…");
+	}
+
 	@Test
 	void aLongNameIsCut() {
 		assertThat(LoginLog.name("a".repeat(64))).isEqualTo("\"" + "a".repeat(64) + "\"");

@@ -88,11 +88,34 @@ class LoginThrottleTest {
 
 		assertThat(this.throttle.failed("operator", "192.0.2.20")).as("a new count for the account from there")
 			.containsExactly(LoginThrottle.Limit.CLIENT);
-		assertThat(this.throttle.refusal("operator", "192.0.2.20")).as("the address's five failures").isNotNull();
+		assertThat(this.throttle.refusal("other", "192.0.2.20")).as("the address's five failures").isNotNull();
 		for (int i = 0; i < 5; i++) {
 			this.throttle.failed("operator", "198.51.100." + i);
 		}
 		assertThat(this.throttle.refusal("operator", "198.51.100.99")).as("the account's eight failures").isNotNull();
+	}
+
+	/**
+	 * Whoever speaks from the address an account logged in from lately (sharing it, or forging it through a trusted
+	 * proxy) cannot lock that account out there: no count refuses it, though they still count for the others.
+	 */
+	@Test
+	void theAddressAnAccountLoggedInFromLatelyIsNeverRefusedThatAccount() {
+		this.throttle.succeeded("operator", "192.0.2.40");
+		for (int i = 0; i < 3; i++) {
+			this.throttle.failed("operator", "192.0.2.40");
+		}
+		for (int i = 0; i < 5; i++) {
+			this.throttle.failed("name-" + i, "192.0.2.40");
+		}
+		for (int i = 0; i < 8; i++) {
+			this.throttle.failed("operator", "198.51.100." + i);
+		}
+
+		assertThat(this.throttle.refusal("operator", "192.0.2.40")).isNull();
+		assertThat(this.throttle.refusal("Operator ", "192.0.2.40")).as("the name as typed").isNull();
+		assertThat(this.throttle.refusal("auditor", "192.0.2.40")).as("another account from there").isNotNull();
+		assertThat(this.throttle.refusal("operator", "192.0.2.41")).as("another address").isNotNull();
 	}
 
 	/** A clock the test moves. */

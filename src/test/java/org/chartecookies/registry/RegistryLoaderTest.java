@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -45,7 +46,7 @@ class RegistryLoaderTest {
 	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			alias.yaml                       | line 28, column 15: an alias (*owner) is not supported: write the value out in full
+			alias.yaml                       | line 28, column 15: an alias (*) is not supported: write the value out in full
 			blank-site-name.yaml             | line 4, column 9, site.name must not be blank
 			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
 			category-id-uppercase.yaml       | line 16, column 9, categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
@@ -59,7 +60,7 @@ class RegistryLoaderTest {
 			empty-purpose.yaml               | line 37, column 20, cookies[2] (_pk_id.*): purpose.fr must not be blank
 			empty.yaml                       | the file is empty
 			invalid-domain.yaml              | line 39, column 13, cookies[2] (_pk_id.*): domain must be a domain name such as example.org
-			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime 'forever': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
+			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
 			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
 			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
@@ -87,14 +88,14 @@ class RegistryLoaderTest {
 			site-url-not-a-url.yaml          | line 5, column 8, at site.url: expected an address such as https://www.example.org
 			tab-indentation.yaml             | line 4, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
 			two-problems.yaml                | line 4, column 9, site.name must not be blank; line 6, column 11, revision must be greater than 0
-			undefined-alias.yaml             | line 21, column 15: an alias (*owner) is not supported: write the value out in full
+			undefined-alias.yaml             | line 21, column 15: an alias (*) is not supported: write the value out in full
 			unknown-category.yaml            | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
 			unknown-key-in-flow-mapping.yaml | line 24, column 57, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
 			unknown-key-in-one-line-cookie.yaml | line 20, column 157, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
 			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, prose, revision, site)
 			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
 			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, prose, revision, site)
-			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime 'PT0S': use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
+			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			""")
 	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String message) {
 		assertThatExceptionOfType(InvalidRegistryException.class)
@@ -102,6 +103,25 @@ class RegistryLoaderTest {
 			.satisfies((ex) -> assertThat(ex.getMessage())
 				.isEqualTo("Cookie registry class path resource [registries/broken/" + file + "]: " + message)
 				.doesNotContain("\n", "java.", "JsonToken"));
+	}
+
+	/**
+	 * A file that is no registry (a password file, a key, settings) or whose YAML is broken around a value: the
+	 * message gives the file, the line and column and a sentence, never the file's text. Key names may be named; a key
+	 * that cannot be one (a whole line of a password file) is not.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "root:$y$j9T$s3cr3t:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+			"-----BEGIN PRIVATE KEY-----\nMIIEvs3cr3tQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",
+			"DB_PASSWORD=s3cr3t\n", "site: \"s3cr3t\n", "site: \"s3cr3t\\q\"", "site: !s3cr3t!x value",
+			"site: *s3cr3t", "site:\n  name: x\n  s3cr3t: `s3cr3t`", "%YAML s3cr3t\n---\nsite: 1", "site: >s3cr3t\n  x",
+			"site: \"\\xs3cr3t\"", "site: !<tag:s3cr3t%zz> x", "site: {a: 1] s3cr3t", "cookies: [{lifetime: s3cr3t}]",
+			"site: !!binary s3cr3t", "revision: 123456789012345678901234567890s3cr3t", "site: s3cr3t\u0000" })
+	void aFileThatIsNoRegistryIsRefusedWithoutAWordOfItsText(String text) {
+		assertThatExceptionOfType(InvalidRegistryException.class)
+			.isThrownBy(() -> this.loader.load(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8), "x")))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cr3t", "\n")
+				.matches("Cookie registry Byte array resource \\[x\\]: line \\d+, column \\d+(, at [a-z.\\[\\]0-9]+)?: [a-z].+"));
 	}
 
 	@Test

@@ -11,9 +11,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * (or the default site), and a file changed, added, broken, fixed or removed takes effect when the folder is read
  * again, a broken file never replacing the version served.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SitesTest {
 
 	private static final Path EXAMPLE = Path.of("examples/sites");
@@ -173,6 +177,111 @@ class SitesTest {
 			.contains("'shop.example.org' is a host of the site 'shop' (shop.yaml) already");
 		assertThat(sites.problems().get("aaa.yaml"))
 			.contains("'shop.example.org' is a host of the site 'shop' (shop.yaml) already");
+	}
+
+	/**
+	 * A file added under a name that sorts first, claiming the host of a site served, is refused while the application
+	 * runs; at the next start nothing tells which of the two files came first, so neither is served, both are named
+	 * (log, health), and the site comes back once the newcomer gives the host up.
+	 */
+	@Test
+	void aHostClaimedByTwoFilesIsNeverHandedToTheNewcomerAtTheNextStart(CapturedOutput log) throws IOException {
+		Sites running = sites(null);
+		write("aaa.yaml", shop().replace("name: La Boutique", "name: Une autre boutique"));
+		running.reload();
+		assertThat(running.forHost("shop.example.org").registry().site().name()).isEqualTo("La Boutique");
+
+		Sites restarted = sites(null);
+
+		String problem = "site.hosts: 'shop.example.org' is claimed by aaa.yaml and shop.yaml, and no site answered"
+				+ " for it before";
+		assertThat(restarted.forHost("shop.example.org")).isNull();
+		assertThat(restarted.all()).extracting(HostedSite::id).containsExactly("opendata");
+		assertThat(restarted.problems()).containsOnlyKeys("aaa.yaml", "shop.yaml")
+			.allSatisfy((file, said) -> assertThat(said).contains(file, problem));
+		assertThat(new RegistryHealthIndicator(restarted).health().getDetails()).containsEntry("problems",
+				restarted.problems());
+		assertThat(log.getOut().lines().filter((line) -> line.contains(" ERROR ") && line.contains(problem)))
+			.hasSize(2)
+			.anySatisfy((line) -> assertThat(line).contains("aaa.yaml: " + problem))
+			.anySatisfy((line) -> assertThat(line).contains("shop.yaml: " + problem));
+
+		Files.delete(this.folder.resolve("aaa.yaml"));
+		restarted.reload();
+
+		assertThat(restarted.forHost("shop.example.org").registry().site().name()).isEqualTo("La Boutique");
+		assertThat(restarted.problems()).isEmpty();
+	}
+
+	/** Two files added at once for one new host: neither came first, neither gets it. */
+	@Test
+	void twoNewFilesClaimingOneHostAreBothRefused() throws IOException {
+		Sites sites = sites(null);
+		String museum = shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]");
+
+		write("museum.yaml", museum);
+		write("gallery.yaml", museum.replace("name: La Boutique", "name: La Galerie"));
+		sites.reload();
+
+		assertThat(sites.forHost("museum.example.org")).isNull();
+		assertThat(sites.problems()).containsOnlyKeys("gallery.yaml", "museum.yaml");
+		assertThat(sites.problems().get("museum.yaml"))
+			.contains("'museum.example.org' is claimed by gallery.yaml and museum.yaml");
+	}
+
+	/**
+	 * A link in the folder to a file outside it is never read, whatever that file holds: not served, and not a word
+	 * of it in the problem, the log or the health details.
+	 */
+	@Test
+	void aLinkToAFileOutsideTheFolderIsNeverRead(@TempDir Path elsewhere, CapturedOutput log) throws IOException {
+		Path secret = Files.writeString(elsewhere.resolve("shadow"), "root:$y$j9T$s3cr3t:19000:0:99999:7:::\n");
+		Path registry = Files.writeString(elsewhere.resolve("museum.yaml"),
+				shop().replace("hosts: [shop.example.org]", "hosts: [museum.example.org]"));
+		Files.createSymbolicLink(this.folder.resolve("shadow.yaml"), secret);
+		Files.createSymbolicLink(this.folder.resolve("museum.yaml"), registry);
+
+		Sites sites = sites(null);
+
+		assertThat(sites.forHost("museum.example.org")).as("a valid registry, but outside the folder").isNull();
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.problems()).containsOnlyKeys("museum.yaml", "shadow.yaml");
+		assertThat(sites.problems().get("shadow.yaml")).endsWith("shadow.yaml: the file is a link to a file outside"
+				+ " the registry folder, which is never read (a link may point inside the folder only, as a Kubernetes"
+				+ " config map's do)");
+		assertThat(new RegistryHealthIndicator(sites).health().getDetails().toString()).doesNotContain("s3cr3t");
+		assertThat(log.getAll()).doesNotContain("s3cr3t");
+	}
+
+	/**
+	 * A Kubernetes config map mounted as the folder: each file a link into {@code ..data}, itself a link to the
+	 * folder of the current version, all inside the folder. Its sites are served, and a new version (the
+	 * {@code ..data} link swapped at once) is read.
+	 */
+	@Test
+	void aConfigMapMountWhoseLinksStayInsideTheFolderIsServed(@TempDir Path mount) throws IOException {
+		Path first = Files.createDirectory(mount.resolve("..2026_12_06_10_00_00.123"));
+		for (String file : new String[] { "opendata.yaml", "shop.yaml" }) {
+			Files.copy(this.folder.resolve(file), first.resolve(file));
+			Files.createSymbolicLink(mount.resolve(file), Path.of("..data", file));
+		}
+		Files.createSymbolicLink(mount.resolve("..data"), first.getFileName());
+
+		Sites sites = Sites.folder(mount, null, new RegistryLoader(Registries.VALIDATOR));
+
+		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(3);
+		assertThat(sites.problems()).isEmpty();
+
+		Path second = Files.createDirectory(mount.resolve("..2026_12_06_10_05_00.456"));
+		Files.copy(first.resolve("opendata.yaml"), second.resolve("opendata.yaml"));
+		Files.writeString(second.resolve("shop.yaml"), shop().replace("revision: 3", "revision: 4"));
+		Files.createSymbolicLink(mount.resolve("..data_tmp"), second.getFileName());
+		Files.move(mount.resolve("..data_tmp"), mount.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+		sites.reload();
+
+		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(4);
+		assertThat(sites.problems()).isEmpty();
 	}
 
 	@Test

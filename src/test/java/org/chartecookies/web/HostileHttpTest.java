@@ -68,11 +68,62 @@ class HostileHttpTest {
 		assertThat(answer.body()).contains("id=\"cookie-banner\"");
 	}
 
+	/** Sibling subdomains and scripts can add more: what the request header's size allows gets the normal page. */
 	@Test
-	void hundredsMoreCookiesAreABadRequest() throws Exception {
+	void hundredsMoreCookiesStillGetTheNormalPage() throws Exception {
 		RawHttp.Answer answer = get("/cookies", "Cookie: " + cookies(500) + "\r\nAccept: text/html\r\n");
 
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("id=\"cookie-banner\"");
+	}
+
+	/**
+	 * Refusing must never fail: a visitor carrying hundreds of cookies of the category refused gets the refusal
+	 * recorded, as many deletions as fit, and the security headers.
+	 */
+	@Test
+	void aRefusalWithHundredsOfCookiesClearsWhatItCanWithTheSecurityHeaders() throws Exception {
+		String cookies = IntStream.range(0, 300).mapToObj((i) -> "_pk_id." + i + "=x").collect(Collectors.joining("; "));
+		byte[] form = "decision=reject-all".getBytes(StandardCharsets.ISO_8859_1);
+		String head = "POST /cookies/consent HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nCookie: " + cookies
+				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+				+ "\r\nConnection: close\r\n\r\n";
+
+		RawHttp.Answer answer = RawHttp.exchange(this.port, head.getBytes(StandardCharsets.ISO_8859_1), form);
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(303);
+		assertThat(answer.head().lines().filter((line) -> line.startsWith("Set-Cookie: ")))
+			.anySatisfy((line) -> assertThat(line).startsWith("Set-Cookie: cookies_preferences="))
+			.anySatisfy((line) -> assertThat(line).startsWith("Set-Cookie: _pk_id.0=;"));
+		assertThat(answer.header("Content-Security-Policy")).startsWith("default-src 'none'");
+		assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	/** Past the request header's size limit (8 KB), whatever the number of cookies: Tomcat's 400, with our headers. */
+	@Test
+	void moreCookiesThanTheHeaderLimitHoldsAreALocalizedBadRequest() throws Exception {
+		RawHttp.Answer answer = get("/cookies", "Accept-Language: en\r\nCookie: " + cookies(2000) + "\r\n");
+
 		assertClearRefusal(answer, 400);
+		assertThat(PageText.of(answer.body())).contains("Bad request");
+		assertThat(answer.header("Content-Security-Policy")).startsWith("default-src 'none'");
+		assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	/**
+	 * A request Tomcat refuses once its headers are read (an address it cannot decode or normalise) gets the
+	 * application's error page without passing the application's filters: the security headers all the same.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /%zz", "GET /cookies/../../etc", "TRACE /cookies" })
+	void aRequestTomcatRefusesAfterItsHeadersGetsTheSecurityHeaders(String request) throws Exception {
+		RawHttp.Answer answer = RawHttp.exchange(this.port,
+				request + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+
+		assertClearRefusal(answer, -1);
+		assertThat(answer.header("Content-Security-Policy")).startsWith("default-src 'none'");
+		assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(answer.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 	}
 
 	private static String cookies(int count) {
