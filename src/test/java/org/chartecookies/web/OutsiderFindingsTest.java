@@ -128,10 +128,12 @@ class OutsiderFindingsTest {
 
 	@Test
 	void dotSegmentsAreRefusedWithoutALogLine(CapturedOutput log) throws Exception {
+		// What the requests log, not the application's start (which warns, for one, that no signing key is set).
+		int before = log.getAll().length();
 		for (int i = 0; i < 5; i++) {
 			assertThat(RawHttp.exchange(this.port, request("/x/../cookies" + i)).status()).isBetween(400, 404);
 		}
-		assertThat(log.getAll()).doesNotContain("WARN");
+		assertThat(log.getAll().substring(before)).doesNotContain("WARN");
 	}
 
 	private static String request(String path) {

@@ -127,6 +127,8 @@ class RealBrowserHeadersTest {
 
 	@Test
 	void aClientsMistakeIsAnsweredNotLogged(CapturedOutput log) throws Exception {
+		// What the requests log, not the application's start (which warns, for one, that no signing key is set).
+		int before = log.getAll().length();
 		for (int i = 0; i < 20; i++) {
 			HttpResponse<String> notAcceptable = HTTP.send(
 					HttpRequest.newBuilder(uri("/cookies/consent")).header("Accept", "text/html").build(),
@@ -138,7 +140,7 @@ class RealBrowserHeadersTest {
 			assertThat(notAcceptable.statusCode()).isEqualTo(406);
 			assertThat(wrongMethod.statusCode()).isEqualTo(405);
 		}
-		assertThat(log.getAll()).doesNotContain("Exception").doesNotContain("WARN");
+		assertThat(log.getAll().substring(before)).doesNotContain("Exception").doesNotContain("WARN");
 	}
 
 	private int send(String endpoint, String language, String cookie) throws Exception {
