@@ -1,9 +1,12 @@
 package org.chartecookies.records;
 
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -99,9 +102,9 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 		if (checkpoint == null) {
 			return new Read(null, false);
 		}
-		java.security.PublicKey key = keys.get(checkpoint.keyId());
+		@Nullable PublicKey key = keys.get(checkpoint.keyId());
 		// Parsed again and written out the same: one writing per statement, so that what is signed is what is read.
-		boolean signed = key != null && checkpoint.text().equals(text) && SigningKey.verify(key, text, signature);
+		boolean signed = checkpoint.text().equals(text) && SigningKey.verify(key, text, signature);
 		return new Read(checkpoint, signed);
 	}
 
@@ -116,7 +119,7 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 		}
 		try {
 			String kind = words[0];
-			java.util.function.Function<String, String> field = (name) -> java.util.Objects.requireNonNull(fields.get(name));
+			Function<String, String> field = (name) -> Objects.requireNonNull(fields.get(name));
 			if (kind.equals(HEAD)) {
 				return new Checkpoint(kind, field.apply("writer"), Instant.parse(field.apply("at")),
 						Long.parseLong(field.apply("sequence")), field.apply("hash"), Long.parseLong(field.apply("cut")),

@@ -40,14 +40,6 @@ final class CheckpointLog {
 		this.retention = retention;
 	}
 
-	String keyId() {
-		return this.key.id();
-	}
-
-	@Nullable Path file() {
-		return this.file;
-	}
-
 	/** Signs a chain's head and keeps it. */
 	void head(String writerId, java.time.Instant at, RecordStore.ChainHead head, long cut, String cutHash) {
 		keep(Checkpoint.head(writerId, at, head, cut, cutHash, this.key.id()));
@@ -109,8 +101,9 @@ final class CheckpointLog {
 					if (read == null) {
 						continue;
 					}
-					if (read.signed() && read.checkpoint() != null) {
-						checkpoints.add(read.checkpoint());
+					Checkpoint checkpoint = read.checkpoint();
+					if (read.signed() && checkpoint != null) {
+						checkpoints.add(checkpoint);
 					}
 					else {
 						problems.add(file + ":" + number + ": a checkpoint not signed by the key given");

@@ -87,8 +87,6 @@ final class Journal {
 
 		@Nullable IOException failure;
 
-		boolean done;
-
 		Entry(PendingRecord record) {
 			this.record = record;
 		}
@@ -154,9 +152,7 @@ final class Journal {
 		}
 		this.flushing.lock();
 		try {
-			if (!entry.done) {
-				flush();
-			}
+			flush();
 		}
 		finally {
 			this.flushing.unlock();
@@ -171,7 +167,11 @@ final class Journal {
 			group = this.buffer;
 			this.buffer = new ArrayList<>();
 		}
-		StringBuilder text = new StringBuilder(group.size() * 200);
+		if (group.isEmpty()) {
+			// Forced already, with the group of the request that held the lock before.
+			return;
+		}
+		StringBuilder text = new StringBuilder();
 		for (Entry entry : group) {
 			text.append(this.codec.encode(entry.record)).append('\n');
 		}
@@ -195,13 +195,11 @@ final class Journal {
 			segment.appended += group.size();
 			for (Entry entry : group) {
 				entry.segment = segment;
-				entry.done = true;
 			}
 		}
 		catch (IOException ex) {
 			for (Entry entry : group) {
 				entry.failure = ex;
-				entry.done = true;
 			}
 		}
 	}
@@ -291,13 +289,6 @@ final class Journal {
 			catch (IOException ex) {
 				logger.warn("Consent records: cannot delete " + segment.path.toAbsolutePath() + " (" + ex.getMessage() + ")");
 			}
-		}
-	}
-
-	/** Segments still on disk: closed and not yet deleted, and the current one. */
-	int segments() {
-		synchronized (this.closed) {
-			return this.closed.size() + ((this.active != null) ? 1 : 0);
 		}
 	}
 

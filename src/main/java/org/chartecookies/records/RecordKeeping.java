@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,7 +72,7 @@ final class RecordKeeping {
 	private final Counter lost;
 
 	/** Decisions kept nowhere since the trouble that loses them began: told once when it begins, once when it ends. */
-	private final java.util.concurrent.atomic.AtomicLong lostInEpisode = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong lostInEpisode = new AtomicLong();
 
 	RecordKeeping(Clock clock, MeterRegistry meters) {
 		this.clock = clock;
@@ -91,14 +92,12 @@ final class RecordKeeping {
 
 	/** The trouble is over, if it was under way: logged if it ends now. */
 	void recovered(Trouble trouble) {
-		if (!this.troubles.isEmpty()) {
-			Episode episode = this.troubles.remove(trouble);
-			if (episode != null) {
-				logger.info("Consent records: over, since " + episode.since() + ": " + trouble.description());
-				long lostMeanwhile = keeping() ? this.lostInEpisode.getAndSet(0) : 0;
-				if (lostMeanwhile > 0) {
-					logger.error("Consent records: " + lostMeanwhile + " decisions answered meanwhile were kept nowhere");
-				}
+		Episode episode = this.troubles.remove(trouble);
+		if (episode != null) {
+			logger.info("Consent records: over, since " + episode.since() + ": " + trouble.description());
+			long lostMeanwhile = keeping() ? this.lostInEpisode.getAndSet(0) : 0;
+			if (lostMeanwhile > 0) {
+				logger.error("Consent records: " + lostMeanwhile + " decisions answered meanwhile were kept nowhere");
 			}
 		}
 	}

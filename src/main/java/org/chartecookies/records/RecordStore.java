@@ -1,5 +1,6 @@
 package org.chartecookies.records;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -234,7 +235,7 @@ class RecordStore implements ChainVerification.Chains {
 	private boolean embedded() {
 		Boolean known = this.embedded;
 		if (known == null) {
-			known = Boolean.TRUE.equals(this.batches.execute((java.sql.Connection connection) -> connection.getMetaData()
+			known = Boolean.TRUE.equals(this.batches.execute((Connection connection) -> connection.getMetaData()
 				.getDatabaseProductName()
 				.equals("H2")));
 			this.embedded = known;

@@ -52,7 +52,7 @@ class RecordWriter implements SmartLifecycle {
 	/** How long a batch that is not full waits for more decisions (see {@link #fill}). */
 	static final Duration LINGER = Duration.ofMillis(50);
 
-	/** How often, under load, the database's commits are made durable (an embedded database's). */
+	/** How often the database's commits are made durable (an embedded database's). */
 	static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
 
 	/** A holder whose heartbeat stood still this many lease intervals died. */
@@ -387,12 +387,12 @@ class RecordWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Makes the database's last commits durable (at most once a second under load, at once when idle), then settles
-	 * their decisions in the journal, whose segments may then go.
+	 * Makes the database's last commits durable (at most once a {@link #SYNC_INTERVAL}: on H2 a sync writes and forces
+	 * its file), then settles their decisions in the journal, whose segments may then go.
 	 */
-	private void syncCommits(boolean idle) {
+	private void syncCommits() {
 		long now = System.nanoTime();
-		if (this.unsynced.isEmpty() || (!idle && now - this.nextSync < 0) || !databaseMayAnswer()) {
+		if (this.unsynced.isEmpty() || now - this.nextSync < 0 || !databaseMayAnswer()) {
 			return;
 		}
 		this.nextSync = now + SYNC_INTERVAL.toNanos();
@@ -424,9 +424,8 @@ class RecordWriter implements SmartLifecycle {
 		if (this.journal.orphans() > 0) {
 			handOverJournal();
 		}
-		boolean idle = this.queue.isEmpty() && this.retained.isEmpty();
-		syncCommits(idle);
-		this.journal.release(idle);
+		syncCommits();
+		this.journal.release(this.queue.isEmpty() && this.retained.isEmpty());
 		if (this.checkpoints != null && this.claimed && now - this.nextCheckpoint >= 0) {
 			checkpoint(false);
 		}

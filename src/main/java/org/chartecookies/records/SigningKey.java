@@ -21,17 +21,22 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.ssl.pem.PemContent;
 
 /**
  * The key that signs the records' checkpoints (Ed25519) and authenticates the lines of the records folder's files
- * (HMAC-SHA256 under a key derived from it): given as PEM text or as the path of a PEM file, as
+ * (HMAC-SHA256 under a key derived from it: {@link #LINE_KEY_LABEL}): given as PEM text or as the path of a PEM file, as
  * {@code openssl genpkey -algorithm ed25519} writes it. Whoever lacks it can neither sign a checkpoint nor write a
  * line the application takes; the verification needs only its public half.
  */
 final class SigningKey {
 
 	private static final String ALGORITHM = "Ed25519";
+
+	/** The lines' key is the HMAC-SHA256 of this label under the private key's seed: one secret to configure. */
+	static final String LINE_KEY_LABEL = "charte-cookies waiting lines v1";
 
 	private final PrivateKey privateKey;
 
@@ -42,8 +47,7 @@ final class SigningKey {
 	private SigningKey(PrivateKey privateKey, PublicKey publicKey, byte[] seed) {
 		this.privateKey = privateKey;
 		this.publicKey = publicKey;
-		this.lineKey = new SecretKeySpec(sha256(concat("charte-cookies waiting lines v1\n".getBytes(StandardCharsets.UTF_8), seed)),
-				"HmacSHA256");
+		this.lineKey = new SecretKeySpec(hmac(new SecretKeySpec(seed, "HmacSHA256"), LINE_KEY_LABEL), "HmacSHA256");
 	}
 
 	/**
@@ -62,11 +66,11 @@ final class SigningKey {
 			throw new IllegalArgumentException("the signing key is neither PEM text nor a readable PEM file ("
 					+ ex.getClass().getSimpleName() + ")");
 		}
-		if (!(key instanceof EdECPrivateKey edKey) || edKey.getBytes().isEmpty()) {
+		if (!(key instanceof EdECPrivateKey edKey) || !edKey.getParams().getName().equalsIgnoreCase(ALGORITHM)) {
 			throw new IllegalArgumentException("the signing key is not an Ed25519 private key"
 					+ " (openssl genpkey -algorithm ed25519 -out signing-key.pem)");
 		}
-		byte[] seed = edKey.getBytes().get();
+		byte[] seed = edKey.getBytes().orElseThrow();
 		return new SigningKey(key, publicKeyOf(seed), seed);
 	}
 
@@ -147,7 +151,11 @@ final class SigningKey {
 		}
 	}
 
-	static boolean verify(PublicKey key, String text, String signature) {
+	/** Whether the signature is the key's on the text; false too without a key (one not among those given). */
+	static boolean verify(@Nullable PublicKey key, String text, String signature) {
+		if (key == null) {
+			return false;
+		}
 		try {
 			Signature verifier = Signature.getInstance(ALGORITHM);
 			verifier.initVerify(key);
@@ -161,10 +169,14 @@ final class SigningKey {
 
 	/** The HMAC-SHA256 of a line of the records folder's files, in base64url. */
 	String authenticate(String line) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(this.lineKey, line));
+	}
+
+	private static byte[] hmac(SecretKeySpec key, String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.lineKey);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(line.getBytes(StandardCharsets.UTF_8)));
+			mac.init(key);
+			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
@@ -186,11 +198,5 @@ final class SigningKey {
 		}
 	}
 
-	private static byte[] concat(byte[] first, byte[] second) {
-		byte[] both = new byte[first.length + second.length];
-		System.arraycopy(first, 0, both, 0, first.length);
-		System.arraycopy(second, 0, both, first.length, second.length);
-		return both;
-	}
 
 }

@@ -250,4 +250,96 @@ class CheckpointVerificationTest {
 		assertThat(Checkpoint.read(head.signedWith(KEY), Map.of()).signed()).isFalse();
 	}
 
+
+	@Test
+	void theWalksOwnFaultIsNamedFirst() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		List<ConsentRecord> altered = new ArrayList<>(records.subList(0, 6));
+		ConsentRecord second = altered.get(1);
+		altered.set(1, new ConsentRecord("w-1", 2, new PendingRecord(second.content().consentId(),
+				second.content().decidedAt(), 9, "custom", Map.of(), false, "fr", "/cookies"), second.previousHash(),
+				second.hash()));
+
+		ChainResult chain = single(verify(new Chains().writer("w-1", altered), head("w-1", records, 9)));
+
+		assertThat(chain.fault()).isEqualTo(Fault.ALTERED);
+		assertThat(chain.sequence()).isEqualTo(2);
+	}
+
+	@Test
+	void aChainFirstSignedAfterAPurgeOnlyHasTheCutThatPurgeSignedAndFromWhereItCut() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		ConsentRecord third = records.get(2);
+		ConsentRecord fifth = records.get(4);
+		Instant decided = fifth.content().decidedAt();
+		Chains chains = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 5, fifth.hash(), AT),
+				records.subList(5, 10));
+		// The only statements left: a purge from a cut nothing signed (records 1 to 3 removed behind the application's
+		// back), then the chain's head.
+		Checkpoint purge = Checkpoint.cut(new RecordStore.Cut("w-1", 3, third.hash(), 5, fifth.hash(), decided,
+				decided.plusSeconds(1), decided.plus(Duration.ofDays(400))), Period.ofYears(1), KEY.id());
+		Checkpoint later = Checkpoint.head("w-1", decided.plus(Duration.ofDays(401)),
+				new RecordStore.ChainHead(10, records.get(9).hash()), 5, fifth.hash(), KEY.id());
+
+		ChainResult chain = single(verify(chains, purge, later));
+
+		assertThat(chain.fault()).isEqualTo(Fault.UNSIGNED_CUT);
+		assertThat(chain.sequence()).isEqualTo(3);
+	}
+
+	@Test
+	void checkpointsOfRecordsThePurgeRemovedAreNotLookedFor() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 10);
+		ConsentRecord third = records.get(2);
+		Instant decided = third.content().decidedAt();
+		Chains cut = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 3, third.hash(), AT),
+				records.subList(3, 10));
+		Checkpoint purge = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
+				decided.plusSeconds(1), decided.plus(Duration.ofDays(400))), Period.ofYears(1), KEY.id());
+
+		// Signed at #2 and at #3, the last record the purge removed: nothing to find of them, nothing wrong.
+		assertThat(verify(cut, head("w-1", records, 2), head("w-1", records, 3), purge).verified()).isTrue();
+	}
+
+	@Test
+	void checkpointsThatCannotBeReadAreNamedAndTheRecordsDoNotVerify() {
+		Report report = new ChainVerification(new Chains().writer("w-1", ChainVerificationTest.records("w-1", 2)),
+				() -> new CheckpointLog.Evidence(List.of(), List.of("checkpoints.log: cannot be read (NoSuchFileException)")))
+			.verify();
+
+		assertThat(report.checkpointed()).isTrue();
+		assertThat(report.verified()).isFalse();
+		assertThat(report.problems()).containsExactly("checkpoints.log: cannot be read (NoSuchFileException)");
+	}
+
+	@Test
+	void whatTheApplicationSignsIsReadBackSignedFromItsFileAndItsLog(@TempDir Path logs) throws Exception {
+		Path file = logs.resolve("checkpoints.log");
+		CheckpointLog log = new CheckpointLog(KEY, file, Period.ofYears(5));
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 3);
+		log.head("w-1", AT, new RecordStore.ChainHead(3, records.get(2).hash()), 0, ConsentRecord.GENESIS);
+		log.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(), AT, AT.plusSeconds(1),
+				AT.plus(Duration.ofDays(2000))));
+		new CheckpointLog(KEY, null, Period.ofYears(5)).head("w-1", AT, RecordStore.ChainHead.EMPTY, 0,
+				ConsentRecord.GENESIS);
+
+		CheckpointLog.Evidence evidence = CheckpointLog.read(List.of(file), Map.of(KEY.id(), KEY.publicKey()));
+
+		assertThat(evidence.problems()).isEmpty();
+		assertThat(evidence.checkpoints()).extracting(Checkpoint::kind, Checkpoint::sequence, Checkpoint::retention)
+			.containsExactly(tuple(Checkpoint.HEAD, 3L, null), tuple(Checkpoint.CUT, 2L, Period.ofYears(5)));
+	}
+
+	@Test
+	void aLineThatIsNoStatementOfThisFormatIsReadAsNone() {
+		Map<String, java.security.PublicKey> keys = Map.of(KEY.id(), KEY.publicKey());
+		String head = head("w-1", ChainVerificationTest.records("w-1", 3), 3).signedWith(KEY);
+
+		assertThat(Checkpoint.read(head.replace(" key=", " =stray key="), keys)).isEqualTo(new Checkpoint.Read(null, false));
+		String cut = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, ConsentRecord.GENESIS, AT,
+				AT.plusSeconds(1), AT.plus(Duration.ofDays(2000))), Period.ofYears(5), KEY.id()).signedWith(KEY);
+		assertThat(Checkpoint.read(cut.replace("/1 cut ", "/1 tail "), keys)).isEqualTo(new Checkpoint.Read(null, false));
+		assertThat(Checkpoint.read(head.replace(" cut=0", " cut=zero"), keys)).isEqualTo(new Checkpoint.Read(null, false));
+	}
+
 }

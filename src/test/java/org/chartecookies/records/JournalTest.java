@@ -138,4 +138,62 @@ class JournalTest {
 		assertThat(entry.failure).isNotNull();
 	}
 
+
+	@Test
+	void decisionsInTheJournalOnlyGoToTheWaitingFileWithTheWholeJournal() throws Exception {
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
+		PendingRecord settled = Records.decision("accept-all", RecordStoreContract.NOW);
+		PendingRecord orphan = Records.decision("reject-all", RecordStoreContract.NOW);
+		journal.settled(List.of(journal.append(settled)));
+		journal.append(orphan);
+		journal.orphaned();
+		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+		SpillFile waiting = new SpillFile(this.folder, LINES, keeping::setAside);
+		assertThat(journal.orphans()).isEqualTo(1);
+
+		assertThat(journal.handOver(waiting)).isEqualTo(2);
+
+		assertThat(journal.orphans()).isZero();
+		assertThat(segments()).isEmpty();
+		assertThat(waiting.takeOver()).containsExactlyInAnyOrder(settled, orphan);
+		PendingRecord next = Records.decision("custom", RecordStoreContract.NOW);
+		journal.append(next);
+		assertThat(lines()).containsExactly(LINES.encode(next));
+	}
+
+	@Test
+	void atShutdownTheCurrentSegmentGoesOnceSettled() throws Exception {
+		Journal journal = new Journal(this.folder, LINES);
+		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		journal.closeActive();
+		journal.release(false);
+		assertThat(segments()).as("not settled").hasSize(1);
+
+		journal.settled(List.of(entry));
+		journal.release(false);
+
+		assertThat(segments()).isEmpty();
+	}
+
+	@Test
+	void aSegmentIsClosedOnceFullOrOldAndNotBefore() throws Exception {
+		String line = LINES.encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n";
+		// Room for exactly two lines of this length.
+		Journal bySize = new Journal(this.folder, LINES, 2L * line.length(), Duration.ofHours(1), Duration.ofHours(1));
+		bySize.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		bySize.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		assertThat(segments()).hasSize(1);
+		bySize.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		assertThat(segments()).hasSize(2);
+	}
+
+	@Test
+	void aSegmentOlderThanItsAgeIsClosedAtTheNextDecision() throws Exception {
+		Journal byAge = new Journal(this.folder, LINES, 1 << 20, Duration.ZERO, Duration.ofHours(1));
+		byAge.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		byAge.append(Records.decision("accept-all", RecordStoreContract.NOW));
+
+		assertThat(segments()).hasSize(2);
+	}
+
 }

@@ -60,4 +60,44 @@ class RecordKeepingTest {
 		}
 	}
 
+
+	@Test
+	void whatIsLostMeanwhileIsToldOnceEveryTroubleThatLosesDecisionsIsOver(CapturedOutput output) {
+		this.keeping.failed(Trouble.JOURNAL, "No space left on device");
+		this.keeping.failed(Trouble.FILE, "No space left on device");
+		this.keeping.lost(3, "the queue is full and neither the journal nor the file can be written");
+		assertThat(this.keeping.has(Trouble.FILE)).isTrue();
+		assertThat(new RecordKeeping.KeptHealthIndicator(this.keeping).health().getDetails()).containsEntry("lost", 3L)
+			.containsEntry("file", Trouble.FILE.description() + " since " + this.keeping.troubles().get(Trouble.FILE).since());
+
+		this.keeping.recovered(Trouble.JOURNAL);
+		assertThat(output.getOut()).doesNotContain("meanwhile");
+		this.keeping.recovered(Trouble.FILE);
+
+		assertThat(this.keeping.has(Trouble.FILE)).isFalse();
+		assertThat(output.getOut()).contains("3 decisions answered meanwhile were kept nowhere");
+	}
+
+	@Test
+	void anEpisodeWithoutLossSaysNothingOfLossesAndATroubleNotUnderWayEndsNothing(CapturedOutput output) {
+		this.keeping.recovered(Trouble.REFUSED);
+		this.keeping.failed(Trouble.REFUSED, "check constraint");
+		this.keeping.recovered(Trouble.REFUSED);
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Consent records:"))).hasSize(2);
+		assertThat(output.getOut()).doesNotContain("kept nowhere");
+	}
+
+	@Test
+	void whatIsSetAsideIsCountedByReason() {
+		this.keeping.setAside("refused by the database", 2);
+		this.keeping.setAside("decided in the future", 1);
+		this.keeping.setAside("refused by the database", 3);
+
+		assertThat(this.meters.get("charte.records.set.aside").tag("reason", "refused by the database").counter().count())
+			.isEqualTo(5);
+		assertThat(this.meters.get("charte.records.set.aside").tag("reason", "decided in the future").counter().count())
+			.isEqualTo(1);
+	}
+
 }

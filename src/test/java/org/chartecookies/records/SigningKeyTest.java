@@ -107,4 +107,45 @@ class SigningKeyTest {
 		return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
 	}
 
+
+	@Test
+	void anEd448KeyIsNoEd25519Key() throws Exception {
+		String ed448 = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder()
+			.encodeToString(KeyPairGenerator.getInstance("Ed448").generateKeyPair().getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n";
+
+		assertThatIllegalArgumentException().isThrownBy(() -> SigningKey.load(ed448))
+			.withMessageStartingWith("the signing key is not an Ed25519 private key");
+	}
+
+	@Test
+	void aPublicKeyBlockMustBeWhole() {
+		String pem = newKey().publicKeyPem();
+		String body = pem.substring(pem.indexOf('\n') + 1, pem.lastIndexOf('\n'));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> SigningKey.loadPublic("-----BEGIN PUBLIC KEY-----\n" + body));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SigningKey.loadPublic("-----END PUBLIC KEY-----\n" + body + "\n-----BEGIN PUBLIC KEY-----"));
+		assertThatIllegalArgumentException().isThrownBy(() -> SigningKey.loadPublic(body + "\n-----END PUBLIC KEY-----"));
+	}
+
+	/** As documented: the lines' key is HMAC-SHA256 of a label under the private key's 32 bytes. */
+	@Test
+	void theLinesKeyIsDerivedFromThePrivateKeyAsDocumented() throws Exception {
+		byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
+		SigningKey key = SigningKey.load("-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8)
+				+ "\n-----END PRIVATE KEY-----\n");
+		// PKCS#8 of an Ed25519 key ends with the 32 bytes of the key.
+		byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(seed, "HmacSHA256"));
+		byte[] lineKey = mac.doFinal(SigningKey.LINE_KEY_LABEL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		mac.init(new javax.crypto.spec.SecretKeySpec(lineKey, "HmacSHA256"));
+		String expected = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(mac.doFinal("r2\tline".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+		assertThat(key.authenticate("r2\tline")).isEqualTo(expected);
+	}
+
 }

@@ -101,6 +101,16 @@ class WaitingLinesTest {
 	}
 
 	@Test
+	void aDecisionTheEndpointCouldHaveMadeIsTakenWhateverItsKind() {
+		assertThat(problem(new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW, 0, "acknowledge", Map.of(), false, "fr", "/",
+				"cookies"))).as("revision 0, an information notice acknowledged").isNull();
+		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "accept-all", Map.of("statistics", true), "fr", "/a",
+				"cookies"))).isNull();
+		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "reject-all", Map.of("statistics", false), "fr", "/a",
+				"cookies"))).isNull();
+	}
+
+	@Test
 	void aTimeOutsideTheWaitingPeriodIsNotTaken() {
 		Map<String, Boolean> none = Map.of();
 		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", Instant.parse("5138-01-01T00:00:00Z"), "reject-all", none,
@@ -131,6 +141,12 @@ class WaitingLinesTest {
 		assertThat(this.plain.read(line.replace("\t3\t", "\tthree\t")).problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line.replace("\t3\t", "\t-1\t")).problem()).isEqualTo("a negative revision");
 		assertThat(this.plain.read(line.replace("en", "\u00e9")).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("en", "e\u001f")).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("en", "e\u007f")).problem()).isEqualTo("unreadable");
+		// Printable ASCII is read, and judged for what it says.
+		assertThat(this.plain.read(line.replace("en", "e ")).problem()).isEqualTo("not a language");
+		assertThat(this.plain.read(line.replace("en", "e~")).problem()).isEqualTo("not a language");
+		assertThat(this.plain.read(this.keyed.encode(decision()).replaceFirst("^r2", "r1")).problem()).isEqualTo("unreadable");
 	}
 
 	private String problem(PendingRecord record) {
