@@ -17,6 +17,8 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +36,9 @@ import org.springframework.boot.ssl.pem.PemContent;
 final class SigningKey {
 
 	private static final String ALGORITHM = "Ed25519";
+
+	private static final Pattern PUBLIC_KEY = Pattern.compile(
+			"-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
 
 	/** The lines' key is the HMAC-SHA256 of this label under the private key's seed: one secret to configure. */
 	static final String LINE_KEY_LABEL = "charte-cookies waiting lines v1";
@@ -101,12 +106,11 @@ final class SigningKey {
 		try {
 			String text = pemOrPath.contains("-----BEGIN") ? pemOrPath
 					: Files.readString(Path.of(withoutFilePrefix(pemOrPath)), StandardCharsets.US_ASCII);
-			int begin = text.indexOf("-----BEGIN PUBLIC KEY-----");
-			int end = text.indexOf("-----END PUBLIC KEY-----");
-			if (begin < 0 || end < begin) {
+			Matcher block = PUBLIC_KEY.matcher(text);
+			if (!block.find()) {
 				throw new IllegalArgumentException("no -----BEGIN PUBLIC KEY----- block");
 			}
-			byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + 26, end));
+			byte[] der = Base64.getMimeDecoder().decode(block.group(1));
 			return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException ex) {
@@ -153,9 +157,6 @@ final class SigningKey {
 
 	/** Whether the signature is the key's on the text; false too without a key (one not among those given). */
 	static boolean verify(@Nullable PublicKey key, String text, String signature) {
-		if (key == null) {
-			return false;
-		}
 		try {
 			Signature verifier = Signature.getInstance(ALGORITHM);
 			verifier.initVerify(key);

@@ -340,6 +340,13 @@ class CheckpointVerificationTest {
 				AT.plusSeconds(1), AT.plus(Duration.ofDays(2000))), Period.ofYears(5), KEY.id()).signedWith(KEY);
 		assertThat(Checkpoint.read(cut.replace("/1 cut ", "/1 tail "), keys)).isEqualTo(new Checkpoint.Read(null, false));
 		assertThat(Checkpoint.read(head.replace(" cut=0", " cut=zero"), keys)).isEqualTo(new Checkpoint.Read(null, false));
+		assertThat(Checkpoint.read(head.replace(" key=", " cut=1 key="), keys)).isEqualTo(new Checkpoint.Read(null, false));
+		// Signed by the key, but not as the application writes a statement: another text than the one read back.
+		String text = head.substring(0, head.indexOf(" signature="));
+		String reordered = text.replace(" cut=0 cut-hash=" + ConsentRecord.GENESIS, "")
+			.replace(" at=", " cut=0 cut-hash=" + ConsentRecord.GENESIS + " at=");
+		assertThat(Checkpoint.read(reordered + " signature=" + KEY.sign(reordered), keys))
+			.satisfies((read) -> assertThat(read.signed()).isFalse());
 	}
 
 }

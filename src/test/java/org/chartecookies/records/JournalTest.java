@@ -136,6 +136,9 @@ class JournalTest {
 
 		assertThat(entry.durable()).isFalse();
 		assertThat(entry.failure).isNotNull();
+		// Kept in the database or the file instead: nothing of the journal to settle.
+		journal.settled(List.of(entry));
+		journal.release(true);
 	}
 
 

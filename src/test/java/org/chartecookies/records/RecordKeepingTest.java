@@ -68,7 +68,8 @@ class RecordKeepingTest {
 		this.keeping.lost(3, "the queue is full and neither the journal nor the file can be written");
 		assertThat(this.keeping.has(Trouble.FILE)).isTrue();
 		assertThat(new RecordKeeping.KeptHealthIndicator(this.keeping).health().getDetails()).containsEntry("lost", 3L)
-			.containsEntry("file", Trouble.FILE.description() + " since " + this.keeping.troubles().get(Trouble.FILE).since());
+			.containsEntry("file", "the file of waiting decisions in the records folder cannot be written since "
+					+ this.keeping.troubles().get(Trouble.FILE).since());
 
 		this.keeping.recovered(Trouble.JOURNAL);
 		assertThat(output.getOut()).doesNotContain("meanwhile");
