@@ -1,6 +1,7 @@
 package org.chartecookies.records;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -57,10 +59,13 @@ final class Journal {
 
 	private final Codec codec;
 
-	private final ReentrantLock flushing = new ReentrantLock();
-
-	/** Entries waiting for the next force (guarded by itself). */
+	/** Entries waiting for the next group (guarded by this journal's monitor). */
 	private List<Entry> buffer = new ArrayList<>();
+
+	/** Whether a group is being written (guarded by this journal's monitor): one writer at a time. */
+	private boolean writing;
+
+	private final AtomicLong groups = new AtomicLong();
 
 	private final Deque<Segment> closed = new ArrayDeque<>();
 
@@ -86,6 +91,9 @@ final class Journal {
 		@Nullable Segment segment;
 
 		@Nullable IOException failure;
+
+		/** Written (or failed) with its group: guarded by the journal's monitor. */
+		boolean done;
 
 		Entry(PendingRecord record) {
 			this.record = record;
@@ -118,9 +126,31 @@ final class Journal {
 
 		private final AtomicInteger settled = new AtomicInteger();
 
-		private Segment(Path path) throws IOException {
+		/**
+		 * A new segment, its bytes written (zeros) and forced once: each group then overwrites them, so that forcing it
+		 * writes the data only, never the file's size or its blocks' allocation (about half the cost of a force that
+		 * grows the file, measured here), and a full disk cannot refuse it.
+		 */
+		private Segment(Path path, long bytes) throws IOException {
 			this.path = path;
 			this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			try {
+				ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(bytes, Integer.MAX_VALUE));
+				while (zeros.hasRemaining()) {
+					this.channel.write(zeros);
+				}
+				this.channel.force(true);
+			}
+			catch (IOException ex) {
+				this.channel.close();
+				Files.deleteIfExists(path);
+				throw ex;
+			}
+		}
+
+		/** Whether the group fits in what is left of the segment's bytes. */
+		boolean fits(int bytes, long capacity) {
+			return this.size + bytes <= capacity;
 		}
 
 		boolean isSettled() {
@@ -144,55 +174,122 @@ final class Journal {
 	/**
 	 * Appends the decision and returns once it is forced to disk with the others of its group; or, if the log cannot
 	 * be written (a full disk, a folder gone read-only), once that is known: {@link Entry#failure} says why.
+	 * <p>
+	 * Group commit: the first request to find no write under way writes everything waiting, as one group, and forces
+	 * it; the requests that arrive meanwhile wait for the next group, which the first of them to wake writes. A request
+	 * whose decision went with someone else's group returns as soon as that group is forced (waiting for a lock
+	 * instead, it would have queued behind every later group: measured, groups of one decision).
 	 */
 	Entry append(PendingRecord record) {
 		Entry entry = new Entry(record);
+		List<Entry> group;
+		boolean interrupted = false;
 		synchronized (this) {
 			this.buffer.add(entry);
-		}
-		this.flushing.lock();
-		try {
-			flush();
-		}
-		finally {
-			this.flushing.unlock();
-		}
-		return entry;
-	}
-
-	/** Writes and forces every entry buffered, as one group (the caller holds the flush lock). */
-	private void flush() {
-		List<Entry> group;
-		synchronized (this) {
+			while (this.writing && !entry.done) {
+				try {
+					wait();
+				}
+				catch (InterruptedException ex) {
+					// Answered only once its decision is on disk (or known not to be): the interrupt is kept for later.
+					interrupted = true;
+				}
+			}
+			if (entry.done) {
+				reinterrupt(interrupted);
+				return entry;
+			}
+			this.writing = true;
 			group = this.buffer;
 			this.buffer = new ArrayList<>();
 		}
-		if (group.isEmpty()) {
-			// Forced already, with the group of the request that held the lock before.
-			return;
+		try {
+			write(group);
 		}
+		finally {
+			synchronized (this) {
+				group.forEach((written) -> written.done = true);
+				this.writing = false;
+				notifyAll();
+			}
+		}
+		reinterrupt(interrupted);
+		return entry;
+	}
+
+	/** How many decisions wait for the next group. */
+	synchronized int waiting() {
+		return this.buffer.size();
+	}
+
+	/** How many groups were written: each is one force of the disk. */
+	long groups() {
+		return this.groups.get();
+	}
+
+	private static void reinterrupt(boolean interrupted) {
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Runs the work while no group is being written, and no group is written meanwhile. */
+	private <T> T exclusively(IoWork<T> work) throws IOException {
+		synchronized (this) {
+			boolean interrupted = false;
+			while (this.writing) {
+				try {
+					wait();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			reinterrupt(interrupted);
+			this.writing = true;
+		}
+		try {
+			return work.run();
+		}
+		finally {
+			synchronized (this) {
+				this.writing = false;
+				notifyAll();
+			}
+		}
+	}
+
+	private interface IoWork<T> {
+
+		T run() throws IOException;
+
+	}
+
+	/** Writes and forces a group (the caller is the one writer). */
+	private void write(List<Entry> group) {
 		StringBuilder text = new StringBuilder();
 		for (Entry entry : group) {
 			text.append(this.codec.encode(entry.record)).append('\n');
 		}
 		ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
-		Segment segment = null;
 		try {
-			segment = segment();
-			long before = segment.size;
+			Segment segment = segment(bytes.remaining());
+			long position = segment.size;
 			try {
 				while (bytes.hasRemaining()) {
-					segment.channel.write(bytes);
+					position += segment.channel.write(bytes, position);
 				}
 				segment.channel.force(false);
 			}
 			catch (IOException ex) {
-				// A group cut short leaves no part of a line for the next group to follow: the segment ends where it did.
-				truncateQuietly(segment, before);
+				// A group cut short leaves no part of a line for the next group to follow: the next goes to a new segment
+				// (what was written of this one is set aside as unreadable when the segment is read).
+				segment.size = Long.MAX_VALUE / 2;
 				throw ex;
 			}
-			segment.size = segment.channel.position();
+			segment.size = position;
 			segment.appended += group.size();
+			this.groups.incrementAndGet();
 			for (Entry entry : group) {
 				entry.segment = segment;
 			}
@@ -205,15 +302,16 @@ final class Journal {
 	}
 
 	/** The segment to write to: a new one when there is none, or the current one is full or old. */
-	private Segment segment() throws IOException {
+	private Segment segment(int bytes) throws IOException {
 		Segment current = this.active;
 		if (current != null && current.appended > 0
-				&& (current.size >= this.segmentBytes || System.nanoTime() - current.openedAt >= this.segmentNanos)) {
+				&& (!current.fits(bytes, this.segmentBytes) || System.nanoTime() - current.openedAt >= this.segmentNanos)) {
 			close(current);
 			current = null;
 		}
 		if (current == null) {
-			current = new Segment(this.folder.resolve(PREFIX + System.currentTimeMillis() + "-" + (++this.segments) + SUFFIX));
+			current = new Segment(this.folder.resolve(PREFIX + System.currentTimeMillis() + "-" + (++this.segments) + SUFFIX),
+					this.segmentBytes);
 			this.active = current;
 			// The new file's name is on disk too before anything in it counts as kept.
 			try (FileChannel directory = FileChannel.open(this.folder, StandardOpenOption.READ)) {
@@ -236,17 +334,6 @@ final class Journal {
 		this.active = null;
 	}
 
-	private static void truncateQuietly(Segment segment, long size) {
-		try {
-			segment.channel.truncate(size);
-			segment.channel.position(size);
-		}
-		catch (IOException ex) {
-			// The next group goes to a new segment, whatever this one holds (the part of a line is set aside on reading).
-			segment.size = Long.MAX_VALUE / 2;
-		}
-	}
-
 	/** These decisions are in the database or in the file of waiting decisions: their segments may go. */
 	void settled(List<Entry> entries) {
 		for (Entry entry : entries) {
@@ -264,16 +351,14 @@ final class Journal {
 	 * @param idle also closes the current segment when everything in it is settled (nothing is being appended)
 	 */
 	void release(boolean idle) {
-		if (idle && this.flushing.tryLock()) {
-			try {
+		if (idle) {
+			synchronized (this) {
+				// Not while a group is being written to it: then it is not idle.
 				Segment current = this.active;
-				if (current != null && current.appended > 0 && current.isSettled()
+				if (!this.writing && current != null && current.appended > 0 && current.isSettled()
 						&& System.nanoTime() - current.openedAt >= this.idleNanos) {
 					close(current);
 				}
-			}
-			finally {
-				this.flushing.unlock();
 			}
 		}
 		List<Segment> done = new ArrayList<>();
@@ -309,10 +394,20 @@ final class Journal {
 			if (mine(file)) {
 				continue;
 			}
-			lines += waiting.appendLines(Files.readAllBytes(file));
+			lines += waiting.appendLines(written(file));
 			Files.delete(file);
 		}
 		return lines;
+	}
+
+	/** What was written in a segment: its bytes up to the first of the zeros it was made with. */
+	static byte[] written(Path segment) throws IOException {
+		byte[] bytes = Files.readAllBytes(segment);
+		int end = 0;
+		while (end < bytes.length && bytes[end] != 0) {
+			end++;
+		}
+		return Arrays.copyOf(bytes, end);
 	}
 
 	/** Whether the file is one of this journal's own segments (decisions taken before the writer started). */
@@ -341,8 +436,7 @@ final class Journal {
 	 * @throws IOException when the file cannot take them (the segments stay)
 	 */
 	long handOver(SpillFile waiting) throws IOException {
-		this.flushing.lock();
-		try {
+		return exclusively(() -> {
 			int orphaned = this.orphans.get();
 			Segment current = this.active;
 			if (current != null) {
@@ -352,30 +446,29 @@ final class Journal {
 			synchronized (this.closed) {
 				while (!this.closed.isEmpty()) {
 					Segment segment = this.closed.peekFirst();
-					lines += waiting.appendLines(Files.readAllBytes(segment.path));
+					lines += waiting.appendLines(written(segment.path));
 					Files.deleteIfExists(segment.path);
 					this.closed.pollFirst();
 				}
 			}
 			this.orphans.addAndGet(-orphaned);
 			return lines;
-		}
-		finally {
-			this.flushing.unlock();
-		}
+		});
 	}
 
 	/** At shutdown, once every decision is settled: the current segment goes too. */
 	void closeActive() {
-		this.flushing.lock();
 		try {
-			Segment current = this.active;
-			if (current != null) {
-				close(current);
-			}
+			exclusively(() -> {
+				Segment current = this.active;
+				if (current != null) {
+					close(current);
+				}
+				return null;
+			});
 		}
-		finally {
-			this.flushing.unlock();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

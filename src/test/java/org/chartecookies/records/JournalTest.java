@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The journal a decision is on disk in before its visitor is answered: every decision appended by concurrent requests
@@ -39,7 +41,7 @@ class JournalTest {
 	private List<String> lines() throws IOException {
 		List<String> lines = new ArrayList<>();
 		for (Path segment : segments()) {
-			lines.addAll(Files.readAllLines(segment));
+			new String(Journal.written(segment), java.nio.charset.StandardCharsets.UTF_8).lines().forEach(lines::add);
 		}
 		return lines;
 	}
@@ -67,6 +69,34 @@ class JournalTest {
 
 		List<String> expected = entries.stream().map((entry) -> LINES.encode(entry.record())).toList();
 		assertThat(lines()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void decisionsArrivingWhileAGroupIsWrittenGoTogetherInTheNextOne() throws Exception {
+		// The first group's writing waits until seven more decisions wait: they are written as one group, one force.
+		AtomicBoolean first = new AtomicBoolean(true);
+		Journal[] holder = new Journal[1];
+		Journal journal = new Journal(this.folder, (record) -> {
+			if (first.getAndSet(false)) {
+				await().atMost(Duration.ofSeconds(30)).until(() -> holder[0].waiting() == 7);
+			}
+			return LINES.encode(record);
+		});
+		holder[0] = journal;
+		ExecutorService requests = Executors.newFixedThreadPool(8);
+		List<Future<Journal.Entry>> entries = new ArrayList<>();
+		entries.add(requests.submit(() -> journal.append(Records.decision("accept-all", RecordStoreContract.NOW))));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !first.get());
+		for (int i = 0; i < 7; i++) {
+			entries.add(requests.submit(() -> journal.append(Records.decision("reject-all", RecordStoreContract.NOW))));
+		}
+		for (Future<Journal.Entry> entry : entries) {
+			assertThat(entry.get().durable()).isTrue();
+		}
+		requests.shutdown();
+
+		assertThat(journal.groups()).isEqualTo(2);
+		assertThat(lines()).hasSize(8);
 	}
 
 	@Test
