@@ -56,6 +56,11 @@ public final class ChainVerification {
 		UNSIGNED_CUT,
 		/** A signed cut removed a decision younger than the retention period it applied. */
 		YOUNG_CUT,
+		/**
+		 * Records follow the head at which an instance let the chain go (a signed checkpoint), with no instance having
+		 * taken it since: added behind the application's back, the head moved with them.
+		 */
+		ADDED_WHILE_RELEASED,
 		/** No signed checkpoint names the chain: written without the signing key, or added behind the application's back. */
 		NOT_CHECKPOINTED
 
@@ -106,6 +111,8 @@ public final class ChainVerification {
 						+ " removed decisions younger than the retention period";
 				case NOT_CHECKPOINTED -> "no signed checkpoint names this chain: it was written without the signing key, or"
 						+ " added behind the application's back";
+				case ADDED_WHILE_RELEASED -> "record #" + this.sequence + " and those after it were added while no instance"
+						+ " held the chain: it was let go at a signed checkpoint before them";
 			};
 		}
 
@@ -204,8 +211,8 @@ public final class ChainVerification {
 
 	/** A chain that verifies on its own, against the signed statements that name it. */
 	private ChainResult against(ChainResult walked, RecordStore.Writer writer, List<Checkpoint> named) {
-		List<Checkpoint> heads = named.stream().filter((checkpoint) -> checkpoint.kind().equals(Checkpoint.HEAD)).toList();
-		List<Checkpoint> cuts = named.stream().filter((checkpoint) -> checkpoint.kind().equals(Checkpoint.CUT)).toList();
+		List<Checkpoint> heads = named.stream().filter(Checkpoint::isHead).toList();
+		List<Checkpoint> cuts = named.stream().filter((checkpoint) -> !checkpoint.isHead()).toList();
 		if (named.isEmpty()) {
 			return walked.with(Fault.NOT_CHECKPOINTED, 0, null);
 		}
@@ -222,6 +229,17 @@ public final class ChainVerification {
 			if (record.isEmpty() || !record.get().hash().equals(kept.get().hash())) {
 				return walked.with(Fault.CHECKPOINT_MISMATCH, kept.get().sequence(),
 						record.map((found) -> found.content().consentId()).orElse(null));
+			}
+		}
+		// A chain let go stays where it was until an instance takes it again: nothing is added meanwhile.
+		List<Checkpoint> inTime = heads.stream().sorted(Comparator.comparing(Checkpoint::at)).toList();
+		for (int i = 0; i < inTime.size(); i++) {
+			Checkpoint released = inTime.get(i);
+			if (released.kind().equals(Checkpoint.RELEASED)) {
+				long next = (i + 1 < inTime.size()) ? inTime.get(i + 1).sequence() : writer.headSequence();
+				if (next != released.sequence()) {
+					return walked.with(Fault.ADDED_WHILE_RELEASED, released.sequence() + 1, null);
+				}
 			}
 		}
 		// Cuts the application made: none, the one it found when it first signed, and those its purges signed.

@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A signed statement about a chain, kept outside the database (a file on another volume, the application's log): where
- * its head stood ({@code head}), or what a retention purge cut from its beginning ({@code cut}). One line of text,
+ * its head stood when an instance took it ({@code taken}), while it held it ({@code held}) and when it let it go
+ * ({@code released}), or what a retention purge cut from its beginning ({@code cut}). One line of text,
  * found wherever it is quoted (a log line's message), signed with Ed25519 over everything before its signature:
  * <pre>
- * charte-checkpoint/1 head writer=w-1 at=2026-12-06T10:00:00Z sequence=1200 hash=… cut=0 cut-hash=… key=… signature=…
+ * charte-checkpoint/1 held writer=w-1 at=2026-12-06T10:00:00Z sequence=1200 hash=… cut=0 cut-hash=… key=… signature=…
  * charte-checkpoint/1 cut writer=w-1 at=… from=0 sequence=40 hash=… youngest=… cutoff=… retention=P5Y key=… signature=…
  * </pre>
  *
- * @param kind {@code head} or {@code cut}
+ * @param kind {@code taken}, {@code held} or {@code released} (a head), or {@code cut}
  * @param sequence the head's sequence, or the last record the cut removed
  * @param hash that record's hash
  * @param cut for a head: the chain's cut then (for a cut: where the chain was cut before)
@@ -33,7 +34,14 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 
 	static final String MARK = "charte-checkpoint/1 ";
 
-	static final String HEAD = "head";
+	/** The head as an instance took the chain. */
+	static final String TAKEN = "taken";
+
+	/** The head while an instance holds the chain. */
+	static final String HELD = "held";
+
+	/** The head as an instance let the chain go: nothing may follow until an instance takes it again. */
+	static final String RELEASED = "released";
 
 	static final String CUT = "cut";
 
@@ -41,7 +49,17 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 
 	static Checkpoint head(String writerId, Instant at, RecordStore.ChainHead head, long cut, String cutHash,
 			String keyId) {
-		return new Checkpoint(HEAD, writerId, at, head.sequence(), head.hash(), cut, cutHash, null, null, null, keyId);
+		return head(HELD, writerId, at, head, cut, cutHash, keyId);
+	}
+
+	static Checkpoint head(String state, String writerId, Instant at, RecordStore.ChainHead head, long cut,
+			String cutHash, String keyId) {
+		return new Checkpoint(state, writerId, at, head.sequence(), head.hash(), cut, cutHash, null, null, null, keyId);
+	}
+
+	/** Whether it states a head ({@code taken}, {@code held}, {@code released}) rather than a cut. */
+	boolean isHead() {
+		return !this.kind.equals(CUT);
 	}
 
 	static Checkpoint cut(RecordStore.Cut cut, Period retention, String keyId) {
@@ -54,7 +72,7 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 		StringBuilder text = new StringBuilder(MARK).append(this.kind)
 			.append(" writer=").append(this.writerId)
 			.append(" at=").append(this.at);
-		if (this.kind.equals(HEAD)) {
+		if (isHead()) {
 			text.append(" sequence=").append(this.sequence).append(" hash=").append(this.hash);
 			text.append(" cut=").append(this.cut).append(" cut-hash=").append(this.cutHash);
 		}
@@ -120,7 +138,7 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 		try {
 			String kind = words[0];
 			Function<String, String> field = (name) -> Objects.requireNonNull(fields.get(name));
-			if (kind.equals(HEAD)) {
+			if (kind.equals(TAKEN) || kind.equals(HELD) || kind.equals(RELEASED)) {
 				return new Checkpoint(kind, field.apply("writer"), Instant.parse(field.apply("at")),
 						Long.parseLong(field.apply("sequence")), field.apply("hash"), Long.parseLong(field.apply("cut")),
 						field.apply("cut-hash"), null, null, null, field.apply("key"));

@@ -40,9 +40,10 @@ final class CheckpointLog {
 		this.retention = retention;
 	}
 
-	/** Signs a chain's head and keeps it. */
-	void head(String writerId, java.time.Instant at, RecordStore.ChainHead head, long cut, String cutHash) {
-		keep(Checkpoint.head(writerId, at, head, cut, cutHash, this.key.id()));
+	/** Signs a chain's head ({@link Checkpoint#TAKEN}, {@link Checkpoint#HELD}, {@link Checkpoint#RELEASED}) and keeps it. */
+	void head(String state, String writerId, java.time.Instant at, RecordStore.ChainHead head, long cut,
+			String cutHash) {
+		keep(Checkpoint.head(state, writerId, at, head, cut, cutHash, this.key.id()));
 	}
 
 	/** Signs a purge's cut and keeps it, before the purge commits: should this throw, the cut is not made. */

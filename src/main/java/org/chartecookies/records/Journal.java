@@ -49,11 +49,20 @@ final class Journal {
 	/** A segment whose decisions are all settled goes once this old, when the writer is idle. */
 	private static final Duration IDLE_AGE = Duration.ofSeconds(1);
 
+	/**
+	 * How long a settled segment is kept after it is closed: a database can lose commits it acknowledged and made
+	 * durable (the embedded H2 did, after a full disk, a few hundred milliseconds' worth), and the writer, which finds
+	 * its chain behind, then takes what the journal still holds again ({@link #handOver}).
+	 */
+	static final Duration KEEP = Duration.ofMinutes(5);
+
 	private final long segmentBytes;
 
 	private final long segmentNanos;
 
 	private final long idleNanos;
+
+	private final long keepNanos;
 
 	private final Path folder;
 
@@ -119,6 +128,9 @@ final class Journal {
 
 		private final long openedAt = System.nanoTime();
 
+		/** When it was closed: it is kept a while after (see {@link Journal#KEEP}). */
+		private volatile long closedAt;
+
 		private long size;
 
 		/** Written once the segment is closed: only the flusher appends. */
@@ -160,15 +172,26 @@ final class Journal {
 	}
 
 	Journal(Path folder, Codec codec) {
-		this(folder, codec, SEGMENT_BYTES, SEGMENT_AGE, IDLE_AGE);
+		this(folder, codec, SEGMENT_BYTES, SEGMENT_AGE, IDLE_AGE, KEEP);
 	}
 
-	Journal(Path folder, Codec codec, long segmentBytes, Duration segmentAge, Duration idleAge) {
+	Journal(Path folder, Codec codec, long segmentBytes, Duration segmentAge, Duration idleAge, Duration keep) {
 		this.folder = folder;
 		this.codec = codec;
 		this.segmentBytes = segmentBytes;
 		this.segmentNanos = segmentAge.toNanos();
 		this.idleNanos = idleAge.toNanos();
+		this.keepNanos = keep.toNanos();
+	}
+
+	/**
+	 * Makes the first segment at start, so that a folder that cannot take one (a full disk) is known before any
+	 * decision is answered.
+	 *
+	 * @throws IOException when it cannot be made
+	 */
+	void open() throws IOException {
+		exclusively(() -> segment(0));
 	}
 
 	/**
@@ -322,6 +345,7 @@ final class Journal {
 	}
 
 	private void close(Segment segment) {
+		segment.closedAt = System.nanoTime();
 		try {
 			segment.channel.close();
 		}
@@ -346,7 +370,7 @@ final class Journal {
 
 	/**
 	 * Deletes the closed segments whose decisions are all settled (in the database, made durable there, or in the
-	 * file of waiting decisions). Called by the writer's thread only.
+	 * file of waiting decisions) and that were kept {@link #KEEP} since. Called by the writer's thread only.
 	 *
 	 * @param idle also closes the current segment when everything in it is settled (nothing is being appended)
 	 */
@@ -362,12 +386,18 @@ final class Journal {
 			}
 		}
 		List<Segment> done = new ArrayList<>();
+		long now = System.nanoTime();
 		synchronized (this.closed) {
-			while (!this.closed.isEmpty() && this.closed.peekFirst().isSettled()) {
+			while (!this.closed.isEmpty() && this.closed.peekFirst().isSettled()
+					&& now - this.closed.peekFirst().closedAt >= this.keepNanos) {
 				done.add(this.closed.pollFirst());
 			}
 		}
-		for (Segment segment : done) {
+		delete(done);
+	}
+
+	private static void delete(List<Segment> segments) {
+		for (Segment segment : segments) {
 			try {
 				Files.deleteIfExists(segment.path);
 			}
@@ -456,8 +486,11 @@ final class Journal {
 		});
 	}
 
-	/** At shutdown, once every decision is settled: the current segment goes too. */
-	void closeActive() {
+	/**
+	 * At shutdown, once every decision is settled: every segment goes, the current one too (the database closes
+	 * cleanly after this, with its commits on disk).
+	 */
+	void closeAtShutdown() {
 		try {
 			exclusively(() -> {
 				Segment current = this.active;
@@ -470,6 +503,12 @@ final class Journal {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		List<Segment> done = new ArrayList<>();
+		synchronized (this.closed) {
+			this.closed.removeIf((segment) -> segment.isSettled() && done.add(segment));
+		}
+		delete(done);
 	}
+
 
 }

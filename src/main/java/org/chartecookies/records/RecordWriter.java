@@ -7,12 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -237,6 +239,12 @@ class RecordWriter implements SmartLifecycle {
 		// alone (tests): either way, before anyone is served (a second instance stops: RecordsSetupException.InUse).
 		this.spill.lock();
 		try {
+			this.journal.open();
+		}
+		catch (IOException ex) {
+			this.keeping.failed(Trouble.JOURNAL, String.valueOf(ex.getMessage()));
+		}
+		try {
 			long recovered = this.journal.recover(this.spill);
 			if (recovered > 0) {
 				logger.info("Consent records: " + recovered + " decisions of the journal left by the last run are taken"
@@ -288,14 +296,13 @@ class RecordWriter implements SmartLifecycle {
 			}
 		}
 		else {
-			this.journal.closeActive();
-			this.journal.release(true);
+			this.journal.closeAtShutdown();
 		}
 		logger.info("Consent records at shutdown: " + left.size() + " kept in the file for the next start, "
 				+ this.spill.waiting() + " waiting there in all");
 		if (this.claimed) {
 			try {
-				checkpoint(true);
+				checkpoint(Checkpoint.RELEASED);
 				this.store.release(this.writerId, this.holder);
 			}
 			catch (RuntimeException ex) {
@@ -427,7 +434,7 @@ class RecordWriter implements SmartLifecycle {
 		syncCommits();
 		this.journal.release(this.queue.isEmpty() && this.retained.isEmpty());
 		if (this.checkpoints != null && this.claimed && now - this.nextCheckpoint >= 0) {
-			checkpoint(false);
+			checkpoint(Checkpoint.HELD);
 		}
 	}
 
@@ -521,6 +528,14 @@ class RecordWriter implements SmartLifecycle {
 			}
 			answersAgain();
 			if (taken.isPresent() && synced()) {
+				if (taken.get().sequence() < this.head.sequence()) {
+					// The database lost commits it had acknowledged (the embedded one, after a full disk): what the
+					// journal still holds is taken again, and what is missing is written again.
+					logger.error("Consent records: the database lost records #" + (taken.get().sequence() + 1) + " to #"
+							+ this.head.sequence() + " of writer " + this.writerId + " after it had acknowledged them;"
+							+ " they are written again from the journal");
+					handOverJournal();
+				}
 				this.head = taken.get();
 				this.claimed = true;
 				this.heldBy = null;
@@ -531,7 +546,7 @@ class RecordWriter implements SmartLifecycle {
 							+ this.head.sequence());
 				}
 				if (this.checkpoints != null) {
-					checkpoint(true);
+					checkpoint(Checkpoint.TAKEN);
 				}
 			}
 		}
@@ -637,17 +652,19 @@ class RecordWriter implements SmartLifecycle {
 				this.store.tryInsert(this.writerId);
 				this.keeping.recovered(Trouble.REFUSED);
 			}
-			catch (DataIntegrityViolationException ex) {
-				// Still refusing.
-			}
 			catch (RuntimeException ex) {
-				failed(ex);
+				if (!refusal(ex)) {
+					failed(ex);
+				}
 			}
 		}
 	}
 
-	/** Signs the chain's head, when it moved since the last checkpoint (or always, at the chain's first and last). */
-	private void checkpoint(boolean always) {
+	/**
+	 * Signs the chain's head: as taken, held (when it moved since the last checkpoint) or released.
+	 */
+	private void checkpoint(String state) {
+		boolean always = !state.equals(Checkpoint.HELD);
 		CheckpointLog log = this.checkpoints;
 		if (log == null) {
 			return;
@@ -659,7 +676,7 @@ class RecordWriter implements SmartLifecycle {
 		}
 		try {
 			RecordStore.Writer row = this.store.writer(this.writerId).orElseThrow();
-			log.head(this.writerId, this.clock.instant(), current, row.cutSequence(), row.cutHash());
+			log.head(state, this.writerId, this.clock.instant(), current, row.cutSequence(), row.cutHash());
 			this.checkpointed = current;
 			this.keeping.recovered(Trouble.CHECKPOINTS);
 		}
@@ -721,19 +738,39 @@ class RecordWriter implements SmartLifecycle {
 			lost();
 			return false;
 		}
-		catch (DataIntegrityViolationException ex) {
-			// The database answers but refuses a record: retrying the batch would refuse it for ever and hold up every
-			// decision after it. The others are written one by one; the refused one is set aside, loudly.
-			return writeOneByOne(batch, ex);
-		}
 		catch (RuntimeException ex) {
+			if (refusal(ex)) {
+				// The database answers but refuses a record: retrying the batch would refuse it for ever and hold up
+				// every decision after it. The others are written one by one; the refused one is set aside, told once
+				// per episode.
+				return writeOneByOne(batch, ex);
+			}
 			// Whatever else the cause (no connection, a transaction that cannot begin), the batch is kept.
 			failed(ex);
 			return false;
 		}
 	}
 
-	private boolean writeOneByOne(List<PendingRecord> batch, DataIntegrityViolationException refusal) {
+	/**
+	 * Whether the database answered and refused what it was given (a constraint, a value it cannot hold, a trigger
+	 * raising an error: SQL states of classes 22, 23, 27, 44, 09 and PostgreSQL's P0), rather than failed to answer.
+	 */
+	static boolean refusal(Throwable failure) {
+		if (failure instanceof DataIntegrityViolationException) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+					&& REFUSALS.contains(sql.getSQLState().substring(0, 2))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static final Set<String> REFUSALS = Set.of("22", "23", "27", "44", "09", "P0");
+
+	private boolean writeOneByOne(List<PendingRecord> batch, RuntimeException refusal) {
 		if (batch.size() == 1) {
 			PendingRecord refused = batch.get(0);
 			if (this.store.recorded(List.of(refused.consentId())).isEmpty()) {
@@ -745,9 +782,7 @@ class RecordWriter implements SmartLifecycle {
 					return false;
 				}
 				this.keeping.setAside("refused by the database", 1);
-				this.keeping.failed(Trouble.REFUSED, refusal.getMostSpecificCause().getMessage());
-				logger.error("Consent records: the database refuses the decision " + refused.consentId()
-						+ "; it is kept in " + SpillFile.REJECTED + " (" + refusal.getMostSpecificCause().getMessage() + ")");
+				this.keeping.failed(Trouble.REFUSED, String.valueOf(mostSpecific(refusal).getMessage()));
 			}
 			return true;
 		}
@@ -771,6 +806,14 @@ class RecordWriter implements SmartLifecycle {
 		// Connections to a database that failed are not reused: an embedded database closed by a full disk opens again
 		// on a new connection once there is room.
 		this.store.reset();
+	}
+
+	private static Throwable mostSpecific(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	private void pause(Duration duration) throws InterruptedException {

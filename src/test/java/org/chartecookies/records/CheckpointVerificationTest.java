@@ -317,17 +317,17 @@ class CheckpointVerificationTest {
 		Path file = logs.resolve("checkpoints.log");
 		CheckpointLog log = new CheckpointLog(KEY, file, Period.ofYears(5));
 		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 3);
-		log.head("w-1", AT, new RecordStore.ChainHead(3, records.get(2).hash()), 0, ConsentRecord.GENESIS);
+		log.head(Checkpoint.HELD, "w-1", AT, new RecordStore.ChainHead(3, records.get(2).hash()), 0, ConsentRecord.GENESIS);
 		log.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(), AT, AT.plusSeconds(1),
 				AT.plus(Duration.ofDays(2000))));
-		new CheckpointLog(KEY, null, Period.ofYears(5)).head("w-1", AT, RecordStore.ChainHead.EMPTY, 0,
+		new CheckpointLog(KEY, null, Period.ofYears(5)).head(Checkpoint.TAKEN, "w-1", AT, RecordStore.ChainHead.EMPTY, 0,
 				ConsentRecord.GENESIS);
 
 		CheckpointLog.Evidence evidence = CheckpointLog.read(List.of(file), Map.of(KEY.id(), KEY.publicKey()));
 
 		assertThat(evidence.problems()).isEmpty();
 		assertThat(evidence.checkpoints()).extracting(Checkpoint::kind, Checkpoint::sequence, Checkpoint::retention)
-			.containsExactly(tuple(Checkpoint.HEAD, 3L, null), tuple(Checkpoint.CUT, 2L, Period.ofYears(5)));
+			.containsExactly(tuple(Checkpoint.HELD, 3L, null), tuple(Checkpoint.CUT, 2L, Period.ofYears(5)));
 	}
 
 	@Test
@@ -347,6 +347,35 @@ class CheckpointVerificationTest {
 			.replace(" at=", " cut=0 cut-hash=" + ConsentRecord.GENESIS + " at=");
 		assertThat(Checkpoint.read(reordered + " signature=" + KEY.sign(reordered), keys))
 			.satisfies((read) -> assertThat(read.signed()).isFalse());
+	}
+
+
+	@Test
+	void recordsAddedAfterTheChainWasLetGoAreNamedWhetherOrNotAnInstanceTookItSince() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 16);
+		Checkpoint taken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT, RecordStore.ChainHead.EMPTY, 0,
+				ConsentRecord.GENESIS, KEY.id());
+		Checkpoint released = Checkpoint.head(Checkpoint.RELEASED, "w-1", AT.plusSeconds(60),
+				new RecordStore.ChainHead(15, records.get(14).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		// A record added, its head moved on, while no instance held the chain.
+		Chains added = new Chains().writer("w-1", records);
+
+		ChainResult alone = single(verify(added, taken, released));
+		assertThat(alone.fault()).isEqualTo(Fault.ADDED_WHILE_RELEASED);
+		assertThat(alone.sequence()).isEqualTo(16);
+		assertThat(alone.describe()).isEqualTo("writer w-1: record #16 and those after it were added while no instance"
+				+ " held the chain: it was let go at a signed checkpoint before them");
+
+		// An instance started again with that writer id took the chain as it found it, and signed it.
+		Checkpoint retaken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(120),
+				new RecordStore.ChainHead(16, records.get(15).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		assertThat(single(verify(added, taken, released, retaken)).fault()).isEqualTo(Fault.ADDED_WHILE_RELEASED);
+
+		// Taken again where it was let go, and written on since: verifies.
+		Checkpoint resumed = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(120),
+				new RecordStore.ChainHead(15, records.get(14).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		assertThat(verify(added, taken, released, resumed).verified()).isTrue();
+		assertThat(verify(new Chains().writer("w-1", records.subList(0, 15)), taken, released).verified()).isTrue();
 	}
 
 }

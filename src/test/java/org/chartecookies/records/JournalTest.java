@@ -102,7 +102,7 @@ class JournalTest {
 	@Test
 	void aSegmentGoesOnceEveryDecisionInItIsSettledAndNoneBeforeItIsLeft() throws Exception {
 		// Every group in a segment of its own.
-		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO);
 		Journal.Entry first = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
 		Journal.Entry second = journal.append(Records.decision("reject-all", RecordStoreContract.NOW));
 		Journal.Entry third = journal.append(Records.decision("custom", RecordStoreContract.NOW));
@@ -119,8 +119,20 @@ class JournalTest {
 	}
 
 	@Test
+	void aSettledSegmentIsKeptAWhileForADatabaseThatLosesWhatItAcknowledged() throws Exception {
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+		Journal.Entry first = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
+		journal.append(Records.decision("reject-all", RecordStoreContract.NOW));
+		journal.settled(List.of(first));
+
+		journal.release(true);
+
+		assertThat(segments()).hasSize(2);
+	}
+
+	@Test
 	void whenIdleTheCurrentSegmentGoesOnceSettledAndANewOneStartsWithTheNextDecision() throws Exception {
-		Journal journal = new Journal(this.folder, LINES, 1 << 20, Duration.ofHours(1), Duration.ZERO);
+		Journal journal = new Journal(this.folder, LINES, 1 << 20, Duration.ofHours(1), Duration.ZERO, Duration.ZERO);
 		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
 		journal.release(true);
 		assertThat(segments()).as("not settled yet").hasSize(1);
@@ -137,7 +149,7 @@ class JournalTest {
 
 	@Test
 	void whatAPreviousRunLeftGoesToTheWaitingDecisionsAndThisRunsOwnSegmentsStay() throws Exception {
-		Journal crashed = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
+		Journal crashed = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO);
 		PendingRecord one = Records.decision("accept-all", RecordStoreContract.NOW);
 		PendingRecord two = Records.decision("reject-all", RecordStoreContract.NOW);
 		crashed.append(one);
@@ -174,7 +186,7 @@ class JournalTest {
 
 	@Test
 	void decisionsInTheJournalOnlyGoToTheWaitingFileWithTheWholeJournal() throws Exception {
-		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1));
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO);
 		PendingRecord settled = Records.decision("accept-all", RecordStoreContract.NOW);
 		PendingRecord orphan = Records.decision("reject-all", RecordStoreContract.NOW);
 		journal.settled(List.of(journal.append(settled)));
@@ -198,12 +210,11 @@ class JournalTest {
 	void atShutdownTheCurrentSegmentGoesOnceSettled() throws Exception {
 		Journal journal = new Journal(this.folder, LINES);
 		Journal.Entry entry = journal.append(Records.decision("accept-all", RecordStoreContract.NOW));
-		journal.closeActive();
-		journal.release(false);
+		journal.closeAtShutdown();
 		assertThat(segments()).as("not settled").hasSize(1);
 
 		journal.settled(List.of(entry));
-		journal.release(false);
+		journal.closeAtShutdown();
 
 		assertThat(segments()).isEmpty();
 	}
@@ -212,7 +223,7 @@ class JournalTest {
 	void aSegmentIsClosedOnceFullOrOldAndNotBefore() throws Exception {
 		String line = LINES.encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n";
 		// Room for exactly two lines of this length.
-		Journal bySize = new Journal(this.folder, LINES, 2L * line.length(), Duration.ofHours(1), Duration.ofHours(1));
+		Journal bySize = new Journal(this.folder, LINES, 2L * line.length(), Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO);
 		bySize.append(Records.decision("accept-all", RecordStoreContract.NOW));
 		bySize.append(Records.decision("accept-all", RecordStoreContract.NOW));
 		assertThat(segments()).hasSize(1);
@@ -222,7 +233,7 @@ class JournalTest {
 
 	@Test
 	void aSegmentOlderThanItsAgeIsClosedAtTheNextDecision() throws Exception {
-		Journal byAge = new Journal(this.folder, LINES, 1 << 20, Duration.ZERO, Duration.ofHours(1));
+		Journal byAge = new Journal(this.folder, LINES, 1 << 20, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
 		byAge.append(Records.decision("accept-all", RecordStoreContract.NOW));
 		byAge.append(Records.decision("accept-all", RecordStoreContract.NOW));
 

@@ -1,14 +1,22 @@
 package org.chartecookies.records;
 
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** Proof that holds, on a real PostgreSQL (Debian's package, a throw-away cluster): the same tests as on H2. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Proof that holds, on a real PostgreSQL (Debian's package, a throw-away cluster): the same tests as on H2, and a trigger. */
 class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 
 	private static PostgresCluster cluster;
@@ -37,6 +45,29 @@ class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 	private static DataSource dataSource(String database) {
 		return new SimpleDriverDataSource(new org.postgresql.Driver(),
 				cluster.jdbcUrl().replace("/postgres", "/" + database), PostgresCluster.USER, "");
+	}
+
+
+	/** A trigger raising an error for one decision (PostgreSQL's P0001): that one is set aside, the others written. */
+	@Test
+	void aTriggerRefusingOneDecisionSetsItAsideAndHoldsUpNoOther() throws Exception {
+		this.jdbc.sql("CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.page_path = "
+				+ "'/poison' THEN RAISE EXCEPTION 'refused by an audit trigger'; END IF; RETURN NEW; END $$").update();
+		this.jdbc.sql("CREATE TRIGGER refuse_poison BEFORE INSERT ON consent_record FOR EACH ROW EXECUTE FUNCTION "
+				+ "refuse_poison()").update();
+		Instance instance = new Instance("poison", "node-1", null).start();
+		PendingRecord poison = new PendingRecord(Records.newConsentId(), Instant.now(), 1, "reject-all",
+				Map.of("statistics", false), false, "fr", "/poison", "cookies");
+
+		instance.writer.accept(poison);
+		List<PendingRecord> others = instance.decide(20);
+
+		awaitRecords(20);
+		others.forEach((decision) -> assertThat(this.store.find(decision.consentId())).isPresent());
+		assertThat(this.store.find(poison.consentId())).isEmpty();
+		assertThat(Files.readAllLines(instance.folder.resolve(SpillFile.REJECTED))).hasSize(1);
+		assertThat(this.meters.get("charte.records.set.aside").tag("reason", "refused by the database").counter().count())
+			.isEqualTo(1);
 	}
 
 }

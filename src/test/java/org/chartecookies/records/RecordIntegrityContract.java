@@ -44,13 +44,13 @@ abstract class RecordIntegrityContract {
 
 	private DataSource dataSource;
 
-	private RecordStore store;
+	RecordStore store;
 
-	private JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	private final List<RecordWriter> writers = new ArrayList<>();
 
-	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	/** A database with nothing in it (a new one for each test). */
 	abstract DataSource emptyDatabase();
@@ -118,7 +118,7 @@ abstract class RecordIntegrityContract {
 		return this.temporary.resolve("checkpoints.log");
 	}
 
-	private void awaitRecords(long count) {
+	void awaitRecords(long count) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.store.count() == count);
 	}
 
@@ -321,6 +321,44 @@ abstract class RecordIntegrityContract {
 		assertThat(verify(null).verified()).as("without checkpoints the database alone verifies").isTrue();
 		assertThat(verify(key).chains()).extracting(ChainResult::writerId, ChainResult::fault)
 			.containsExactlyInAnyOrder(tuple("w-added", Fault.NOT_CHECKPOINTED), tuple("w-removed", Fault.MISSING_CHAIN));
+	}
+
+
+	@Test
+	void aRecordAddedAfterTheChainWasLetGoIsNamedEvenOnceAnInstanceTookItAgain() throws Exception {
+		SigningKey key = SigningKeyTest.newKey();
+		Instance first = new Instance("first", "node-1", key).start();
+		first.decide(15);
+		awaitRecords(15);
+		first.writer.stop();
+		assertThat(verify(key).verified()).isTrue();
+
+		// Record #16 chained on as the writer would, and the head moved with it, while no instance held the chain.
+		ConsentRecord last = this.store.record("node-1", 15).orElseThrow();
+		ConsentRecord forged = ConsentRecord.chain("node-1", 16, Records.decision("accept-all", Instant.now().minusSeconds(3600)),
+				last.hash());
+		this.jdbc.sql("INSERT INTO consent_record (writer_id, record_sequence, consent_id, decided_at, registry_revision, "
+				+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash, site) "
+				+ "VALUES ('node-1', 16, ?, ?, 1, 'accept-all', ?, FALSE, 'fr', '/cookies', ?, ?, 'cookies')")
+			.params(forged.content().consentId(), forged.content().decidedAt().atOffset(ZoneOffset.UTC),
+					forged.content().choicesText(), forged.previousHash(), forged.hash())
+			.update();
+		this.jdbc.sql("UPDATE record_writer SET head_sequence = 16, head_hash = ? WHERE writer_id = 'node-1'")
+			.param(forged.hash())
+			.update();
+		assertThat(verify(null).verified()).as("without checkpoints the database alone verifies").isTrue();
+		assertThat(verify(key).firstFault()).satisfies((fault) -> {
+			assertThat(fault.fault()).isEqualTo(Fault.ADDED_WHILE_RELEASED);
+			assertThat(fault.sequence()).isEqualTo(16);
+		});
+
+		Instance again = new Instance("again", "node-1", key).start();
+		again.decide(2);
+		awaitRecords(18);
+		again.writer.stop();
+
+		assertThat(verify(key).firstFault()).satisfies((fault) -> assertThat(fault.fault())
+			.isEqualTo(Fault.ADDED_WHILE_RELEASED));
 	}
 
 }
