@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <pre>v=1&amp;rev=3&amp;at=1764403200&amp;id=Qk3v0X9bT6mZ1cR2aY8uEw&amp;accepted=statistics&amp;refused=ads.video</pre>
  *
  * {@code rev} is the registry revision decided on, {@code at} the decision time in Unix seconds, {@code id} a 128-bit
- * consent id (base64url, 22 characters; made by {@link ConsentDecisionFactory#newConsentId}; the random ids made
+ * consent id (base64url, 22 characters; made by {@link ConsentIds#newId}; the random ids made
  * before decode alike), {@code accepted} and {@code refused} the optional category ids, dot-separated.
  * Only RFC 6265 cookie-octets are used. Decoding is strict: a decision has one writing, the encoder's, and anything else
  * is no decision at all.

@@ -1,7 +1,13 @@
 package org.chartecookies.consent;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.chartecookies.registry.CookieCategory;
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.LocalizedText;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,15 +31,22 @@ public record ConsentDecided(String site, ConsentDecision decision, String kind,
 	/**
 	 * What is wrong with a decision as a record states it, by the rules the consent endpoint makes decisions with, or
 	 * null when it could have been made there: for decisions read back from a file, which anyone with access to the
-	 * file could have written.
+	 * file could have written. The registry is the site's as it is now: a decision on its revision must fit it (its
+	 * optional categories, each chosen); one on an earlier revision is judged by what any revision allows.
+	 *
+	 * @param registry the site's registry, null when no site of that id is served
 	 */
-	public static @Nullable String problem(String consentId, int revision, String kind, Map<String, Boolean> choices,
-			String language, String pagePath) {
-		if (!ConsentCookieCodec.isConsentId(consentId)) {
-			return "not a consent id";
+	public static @Nullable String problem(String consentId, Instant decidedAt, int revision, String kind,
+			Map<String, Boolean> choices, String language, String pagePath, @Nullable CookieRegistry registry) {
+		if (registry == null) {
+			return "a site this application does not serve";
 		}
-		if (revision < 0) {
-			return "a negative revision";
+		Instant made = ConsentCookieCodec.isConsentId(consentId) ? ConsentIds.timeOf(consentId) : null;
+		if (made == null || made.getEpochSecond() != decidedAt.getEpochSecond()) {
+			return "not a consent id made at its decision's time";
+		}
+		if (revision < 1 || revision > registry.revision()) {
+			return "a revision the site never had";
 		}
 		if (!KINDS.contains(kind)) {
 			return "not a kind of decision";
@@ -50,8 +63,12 @@ public record ConsentDecided(String site, ConsentDecision decision, String kind,
 		if (kind.equals("acknowledge") && !choices.isEmpty()) {
 			return "choices that are not those of " + kind;
 		}
-		if (!language.matches("[a-z]{2,3}")) {
-			return "not a language";
+		if (revision == registry.revision() && !choices.keySet()
+			.equals(registry.optionalCategories().stream().map(CookieCategory::id).collect(Collectors.toSet()))) {
+			return "choices that are not the optional categories of revision " + revision;
+		}
+		if (!LocalizedText.LANGUAGES.contains(language)) {
+			return "not a language of the charter";
 		}
 		if (!ReturnPath.isPagePath(pagePath)) {
 			return "not a page path";

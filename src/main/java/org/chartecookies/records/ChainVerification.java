@@ -220,16 +220,29 @@ public final class ChainVerification {
 		if (writer.headSequence() < latest) {
 			return walked.with(Fault.BEHIND_CHECKPOINT, latest, null);
 		}
-		// The latest checkpoint still in the chain: the chain's links tie every record before it to it.
-		Optional<Checkpoint> kept = heads.stream()
+		// The latest checkpoint still in the chain: the chain's links tie every record before it to it. When it does
+		// not match, the first that does not is found by halves (those before a match match too) and named.
+		List<Checkpoint> kept = heads.stream()
 			.filter((checkpoint) -> checkpoint.sequence() > writer.cutSequence())
-			.max(Comparator.comparingLong(Checkpoint::sequence));
-		if (kept.isPresent()) {
-			Optional<ConsentRecord> record = this.store.record(writer.writerId(), kept.get().sequence());
-			if (record.isEmpty() || !record.get().hash().equals(kept.get().hash())) {
-				return walked.with(Fault.CHECKPOINT_MISMATCH, kept.get().sequence(),
-						record.map((found) -> found.content().consentId()).orElse(null));
+			.sorted(Comparator.comparingLong(Checkpoint::sequence))
+			.toList();
+		if (!kept.isEmpty() && !matches(writer, kept.get(kept.size() - 1))) {
+			int low = 0;
+			int high = kept.size() - 1;
+			while (low < high) {
+				int middle = (low + high) >>> 1;
+				if (matches(writer, kept.get(middle))) {
+					low = middle + 1;
+				}
+				else {
+					high = middle;
+				}
 			}
+			Checkpoint first = kept.get(low);
+			return walked.with(Fault.CHECKPOINT_MISMATCH, first.sequence(),
+					this.store.record(writer.writerId(), first.sequence())
+						.map((found) -> found.content().consentId())
+						.orElse(null));
 		}
 		// A chain let go stays where it was until an instance takes it again: nothing is added meanwhile.
 		List<Checkpoint> inTime = heads.stream().sorted(Comparator.comparing(Checkpoint::at)).toList();
@@ -288,6 +301,13 @@ public final class ChainVerification {
 			}
 		}
 		return new ChainResult(writer.writerId(), walk.records, walk.fault, walk.faultSequence, walk.faultConsentId);
+	}
+
+	/** Whether the record at a checkpoint's place is the one it names. */
+	private boolean matches(RecordStore.Writer writer, Checkpoint checkpoint) {
+		return this.store.record(writer.writerId(), checkpoint.sequence())
+			.map((record) -> record.hash().equals(checkpoint.hash()))
+			.orElse(false);
 	}
 
 	/** Walks one chain in sequence order and stops judging at the first fault. */

@@ -1,6 +1,7 @@
 package org.chartecookies.records;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -19,6 +20,8 @@ record PendingRecord(String consentId, Instant decidedAt, int revision, String k
 
 	PendingRecord {
 		choices = Collections.unmodifiableMap(new TreeMap<>(choices));
+		// To the second, as the cookie and the record's hash hold it: the same decision whatever a store kept of it.
+		decidedAt = decidedAt.truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/** A record of the time before sites: no site. */

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -245,13 +246,21 @@ class RecordStore implements ChainVerification.Chains {
 
 	/** Which of these consent ids are already recorded (records waiting in the file may have been written before). */
 	Set<String> recorded(Collection<String> consentIds) {
+		return recordedDecisions(consentIds).keySet();
+	}
+
+	/** The decisions already recorded under these consent ids, by id. */
+	Map<String, PendingRecord> recordedDecisions(Collection<String> consentIds) {
 		if (consentIds.isEmpty()) {
-			return Set.of();
+			return Map.of();
 		}
-		return new HashSet<>(this.jdbc.sql("SELECT consent_id FROM consent_record WHERE consent_id IN (:ids)")
+		Map<String, PendingRecord> recorded = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM consent_record WHERE consent_id IN (:ids)")
 			.param("ids", consentIds)
-			.query(String.class)
-			.list());
+			.query(RecordStore::record)
+			.list()
+			.forEach((record) -> recorded.put(record.content().consentId(), record.content()));
+		return recorded;
 	}
 
 	Optional<ConsentRecord> find(String consentId) {

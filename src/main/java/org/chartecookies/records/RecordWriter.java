@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -592,12 +593,27 @@ class RecordWriter implements SmartLifecycle {
 		try {
 			this.schema.run();
 			List<PendingRecord> waiting = this.spill.takeOver();
+			int there = 0;
 			for (int start = 0; start < waiting.size(); start += this.properties.batchSize()) {
 				List<PendingRecord> batch = new ArrayList<>(
 						waiting.subList(start, Math.min(waiting.size(), start + this.properties.batchSize())));
-				List<String> ids = batch.stream().map(PendingRecord::consentId).toList();
-				var recorded = this.store.recorded(ids);
-				batch.removeIf((record) -> recorded.contains(record.consentId()));
+				Map<String, PendingRecord> recorded = this.store
+					.recordedDecisions(batch.stream().map(PendingRecord::consentId).toList());
+				for (PendingRecord record : List.copyOf(batch)) {
+					PendingRecord found = recorded.get(record.consentId());
+					if (found == null) {
+						continue;
+					}
+					batch.remove(record);
+					if (found.equals(record)) {
+						there++;
+					}
+					else {
+						// Another decision under an id the database has: not this one's to write, nor to drop unsaid.
+						this.spill.reject(record);
+						this.keeping.setAside("a consent id already recorded with another decision", 1);
+					}
+				}
 				if (!batch.isEmpty() && !write(batch)) {
 					return;
 				}
@@ -608,17 +624,19 @@ class RecordWriter implements SmartLifecycle {
 			}
 			this.spill.done();
 			if (!waiting.isEmpty()) {
-				logger.info("Consent records: " + waiting.size() + " decisions kept in the file while the database was "
-						+ "unreachable are now written");
+				logger.info("Consent records: " + waiting.size() + " decisions that waited in the file are in the database"
+						+ " (" + there + " of them were there already)");
 			}
 		}
-		catch (IOException ex) {
-			this.keeping.failed(Trouble.FILE, "cannot read the file of waiting decisions (" + ex.getMessage() + ")");
+		catch (IOException | UncheckedIOException ex) {
+			this.keeping.failed(Trouble.FILE, "cannot read or set aside the file of waiting decisions (" + ex.getMessage()
+					+ ")");
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
 		}
 	}
+
 
 	/**
 	 * While a trouble lasts, whether it is over, every retry interval: no decision may come to tell it (readiness

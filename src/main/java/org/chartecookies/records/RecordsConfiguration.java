@@ -44,9 +44,13 @@ class RecordsConfiguration {
 
 	/** The signing key and where its checkpoints go, or neither (then the start-up log says what that means). */
 	@Bean
-	Integrity recordsIntegrity(RecordsProperties properties) {
+	Integrity recordsIntegrity(RecordsProperties properties, Environment environment) {
 		String configured = properties.signingKey();
 		if (configured == null || configured.isBlank()) {
+			if (verifying(environment)) {
+				// The verification signs nothing: it checks with the public key it is given, or says it has none.
+				return new Integrity(null, null);
+			}
 			logger.warn("Consent records: no signing key (charte.records.signing-key): tampering with the records by"
 					+ " someone with access to the database or the records folder cannot be detected (README, \"Consent"
 					+ " records\")");
@@ -85,7 +89,13 @@ class RecordsConfiguration {
 	@Bean
 	WaitingLines waitingLines(Integrity integrity, Sites sites, RecordsProperties properties, Clock clock) {
 		return new WaitingLines(integrity.key(),
-				(site) -> sites.all().stream().map(HostedSite::id).anyMatch(site::equals), clock, properties.maxWait());
+				(site) -> sites.all()
+					.stream()
+					.filter((served) -> served.id().equals(site))
+					.map(HostedSite::registry)
+					.findFirst()
+					.orElse(null),
+				clock, properties.maxWait());
 	}
 
 	@Bean
@@ -148,9 +158,13 @@ class RecordsConfiguration {
 		else if (integrity.key() != null) {
 			keys.put(integrity.key().id(), integrity.key().publicKey());
 		}
-		// Without a key there is nothing to check checkpoints with: none are read.
-		return new ChainVerification(store,
-				() -> keys.isEmpty() ? CheckpointLog.Evidence.NONE : CheckpointLog.read(files, keys));
+		// Without a key there is nothing to check checkpoints with: none are read, and any named is a problem.
+		List<String> unchecked = files.stream()
+			.map((file) -> file + ": checkpoints given without a public key to check them (charte.records.public-key)")
+			.toList();
+		return new ChainVerification(store, () -> keys.isEmpty()
+				? (unchecked.isEmpty() ? CheckpointLog.Evidence.NONE : new CheckpointLog.Evidence(List.of(), unchecked))
+				: CheckpointLog.read(files, keys));
 	}
 
 	@Bean

@@ -230,14 +230,29 @@ final class SpillFile implements AutoCloseable {
 		}
 	}
 
-	/** Appends lines to a file and forces them to disk. */
+	/**
+	 * Appends lines to a file and forces them to disk. Lines cut short (a full disk) are taken back, so that the next
+	 * append does not run on from the middle of a line.
+	 */
 	private static void append(Path file, ByteBuffer bytes) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND)) {
-			while (bytes.hasRemaining()) {
-				channel.write(bytes);
+			long before = channel.size();
+			try {
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+				channel.force(false);
 			}
-			channel.force(false);
+			catch (IOException ex) {
+				try {
+					channel.truncate(before);
+				}
+				catch (IOException notTaken) {
+					ex.addSuppressed(notTaken);
+				}
+				throw ex;
+			}
 		}
 	}
 
@@ -264,9 +279,15 @@ final class SpillFile implements AutoCloseable {
 				WaitingLines.Reading reading = this.lines.read(line);
 				PendingRecord record = reading.record();
 				if (record != null) {
-					// The same decision twice (kept in the file, then found again in a crashed run's journal): once.
-					if (records.putIfAbsent(record.consentId(), record) == null) {
+					// The same decision twice (kept in the file, then found again in a crashed run's journal): once. Another
+					// decision under an id already read is no decision the endpoint made: set aside, not dropped.
+					PendingRecord first = records.putIfAbsent(record.consentId(), record);
+					if (first == null) {
 						readable.add(line);
+					}
+					else if (!first.equals(record)) {
+						refused.computeIfAbsent("a consent id already recorded with another decision",
+								(problem) -> new LinkedHashSet<>()).add(line);
 					}
 				}
 				else {

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import org.chartecookies.consent.ConsentDecided;
+import org.chartecookies.registry.CookieRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,8 @@ final class WaitingLines implements Journal.Codec {
 
 	private final @Nullable SigningKey key;
 
-	private final Predicate<String> knownSite;
+	/** The registry of each site served, by its id; null for a site not served. */
+	private final Function<String, @Nullable CookieRegistry> registries;
 
 	private final Clock clock;
 
@@ -44,16 +46,12 @@ final class WaitingLines implements Journal.Codec {
 	record Reading(@Nullable PendingRecord record, @Nullable String problem) {
 	}
 
-	WaitingLines(@Nullable SigningKey key, Predicate<String> knownSite, Clock clock, Duration maxWait) {
+	WaitingLines(@Nullable SigningKey key, Function<String, @Nullable CookieRegistry> registries, Clock clock,
+			Duration maxWait) {
 		this.key = key;
-		this.knownSite = knownSite;
+		this.registries = registries;
 		this.clock = clock;
 		this.maxWait = maxWait;
-	}
-
-	/** Lines of no key and any site, for tests and tools that write a file the way the application writes it. */
-	static WaitingLines plain(Clock clock) {
-		return new WaitingLines(null, (site) -> true, clock, Duration.ofDays(3650));
 	}
 
 	@Override
@@ -104,13 +102,10 @@ final class WaitingLines implements Journal.Codec {
 	}
 
 	private @Nullable String problem(PendingRecord record) {
-		String invalid = ConsentDecided.problem(record.consentId(), record.revision(), record.kind(), record.choices(),
-				record.language(), record.pagePath());
+		String invalid = ConsentDecided.problem(record.consentId(), record.decidedAt(), record.revision(), record.kind(),
+				record.choices(), record.language(), record.pagePath(), this.registries.apply(record.site()));
 		if (invalid != null) {
 			return invalid;
-		}
-		if (!this.knownSite.test(record.site())) {
-			return "a site this application does not serve";
 		}
 		Instant now = this.clock.instant();
 		if (record.decidedAt().isAfter(now.plus(SKEW))) {

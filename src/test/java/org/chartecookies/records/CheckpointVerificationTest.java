@@ -96,6 +96,16 @@ class CheckpointVerificationTest {
 		assertThat(chain.fault()).isEqualTo(Fault.CHECKPOINT_MISMATCH);
 		assertThat(chain.sequence()).isEqualTo(8);
 		assertThat(chain.consentId()).isEqualTo(records.get(7).content().consentId());
+		// With many checkpoints, the first that no longer matches is named: the rewriting began before it.
+		List<Checkpoint> every = new ArrayList<>();
+		for (int sequence = 1; sequence <= 10; sequence++) {
+			every.add(head("w-1", records, sequence));
+		}
+		assertThat(single(verify(chains, every.toArray(Checkpoint[]::new))).sequence()).isEqualTo(6);
+		assertThat(single(verify(new Chains().writer("w-1", rechained(records, 2)), every.toArray(Checkpoint[]::new)))
+			.sequence()).isEqualTo(2);
+		assertThat(single(verify(new Chains().writer("w-1", rechained(records, 10)), every.toArray(Checkpoint[]::new)))
+			.sequence()).isEqualTo(10);
 		assertThat(chain.describe()).contains("record #8", "is not the record a signed checkpoint names there");
 	}
 

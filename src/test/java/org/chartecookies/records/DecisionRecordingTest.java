@@ -28,7 +28,7 @@ class DecisionRecordingTest {
 	private RecordWriter writer(String id) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), meters);
-		WaitingLines lines = WaitingLines.plain(Clock.systemUTC());
+		WaitingLines lines = Records.lines(Clock.systemUTC());
 		return new RecordWriter(null, new SpillFile(this.folder, lines, keeping::setAside), new Journal(this.folder, lines),
 				keeping, null, RecordWriterTest.properties(this.folder, 1, id), Clock.systemUTC(), id, "h-" + id, () -> {
 				}, meters);

@@ -48,7 +48,7 @@ class FullDiskTest {
 	}
 
 	private RecordWriter writer(RecordStore store, Path folder, int queueCapacity) {
-		WaitingLines lines = WaitingLines.plain(Clock.systemUTC());
+		WaitingLines lines = Records.lines(Clock.systemUTC());
 		this.writer = new RecordWriter(store, new SpillFile(folder, lines, this.keeping::setAside),
 				new Journal(folder, lines), this.keeping, null, RecordWriterTest.properties(folder, queueCapacity, "w-full"),
 				Clock.systemUTC(), "w-full", "h-full", () -> {
@@ -126,6 +126,35 @@ class FullDiskTest {
 		await().atMost(Duration.ofSeconds(60)).until(() -> store.count() == 5_005 - (long) lost);
 		await().atMost(Duration.ofSeconds(30)).until(() -> kept() == Status.UP);
 		assertThat(new ChainVerification(store).verify().verified()).isTrue();
+	}
+
+
+	@Test
+	void aLineCutShortByAFullDiskIsTakenBackAndTheNextLinesAreWhole() throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 1);
+		this.closing.add(disk);
+		SpillFile waiting = new SpillFile(disk.path(), Records.lines(Clock.systemUTC()), this.keeping::setAside);
+		List<PendingRecord> kept = new ArrayList<>();
+		disk.fill();
+		disk.freeSome(100);
+		// Lines until the disk refuses one: the one refused is not kept, in part or whole.
+		while (true) {
+			PendingRecord decision = Records.decision("custom", Instant.now());
+			try {
+				waiting.append(List.of(decision));
+			}
+			catch (java.io.UncheckedIOException full) {
+				break;
+			}
+			kept.add(decision);
+		}
+		disk.free();
+		PendingRecord after = Records.decision("reject-all", Instant.now());
+		waiting.append(List.of(after));
+		kept.add(after);
+
+		assertThat(waiting.takeOver()).containsExactlyElementsOf(kept);
+		assertThat(disk.path().resolve(SpillFile.REJECTED)).doesNotExist();
 	}
 
 }

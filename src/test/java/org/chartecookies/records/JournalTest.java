@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class JournalTest {
 
-	private static final WaitingLines LINES = WaitingLines.plain(Clock.systemUTC());
+	private static final WaitingLines LINES = Records.lines(Clock.systemUTC());
 
 	@TempDir
 	Path folder;

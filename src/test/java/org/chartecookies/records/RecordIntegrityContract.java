@@ -81,8 +81,7 @@ abstract class RecordIntegrityContract {
 
 		Instance(String folder, String writerId, @Nullable SigningKey key) throws Exception {
 			this.folder = Files.createDirectories(RecordIntegrityContract.this.temporary.resolve(folder));
-			WaitingLines lines = new WaitingLines(key, (site) -> site.equals("cookies"), Clock.systemUTC(),
-					Duration.ofDays(30));
+			WaitingLines lines = new WaitingLines(key, Records::registry, Clock.systemUTC(), Duration.ofDays(30));
 			this.spill = new SpillFile(this.folder, lines, this.keeping::setAside);
 			CheckpointLog checkpoints = (key != null) ? new CheckpointLog(key, checkpointFile(), Period.ofYears(5)) : null;
 			this.writer = new RecordWriter(RecordIntegrityContract.this.store, this.spill, new Journal(this.folder, lines),
@@ -234,7 +233,7 @@ abstract class RecordIntegrityContract {
 				exported.add(record);
 			}
 		});
-		WaitingLines withoutKey = WaitingLines.plain(Clock.systemUTC());
+		WaitingLines withoutKey = Records.lines(Clock.systemUTC());
 		StringBuilder lines = new StringBuilder();
 		for (ConsentRecord record : exported) {
 			PendingRecord content = record.content();
@@ -359,6 +358,63 @@ abstract class RecordIntegrityContract {
 
 		assertThat(verify(key).firstFault()).satisfies((fault) -> assertThat(fault.fault())
 			.isEqualTo(Fault.ADDED_WHILE_RELEASED));
+	}
+
+
+	/** As the embedded database did after a full disk: it came back without commits it had acknowledged. */
+	@Test
+	void decisionsTheDatabaseLostAfterAcknowledgingThemAreWrittenAgainFromTheJournal() throws Exception {
+		Instance instance = new Instance("lossy", "node-1", null).start();
+		List<PendingRecord> decided = instance.decide(10);
+		awaitRecords(10);
+		ConsentRecord fifth = this.store.record("node-1", 5).orElseThrow();
+		this.jdbc.sql("DELETE FROM consent_record WHERE writer_id = 'node-1' AND record_sequence > 5").update();
+		this.jdbc.sql("UPDATE record_writer SET head_sequence = 5, head_hash = ? WHERE writer_id = 'node-1'")
+			.param(fifth.hash())
+			.update();
+
+		decided.addAll(instance.decide(1));
+
+		awaitRecords(11);
+		decided.forEach((decision) -> assertThat(this.store.find(decision.consentId())).isPresent());
+		assertThat(verify(null).verified()).isTrue();
+	}
+
+
+	@Test
+	void aWaitingLineUnderAConsentIdRecordedWithAnotherDecisionIsSetAsideNotDropped() throws Exception {
+		Instance first = new Instance("first", "node-1", null).start();
+		PendingRecord decided = first.decide(1).get(0);
+		awaitRecords(1);
+		first.writer.stop();
+		PendingRecord other = new PendingRecord(decided.consentId(), decided.decidedAt(), decided.revision(), "reject-all",
+				Map.of("statistics", false, "video", false), false, decided.language(), decided.pagePath(), decided.site());
+		assertThat(other).isNotEqualTo(decided);
+		Path folder = Files.createDirectories(this.temporary.resolve("next"));
+		WaitingLines lines = Records.lines(Clock.systemUTC());
+		// The decision again (a crashed run's journal also held it), and another under its id.
+		Files.writeString(folder.resolve("pending-records.txt"),
+				lines.encode(decided) + "\n" + lines.encode(other) + "\n", StandardCharsets.US_ASCII);
+
+		Instance next = new Instance("next", "node-2", null).start();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> next.spill.waiting() == 0);
+		assertThat(this.store.count()).isEqualTo(1);
+		assertThat(this.store.find(decided.consentId()).orElseThrow().content()).isEqualTo(decided);
+		assertThat(Files.readAllLines(next.folder.resolve(SpillFile.REJECTED))).containsExactly(lines.encode(other));
+		assertThat(this.meters.get("charte.records.set.aside")
+			.tag("reason", "a consent id already recorded with another decision")
+			.counter()
+			.count()).isEqualTo(1);
+
+		// Alone in the file, another decision under an id the database has is set aside too.
+		next.writer.stop();
+		Path third = Files.createDirectories(this.temporary.resolve("third"));
+		Files.writeString(third.resolve("pending-records.txt"), lines.encode(other) + "\n", StandardCharsets.US_ASCII);
+		Instance last = new Instance("third", "node-3", null).start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> last.spill.waiting() == 0);
+		assertThat(Files.readAllLines(third.resolve(SpillFile.REJECTED))).containsExactly(lines.encode(other));
+		assertThat(this.store.find(decided.consentId()).orElseThrow().content()).isEqualTo(decided);
 	}
 
 }

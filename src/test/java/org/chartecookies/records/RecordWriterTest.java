@@ -71,7 +71,7 @@ class RecordWriterTest {
 
 	private final RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), this.meters);
 
-	private static final WaitingLines LINES = WaitingLines.plain(Clock.systemUTC());
+	private static final WaitingLines LINES = Records.lines(Clock.systemUTC());
 
 	private SpillFile spill() {
 		return new SpillFile(this.folder, LINES, this.keeping::setAside);

@@ -3,13 +3,17 @@ package org.chartecookies.records;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.chartecookies.consent.ConsentIds;
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Registries;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Object mother for the records tests: decisions, and a store on a migrated database. */
 final class Records {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private Records() {
 	}
 
@@ -28,15 +30,35 @@ final class Records {
 		Map<String, Boolean> choices = new LinkedHashMap<>();
 		choices.put("statistics", kind.equals("accept-all"));
 		choices.put("video", kind.equals("accept-all") || kind.equals("custom"));
-		return new PendingRecord(newConsentId(), decidedAt, 1, kind, choices, kind.equals("reject-all"), "fr",
+		return new PendingRecord(ConsentIds.newId(decidedAt), decidedAt, 1, kind, choices,
+				kind.equals("reject-all"), "fr",
 				"/cookies", "cookies");
 	}
 
-	/** A consent id as the consent endpoint makes them: 128 random bits in base64url. */
+	/** A consent id as the consent endpoint makes them, at this moment. */
 	static String newConsentId() {
-		byte[] bits = new byte[16];
-		RANDOM.nextBytes(bits);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+		return ConsentIds.newId(Instant.now());
+	}
+
+	/**
+	 * Lines as the application writes them, without a key, for the site {@code cookies} of the default registry at a
+	 * revision after the tests' decisions' (1): what any revision allows is checked, not the categories of the current
+	 * one (the tests' decisions choose {@code statistics} and {@code video}).
+	 */
+	static WaitingLines lines(Clock clock) {
+		return new WaitingLines(null, Records::registry, clock, Duration.ofDays(3650));
+	}
+
+	private static final CookieRegistry LATER = revised(Registries.defaultRegistry(), 2);
+
+	/** The tests' site, {@code cookies}: the default registry at revision 2; no other site. */
+	static @Nullable CookieRegistry registry(String site) {
+		return site.equals("cookies") ? LATER : null;
+	}
+
+	/** The registry at another revision. */
+	static CookieRegistry revised(CookieRegistry registry, int revision) {
+		return new CookieRegistry(registry.site(), revision, registry.categories(), registry.cookies(), registry.prose());
 	}
 
 	/** The holder the tests' chains are taken by. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.chartecookies.consent.ConsentIds;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,14 +63,16 @@ class RecordsEndpointTest {
 
 		static final Path FOLDER = newFolder("unsigned");
 
-		static final PendingRecord SET_ASIDE = new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", Instant.now().minusSeconds(60),
-				1, "reject-all", Map.of("statistics", false), false, "fr", "/cookies", "cookies");
+		static final Instant DECIDED = Instant.now().minusSeconds(60);
+
+		static final PendingRecord SET_ASIDE = new PendingRecord(ConsentIds.newId(DECIDED), DECIDED, 1, "reject-all",
+				Map.of("statistics", false), false, "fr", "/cookies", "cookies");
 
 		@DynamicPropertySource
 		static void folder(DynamicPropertyRegistry registry) throws IOException {
 			// A decision the database refused before its cause was fixed.
 			Files.writeString(FOLDER.resolve(SpillFile.REJECTED),
-					WaitingLines.plain(Clock.systemUTC()).encode(SET_ASIDE) + "\n");
+					Records.lines(Clock.systemUTC()).encode(SET_ASIDE) + "\n");
 			registry.add("charte.records.folder", FOLDER::toString);
 		}
 

@@ -75,8 +75,8 @@ class RecordsFolderIT {
 		Records.migrate(new SimpleDriverDataSource(new org.h2.Driver(), url(folder), "sa", ""));
 		Path pending = folder.resolve("pending-records.txt");
 		Files.writeString(pending,
-				WaitingLines.plain(java.time.Clock.systemUTC()).encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n"
-						+ WaitingLines.plain(java.time.Clock.systemUTC()).encode(Records.decision("reject-all", RecordStoreContract.NOW)) + "\n",
+				Records.lines(java.time.Clock.systemUTC()).encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n"
+						+ Records.lines(java.time.Clock.systemUTC()).encode(Records.decision("reject-all", RecordStoreContract.NOW)) + "\n",
 				StandardCharsets.UTF_8);
 		byte[] before = Files.readAllBytes(pending);
 		Path log = WORK.resolve("verify.log");

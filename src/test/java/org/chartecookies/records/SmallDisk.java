@@ -61,6 +61,14 @@ final class SmallDisk implements AutoCloseable {
 		}
 	}
 
+	/** Frees this many bytes (about: the file system counts in blocks). */
+	void freeSome(int bytes) throws IOException {
+		try (java.nio.channels.FileChannel filler = java.nio.channels.FileChannel.open(this.filler,
+				java.nio.file.StandardOpenOption.WRITE)) {
+			filler.truncate(Math.max(0, filler.size() - bytes));
+		}
+	}
+
 	void free() throws IOException {
 		Files.deleteIfExists(this.filler);
 		Files.deleteIfExists(this.mount.resolve("filler-last"));

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 
+import org.chartecookies.consent.ConsentIds;
+import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Registries;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lines of the records folder's files are outside the database's protection: with a signing key, a line nobody
  * with the key wrote is never taken; with or without one, a line is taken only if the consent endpoint could have made
- * its decision (a known site, a consent id, a time within the waiting period, a page path).
+ * its decision (a site served, a consent id made at its decision's time, a revision the site had, the categories of
+ * the current revision when it is that one, a language of the charter, a page path, a time within the waiting period).
  */
 class WaitingLinesTest {
 
@@ -22,22 +26,38 @@ class WaitingLinesTest {
 
 	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	static final SigningKey KEY = SigningKeyTest.newKey();
+	/** The site {@code shop}: the default registry (one optional category, {@code statistics}) at revision 3. */
+	private static final CookieRegistry SHOP = Records.revised(Registries.defaultRegistry(), 3);
 
-	private final WaitingLines keyed = new WaitingLines(KEY, Set.of("cookies", "shop")::contains, CLOCK,
-			Duration.ofDays(30));
-
-	private final WaitingLines plain = new WaitingLines(null, Set.of("cookies", "shop")::contains, CLOCK,
-			Duration.ofDays(30));
-
-	private static PendingRecord decision() {
-		return new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW.minusSeconds(60), 3, "custom",
-				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail", "shop");
+	private static @Nullable CookieRegistry registry(String site) {
+		return site.equals("shop") ? SHOP : null;
 	}
 
-	private static PendingRecord with(String consentId, Instant decidedAt, String kind, Map<String, Boolean> choices,
+	static final SigningKey KEY = SigningKeyTest.newKey();
+
+	private final WaitingLines keyed = new WaitingLines(KEY, WaitingLinesTest::registry, CLOCK, Duration.ofDays(30));
+
+	private final WaitingLines plain = new WaitingLines(null, WaitingLinesTest::registry, CLOCK, Duration.ofDays(30));
+
+	private static final PendingRecord DECISION = with(NOW.minusSeconds(60), 3, "custom", Map.of("statistics", false),
+			"en", "/datasets/rail", "shop");
+
+	private static PendingRecord decision() {
+		return DECISION;
+	}
+
+	private static PendingRecord with(Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
 			String language, String pagePath, String site) {
-		return new PendingRecord(consentId, decidedAt, 3, kind, choices, false, language, pagePath, site);
+		return with(ConsentIds.newId(decidedAt), decidedAt, revision, kind, choices, language, pagePath, site);
+	}
+
+	private static PendingRecord with(String consentId, Instant decidedAt, int revision, String kind,
+			Map<String, Boolean> choices, String language, String pagePath, String site) {
+		return new PendingRecord(consentId, decidedAt, revision, kind, choices, true, language, pagePath, site);
+	}
+
+	private String problem(PendingRecord record) {
+		return this.keyed.read(this.keyed.encode(record)).problem();
 	}
 
 	@Test
@@ -55,12 +75,11 @@ class WaitingLinesTest {
 		assertThat(this.keyed.read(accepted).problem()).startsWith("not authenticated");
 		assertThat(this.keyed.read(this.plain.encode(decision())).problem())
 			.isEqualTo("not authenticated (written without the signing key)");
-		WaitingLines otherKey = new WaitingLines(SigningKeyTest.newKey(), (site) -> true, CLOCK, Duration.ofDays(30));
+		WaitingLines otherKey = new WaitingLines(SigningKeyTest.newKey(), WaitingLinesTest::registry, CLOCK,
+				Duration.ofDays(30));
 		assertThat(this.keyed.read(otherKey.encode(decision())).problem()).startsWith("not authenticated");
 		// The code of another line does not fit this one.
-		PendingRecord other = with("AAZxBoDZSQa7phcO-gBIhQ", NOW, "reject-all", Map.of("statistics", false), "fr", "/",
-				"cookies");
-		String otherLine = this.keyed.encode(other);
+		String otherLine = this.keyed.encode(with(NOW, 3, "reject-all", Map.of("statistics", false), "fr", "/", "shop"));
 		String swapped = line.substring(0, line.lastIndexOf('\t')) + otherLine.substring(otherLine.lastIndexOf('\t'));
 		assertThat(this.keyed.read(swapped).problem()).startsWith("not authenticated");
 	}
@@ -71,59 +90,70 @@ class WaitingLinesTest {
 	}
 
 	@Test
+	void aDecisionTheEndpointCouldHaveMadeIsTaken() {
+		Map<String, Boolean> statistics = Map.of("statistics", true);
+		assertThat(problem(with(NOW, 3, "accept-all", statistics, "fr", "/a", "shop"))).isNull();
+		assertThat(problem(with(NOW, 3, "reject-all", Map.of("statistics", false), "fr", "/a", "shop"))).isNull();
+		// On an earlier revision the categories may have been others: any are taken, chosen as the kind says.
+		assertThat(problem(with(NOW, 1, "custom", Map.of("statistics", false, "video", true), "fr", "/", "shop")))
+			.isNull();
+		assertThat(problem(with(NOW, 2, "acknowledge", Map.of(), "fr", "/", "shop"))).isNull();
+		assertThat(problem(with(NOW, 1, "accept-all", Map.of(), "fr", "/", "shop"))).isNull();
+	}
+
+	@Test
 	void aDecisionTheEndpointCouldNotHaveMadeIsNotTakenEvenWithAValidCode() {
-		Map<String, Boolean> none = Map.of();
-		assertThat(problem(with("chosen-by-hand", NOW, "accept-all", none, "fr", "/", "cookies")))
-			.isEqualTo("not a consent id");
-		// 128 bits end with one of four characters: another is a second writing of an id.
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eR", NOW, "accept-all", none, "fr", "/", "cookies")))
-			.isEqualTo("not a consent id");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "accept-some", none, "fr", "/", "cookies")))
+		Map<String, Boolean> statistics = Map.of("statistics", false);
+		assertThat(problem(with("chosen-by-hand", NOW, 3, "reject-all", statistics, "fr", "/", "shop")))
+			.isEqualTo("not a consent id made at its decision's time");
+		// 128 bits, but not laid out as the endpoint lays them out (version 7, the time first).
+		assertThat(problem(with("AAAAAAAAAAAAAAAAAAAAAA", NOW, 3, "reject-all", statistics, "fr", "/", "shop")))
+			.isEqualTo("not a consent id made at its decision's time");
+		assertThat(problem(with(ConsentIds.newId(NOW.minus(Duration.ofDays(5 * 365))), NOW, 3, "reject-all", statistics,
+				"fr", "/", "shop"))).isEqualTo("not a consent id made at its decision's time");
+		assertThat(problem(with(NOW, 4, "reject-all", statistics, "fr", "/", "shop")))
+			.isEqualTo("a revision the site never had");
+		assertThat(problem(with(NOW, 0, "reject-all", statistics, "fr", "/", "shop")))
+			.isEqualTo("a revision the site never had");
+		assertThat(problem(with(NOW, 3, "accept-some", statistics, "fr", "/", "shop")))
 			.isEqualTo("not a kind of decision");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "accept-all", Map.of("statistics", false), "fr", "/",
-				"cookies"))).isEqualTo("choices that are not those of accept-all");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "reject-all", Map.of("statistics", true), "fr", "/",
-				"cookies"))).isEqualTo("choices that are not those of reject-all");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "acknowledge", Map.of("statistics", false), "fr", "/",
-				"cookies"))).isEqualTo("choices that are not those of acknowledge");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "custom", Map.of("Statistics", true), "fr", "/",
-				"cookies"))).isEqualTo("not a category id");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "custom", none, "french", "/", "cookies")))
-			.isEqualTo("not a language");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "custom", none, "fr", "/\r\nSet-Cookie: x", "cookies")))
+		assertThat(problem(with(NOW, 3, "accept-all", statistics, "fr", "/", "shop")))
+			.isEqualTo("choices that are not those of accept-all");
+		assertThat(problem(with(NOW, 3, "reject-all", Map.of("statistics", true), "fr", "/", "shop")))
+			.isEqualTo("choices that are not those of reject-all");
+		assertThat(problem(with(NOW, 2, "acknowledge", statistics, "fr", "/", "shop")))
+			.isEqualTo("choices that are not those of acknowledge");
+		assertThat(problem(with(NOW, 2, "custom", Map.of("Statistics", true), "fr", "/", "shop")))
+			.isEqualTo("not a category id");
+		// The current revision has one optional category: a decision on it chooses that one, no other.
+		assertThat(problem(with(NOW, 3, "acknowledge", Map.of(), "fr", "/", "shop")))
+			.isEqualTo("choices that are not the optional categories of revision 3");
+		assertThat(problem(with(NOW, 3, "custom", Map.of("statistics", true, "video", true), "fr", "/", "shop")))
+			.isEqualTo("choices that are not the optional categories of revision 3");
+		assertThat(problem(with(NOW, 3, "custom", statistics, "de", "/", "shop")))
+			.isEqualTo("not a language of the charter");
+		assertThat(problem(with(NOW, 3, "custom", statistics, "fr", "/\r\nSet-Cookie: x", "shop")))
 			.isEqualTo("not a page path");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "custom", none, "fr", "//evil.example", "cookies")))
+		assertThat(problem(with(NOW, 3, "custom", statistics, "fr", "//evil.example", "shop")))
 			.isEqualTo("not a page path");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "custom", none, "fr", "/page?email=a@b.c", "cookies")))
+		assertThat(problem(with(NOW, 3, "custom", statistics, "fr", "/page?email=a@b.c", "shop")))
 			.isEqualTo("not a page path");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "custom", none, "fr", "/", "elsewhere")))
+		assertThat(problem(with(NOW, 3, "custom", statistics, "fr", "/", "elsewhere")))
 			.isEqualTo("a site this application does not serve");
 	}
 
 	@Test
-	void aDecisionTheEndpointCouldHaveMadeIsTakenWhateverItsKind() {
-		assertThat(problem(new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW, 0, "acknowledge", Map.of(), false, "fr", "/",
-				"cookies"))).as("revision 0, an information notice acknowledged").isNull();
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "accept-all", Map.of("statistics", true), "fr", "/a",
-				"cookies"))).isNull();
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW, "reject-all", Map.of("statistics", false), "fr", "/a",
-				"cookies"))).isNull();
-	}
-
-	@Test
 	void aTimeOutsideTheWaitingPeriodIsNotTaken() {
-		Map<String, Boolean> none = Map.of();
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", Instant.parse("5138-01-01T00:00:00Z"), "reject-all", none,
-				"fr", "/", "cookies"))).isEqualTo("decided in the future");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW.plus(Duration.ofMinutes(6)), "reject-all", none, "fr", "/",
-				"cookies"))).isEqualTo("decided in the future");
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW.minus(Duration.ofDays(31)), "reject-all", none, "fr", "/",
-				"cookies"))).startsWith("decided before the waiting period");
+		Map<String, Boolean> none = Map.of("statistics", false);
+		assertThat(problem(with(Instant.parse("5138-01-01T00:00:00Z"), 3, "reject-all", none, "fr", "/", "shop")))
+			.isEqualTo("decided in the future");
+		assertThat(problem(with(NOW.plus(Duration.ofMinutes(6)), 3, "reject-all", none, "fr", "/", "shop")))
+			.isEqualTo("decided in the future");
+		assertThat(problem(with(NOW.minus(Duration.ofDays(31)), 3, "reject-all", none, "fr", "/", "shop")))
+			.startsWith("decided before the waiting period");
 		// A clock a little ahead, and the oldest decision that may still wait: taken.
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW.plus(Duration.ofMinutes(5)), "reject-all", none, "fr", "/",
-				"cookies"))).isNull();
-		assertThat(problem(with("vJ1mJfBXiocAWqKZy0c4eQ", NOW.minus(Duration.ofDays(30)), "reject-all", none, "fr", "/",
-				"cookies"))).isNull();
+		assertThat(problem(with(NOW.plus(Duration.ofMinutes(5)), 3, "reject-all", none, "fr", "/", "shop"))).isNull();
+		assertThat(problem(with(NOW.minus(Duration.ofDays(30)), 3, "reject-all", none, "fr", "/", "shop"))).isNull();
 	}
 
 	@Test
@@ -136,21 +166,18 @@ class WaitingLinesTest {
 		assertThat(this.plain.read(line.replace("\ttrue\t", "\tyes\t")).problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line.replace("statistics=refused", "statistics=maybe")).problem())
 			.isEqualTo("unreadable");
-		assertThat(this.plain.read(line.replace("statistics=refused,video=accepted", "video=accepted,statistics=refused"))
+		String two = this.plain.encode(with(NOW, 1, "custom", Map.of("statistics", false, "video", true), "fr", "/", "shop"));
+		assertThat(this.plain.read(two.replace("statistics=refused,video=accepted", "video=accepted,statistics=refused"))
 			.problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line.replace("\t3\t", "\tthree\t")).problem()).isEqualTo("unreadable");
-		assertThat(this.plain.read(line.replace("\t3\t", "\t-1\t")).problem()).isEqualTo("a negative revision");
-		assertThat(this.plain.read(line.replace("en", "\u00e9")).problem()).isEqualTo("unreadable");
-		assertThat(this.plain.read(line.replace("en", "e\u001f")).problem()).isEqualTo("unreadable");
-		assertThat(this.plain.read(line.replace("en", "e\u007f")).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("\ten\t", "\t\u00e9\t")).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("\ten\t", "\te\u001f\t")).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("\ten\t", "\te\u007f\t")).problem()).isEqualTo("unreadable");
 		// Printable ASCII is read, and judged for what it says.
-		assertThat(this.plain.read(line.replace("en", "e ")).problem()).isEqualTo("not a language");
-		assertThat(this.plain.read(line.replace("en", "e~")).problem()).isEqualTo("not a language");
-		assertThat(this.plain.read(this.keyed.encode(decision()).replaceFirst("^r2", "r1")).problem()).isEqualTo("unreadable");
-	}
-
-	private String problem(PendingRecord record) {
-		return this.keyed.read(this.keyed.encode(record)).problem();
+		assertThat(this.plain.read(line.replace("\ten\t", "\te \t")).problem()).isEqualTo("not a language of the charter");
+		assertThat(this.plain.read(line.replace("\ten\t", "\te~\t")).problem()).isEqualTo("not a language of the charter");
+		assertThat(this.plain.read(this.keyed.encode(decision()).replaceFirst("^r2", "r1")).problem())
+			.isEqualTo("unreadable");
 	}
 
 }
