@@ -110,9 +110,9 @@ class ConsentDecisionFactoryTest {
 
 	@Test
 	void aLaterMillisecondGivesAGreaterIdAsBytes() {
-		byte[] now = Base64.getUrlDecoder().decode(ConsentDecisionFactory.newConsentId(NOW));
-		byte[] later = Base64.getUrlDecoder().decode(ConsentDecisionFactory.newConsentId(NOW.plusMillis(1)));
-		byte[] muchLater = Base64.getUrlDecoder().decode(ConsentDecisionFactory.newConsentId(NOW.plusSeconds(86_400L * 365 * 100)));
+		byte[] now = Base64.getUrlDecoder().decode(ConsentIds.newId(NOW));
+		byte[] later = Base64.getUrlDecoder().decode(ConsentIds.newId(NOW.plusMillis(1)));
+		byte[] muchLater = Base64.getUrlDecoder().decode(ConsentIds.newId(NOW.plusSeconds(86_400L * 365 * 100)));
 
 		assertThat(Arrays.compareUnsigned(now, 0, 6, later, 0, 6)).isNegative();
 		assertThat(Arrays.compareUnsigned(later, 0, 6, muchLater, 0, 6)).isNegative();
