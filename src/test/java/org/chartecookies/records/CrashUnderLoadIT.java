@@ -155,7 +155,7 @@ class CrashUnderLoadIT {
 		int port = TestSocketUtils.findAvailableTcpPort();
 		Path log = store.work().resolve("after-the-crashes.log");
 		Process last = start(store, log, "--server.port=" + port);
-		assertThat(waitUntilReady(last, port)).as("started after the crashes; log: %s", log).isTrue();
+		assertThat(RecordsFolderIT.waitUntilReady(last, port)).as("started after the crashes; log: %s", log).isTrue();
 		String backlog = waitForGauge(last, port, "charte_records_backlog");
 		last.destroy();
 		assertThat(last.waitFor(90, TimeUnit.SECONDS)).as("stopped on SIGTERM; log: %s", log).isTrue();
@@ -209,7 +209,7 @@ class CrashUnderLoadIT {
 		int port = TestSocketUtils.findAvailableTcpPort();
 		Path log = store.work().resolve("round-" + round + ".log");
 		Process app = start(store, log, "--server.port=" + port);
-		assertThat(waitUntilReady(app, port)).as("round %d: ready; log: %s", round, log).isTrue();
+		assertThat(RecordsFolderIT.waitUntilReady(app, port)).as("round %d: ready; log: %s", round, log).isTrue();
 		if (moment == Moment.AFTER_RECOVERY) {
 			// The last crash's journal went to the file of waiting decisions at start; they are written once it is empty.
 			// The clients start then: the writer takes the file between batches only, after a lull of decisions.
@@ -300,26 +300,6 @@ class CrashUnderLoadIT {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		this.processes.add(process);
 		return process;
-	}
-
-	private static boolean waitUntilReady(Process process, int port) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline) && process.isAlive()) {
-			try {
-				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return true;
-				}
-			}
-			catch (IOException notYet) {
-				// Not listening yet.
-			}
-			process.waitFor(250, TimeUnit.MILLISECONDS);
-		}
-		return false;
 	}
 
 	/**

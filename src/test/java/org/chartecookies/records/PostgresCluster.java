@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
@@ -69,6 +73,20 @@ final class PostgresCluster implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private int databases;
+
+	/** A new, empty database of this cluster, as the application's user. */
+	DataSource newDatabase() {
+		String name = "records_" + (++this.databases);
+		JdbcClient.create(dataSource("postgres")).sql("CREATE DATABASE " + name).update();
+		return dataSource(name);
+	}
+
+	private DataSource dataSource(String database) {
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl().replace("/postgres", "/" + database),
+				USER, "");
 	}
 
 	String jdbcUrl() {

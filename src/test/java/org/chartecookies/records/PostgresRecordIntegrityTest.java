@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 
 	private static PostgresCluster cluster;
-
-	private static int databases;
 
 	@BeforeAll
 	static void startPostgres() {
@@ -37,14 +33,7 @@ class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 
 	@Override
 	DataSource emptyDatabase() {
-		String name = "records_" + (++databases);
-		JdbcClient.create(dataSource("postgres")).sql("CREATE DATABASE " + name).update();
-		return dataSource(name);
-	}
-
-	private static DataSource dataSource(String database) {
-		return new SimpleDriverDataSource(new org.postgresql.Driver(),
-				cluster.jdbcUrl().replace("/postgres", "/" + database), PostgresCluster.USER, "");
+		return cluster.newDatabase();
 	}
 
 

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.chartecookies.consent.ConsentIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,9 +76,13 @@ class RecordsFolderIT {
 		Path folder = freshFolder("verify");
 		Records.migrate(new SimpleDriverDataSource(new org.h2.Driver(), url(folder), "sa", ""));
 		Path pending = folder.resolve("pending-records.txt");
-		Files.writeString(pending,
-				Records.lines(java.time.Clock.systemUTC()).encode(Records.decision("accept-all", RecordStoreContract.NOW)) + "\n"
-						+ Records.lines(java.time.Clock.systemUTC()).encode(Records.decision("reject-all", RecordStoreContract.NOW)) + "\n",
+		// Two decisions the default registry's site could have had (one optional category, statistics), a minute ago.
+		WaitingLines lines = Records.lines(java.time.Clock.systemUTC());
+		Instant decided = Instant.now().minusSeconds(60);
+		Files.writeString(pending, lines.encode(new PendingRecord(ConsentIds.newId(decided), decided, 1, "accept-all",
+				Map.of("statistics", true), false, "fr", "/cookies", "cookies")) + "\n"
+				+ lines.encode(new PendingRecord(ConsentIds.newId(decided), decided, 1, "reject-all",
+						Map.of("statistics", false), false, "fr", "/cookies", "cookies")) + "\n",
 				StandardCharsets.UTF_8);
 		byte[] before = Files.readAllBytes(pending);
 		Path log = WORK.resolve("verify.log");
@@ -116,7 +122,8 @@ class RecordsFolderIT {
 		return process;
 	}
 
-	private static boolean waitUntilReady(Process process, int port) throws Exception {
+	/** Whether the process answers its readiness within two minutes (false once it ends, or past them). */
+	static boolean waitUntilReady(Process process, int port) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
