@@ -99,6 +99,42 @@ class JournalTest {
 		assertThat(lines()).hasSize(8);
 	}
 
+	/** Every operation of the writer's thread leaves the journal to the requests' threads. */
+	@Test
+	void requestsAreServedAfterEachOperationOfTheWritersThread() throws Exception {
+		Journal journal = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ZERO, Duration.ZERO);
+		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+		SpillFile waiting = new SpillFile(this.folder, LINES, keeping::setAside);
+		ExecutorService request = Executors.newSingleThreadExecutor();
+		Runnable[] operations = { () -> {
+			try {
+				journal.open();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}, () -> journal.release(true), journal::waiting, () -> {
+			try {
+				journal.handOver(waiting);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}, journal::closeAtShutdown };
+		try {
+			for (Runnable operation : operations) {
+				operation.run();
+				Journal.Entry entry = request.submit(() -> journal.append(Records.decision("accept-all", RecordStoreContract.NOW)))
+					.get(10, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(entry.durable()).isTrue();
+				journal.settled(List.of(entry));
+			}
+		}
+		finally {
+			request.shutdownNow();
+		}
+	}
+
 	@Test
 	void aSegmentGoesOnceEveryDecisionInItIsSettledAndNoneBeforeItIsLeft() throws Exception {
 		// Every group in a segment of its own.

@@ -111,6 +111,12 @@ class WaitingLinesTest {
 			.isEqualTo("not a consent id made at its decision's time");
 		assertThat(problem(with(ConsentIds.newId(NOW.minus(Duration.ofDays(5 * 365))), NOW, 3, "reject-all", statistics,
 				"fr", "/", "shop"))).isEqualTo("not a consent id made at its decision's time");
+		// The time right and the version 7, but not RFC 9562's variant.
+		byte[] bits = java.util.Base64.getUrlDecoder().decode(ConsentIds.newId(NOW));
+		bits[8] = (byte) (bits[8] & 0x3f);
+		String otherVariant = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+		assertThat(problem(with(otherVariant, NOW, 3, "reject-all", statistics, "fr", "/", "shop")))
+			.isEqualTo("not a consent id made at its decision's time");
 		assertThat(problem(with(NOW, 4, "reject-all", statistics, "fr", "/", "shop")))
 			.isEqualTo("a revision the site never had");
 		assertThat(problem(with(NOW, 0, "reject-all", statistics, "fr", "/", "shop")))
