@@ -93,6 +93,16 @@ class I18nPropertiesSyncTest {
 		assertThat(missing).isEmpty();
 	}
 
+	/** The back office names each fault the verification can find, in both languages. */
+	@Test
+	void everyFaultOfAChainHasItsMessage() throws IOException {
+		for (String bundle : List.of("messages/messages.properties", "messages/messages_en.properties")) {
+			Properties messages = load(bundle);
+			assertThat(java.util.Arrays.stream(org.chartecookies.records.ChainVerification.Fault.values())
+				.map((fault) -> "admin.chain." + fault)).as(bundle).allMatch(messages::containsKey);
+		}
+	}
+
 	private static String withoutComments(String html) {
 		return html.replaceAll("(?s)<!--.*?-->", "");
 	}

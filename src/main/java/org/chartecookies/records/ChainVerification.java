@@ -61,6 +61,11 @@ public final class ChainVerification {
 		 * taken it since: added behind the application's back, the head moved with them.
 		 */
 		ADDED_WHILE_RELEASED,
+		/**
+		 * A later checkpoint names a head before one an earlier checkpoint named: the records between were removed (or
+		 * lost by the database) and the chain written on, so that a checkpoint now signs another history.
+		 */
+		MOVED_BACK,
 		/** No signed checkpoint names the chain: written without the signing key, or added behind the application's back. */
 		NOT_CHECKPOINTED
 
@@ -73,20 +78,43 @@ public final class ChainVerification {
 	 * @param fault what is wrong, or null when the chain verifies
 	 * @param sequence the first record at fault (for {@code REMOVED}, the first missing one)
 	 * @param consentId that record's consent id, when it exists
+	 * @param through for a fault over several records, the last of them; for a chain that verifies against checkpoints,
+	 * the last of the records after its last checkpoint (from {@code sequence}); 0 otherwise
 	 */
-	public record ChainResult(String writerId, long records, @Nullable Fault fault, long sequence, @Nullable String consentId) {
+	public record ChainResult(String writerId, long records, @Nullable Fault fault, long sequence, @Nullable String consentId,
+			long through) {
+
+		ChainResult(String writerId, long records, @Nullable Fault fault, long sequence, @Nullable String consentId) {
+			this(writerId, records, fault, sequence, consentId, 0);
+		}
 
 		public boolean verified() {
 			return this.fault == null;
 		}
 
 		ChainResult with(Fault fault, long sequence, @Nullable String consentId) {
-			return new ChainResult(this.writerId, this.records, fault, sequence, consentId);
+			return new ChainResult(this.writerId, this.records, fault, sequence, consentId, 0);
+		}
+
+		/**
+		 * A fault over records {@code sequence} to {@code through}; or, without a fault, the records a chain holds after
+		 * its last signed checkpoint ({@code sequence} 0 when none).
+		 */
+		ChainResult over(@Nullable Fault fault, long sequence, long through) {
+			return new ChainResult(this.writerId, this.records, fault, sequence, null, through);
+		}
+
+		/** Records {@code sequence} to {@code through} and the verb that agrees: "record #4 was", "records #4 to #9 were". */
+		private String range(String one, String several) {
+			return (this.through > this.sequence) ? "records #" + this.sequence + " to #" + this.through + " " + several
+					: "record #" + this.sequence + " " + one;
 		}
 
 		public String describe() {
 			if (this.fault == null) {
-				return "writer " + this.writerId + ": " + this.records + " records, chain intact";
+				String intact = "writer " + this.writerId + ": " + this.records + " records, chain intact";
+				return (this.sequence > 0) ? intact + "; " + range("comes", "come") + " after its last signed checkpoint:"
+						+ " the chain alone protects " + ((this.through > this.sequence) ? "them" : "it") : intact;
 			}
 			// An altered or out-of-order record is one that is there: it always has its consent id.
 			String record = "record #" + this.sequence + " (consent id " + this.consentId + ")";
@@ -111,8 +139,11 @@ public final class ChainVerification {
 						+ " removed decisions younger than the retention period";
 				case NOT_CHECKPOINTED -> "no signed checkpoint names this chain: it was written without the signing key, or"
 						+ " added behind the application's back";
-				case ADDED_WHILE_RELEASED -> "record #" + this.sequence + " and those after it were added while no instance"
-						+ " held the chain: it was let go at a signed checkpoint before them";
+				case ADDED_WHILE_RELEASED -> range("was", "were") + " added while no instance held the chain: it was let"
+						+ " go at record #" + (this.sequence - 1) + " (a signed checkpoint)";
+				case MOVED_BACK -> range("was", "were") + " named by signed checkpoints, then removed, and the chain written"
+						+ " on from record #" + (this.sequence - 1) + ": removed behind the application's back, or lost by the"
+						+ " database";
 			};
 		}
 
@@ -216,6 +247,14 @@ public final class ChainVerification {
 		if (named.isEmpty()) {
 			return walked.with(Fault.NOT_CHECKPOINTED, 0, null);
 		}
+		List<Checkpoint> inTime = heads.stream().sorted(Comparator.comparing(Checkpoint::at)).toList();
+		long highest = 0;
+		for (Checkpoint head : inTime) {
+			if (head.sequence() < highest) {
+				return walked.over(Fault.MOVED_BACK, head.sequence() + 1, highest);
+			}
+			highest = head.sequence();
+		}
 		long latest = heads.stream().mapToLong(Checkpoint::sequence).max().orElse(0);
 		if (writer.headSequence() < latest) {
 			return walked.with(Fault.BEHIND_CHECKPOINT, latest, null);
@@ -245,13 +284,12 @@ public final class ChainVerification {
 						.orElse(null));
 		}
 		// A chain let go stays where it was until an instance takes it again: nothing is added meanwhile.
-		List<Checkpoint> inTime = heads.stream().sorted(Comparator.comparing(Checkpoint::at)).toList();
 		for (int i = 0; i < inTime.size(); i++) {
 			Checkpoint released = inTime.get(i);
 			if (released.kind().equals(Checkpoint.RELEASED)) {
 				long next = (i + 1 < inTime.size()) ? inTime.get(i + 1).sequence() : writer.headSequence();
 				if (next != released.sequence()) {
-					return walked.with(Fault.ADDED_WHILE_RELEASED, released.sequence() + 1, null);
+					return walked.over(Fault.ADDED_WHILE_RELEASED, released.sequence() + 1, next);
 				}
 			}
 		}
@@ -278,7 +316,7 @@ public final class ChainVerification {
 				return walked.with(Fault.YOUNG_CUT, cut.sequence(), null);
 			}
 		}
-		return walked;
+		return (writer.headSequence() > latest) ? walked.over(null, latest + 1, writer.headSequence()) : walked;
 	}
 
 	/** One writer's chain, or an unknown writer's records when the database has no row for it. */

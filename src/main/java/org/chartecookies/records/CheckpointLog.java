@@ -40,6 +40,20 @@ final class CheckpointLog {
 		this.retention = retention;
 	}
 
+	/**
+	 * The statements of this file about one chain, in the order written (none without a file, or one that cannot be
+	 * read: the log has them).
+	 */
+	List<Checkpoint> own(String writerId) {
+		if (this.file == null || !Files.exists(this.file)) {
+			return List.of();
+		}
+		return read(List.of(this.file), Map.of(this.key.id(), this.key.publicKey())).checkpoints()
+			.stream()
+			.filter((checkpoint) -> checkpoint.writerId().equals(writerId))
+			.toList();
+	}
+
 	/** Signs a chain's head ({@link Checkpoint#TAKEN}, {@link Checkpoint#HELD}, {@link Checkpoint#RELEASED}) and keeps it. */
 	void head(String state, String writerId, java.time.Instant at, RecordStore.ChainHead head, long cut,
 			String cutHash) {

@@ -93,6 +93,19 @@ class RecordWriter implements SmartLifecycle {
 
 	private volatile ChainHead head = ChainHead.EMPTY;
 
+	/**
+	 * The head as of the database's last sync: what is signed. A head only committed could still be lost by an
+	 * embedded database (a crash, a full disk), and a checkpoint of it would then name a removal that never was.
+	 */
+	private volatile ChainHead durableHead = ChainHead.EMPTY;
+
+	/**
+	 * Decisions the journal could not take (a full disk) that are in the database, synced: an embedded database on a
+	 * full disk has lost even those. Kept in memory until the waiting file takes them (the disk has room again), at
+	 * most the queue's capacity.
+	 */
+	private final List<Journal.Entry> atRisk = new ArrayList<>();
+
 	/** Whether this instance holds its chain in the database (it writes only then). */
 	private volatile boolean claimed;
 
@@ -226,6 +239,11 @@ class RecordWriter implements SmartLifecycle {
 		return this.spill.waiting();
 	}
 
+	/** Decisions in the database only, that the file will take once it can (read from another thread: may lag). */
+	int atRisk() {
+		return this.atRisk.size();
+	}
+
 	@Nullable Instant failingSince() {
 		return this.failingSince;
 	}
@@ -283,13 +301,15 @@ class RecordWriter implements SmartLifecycle {
 		this.queue.drainTo(left);
 		if (!this.unsynced.isEmpty()) {
 			if (synced()) {
-				this.journal.settled(this.unsynced);
+				settle(this.unsynced);
 			}
 			else {
 				left.addAll(this.unsynced);
+				this.unsynced.clear();
 			}
-			this.unsynced.clear();
 		}
+		left.addAll(this.atRisk);
+		this.atRisk.clear();
 		if (!keepInFile(left)) {
 			long notOnDisk = left.stream().filter((entry) -> !entry.durable()).count();
 			if (notOnDisk > 0) {
@@ -405,8 +425,34 @@ class RecordWriter implements SmartLifecycle {
 		}
 		this.nextSync = now + SYNC_INTERVAL.toNanos();
 		if (synced()) {
-			this.journal.settled(this.unsynced);
-			this.unsynced.clear();
+			settle(this.unsynced);
+		}
+	}
+
+	/**
+	 * Decisions durable in the database: settled in the journal; those the journal could not take kept at risk until
+	 * the file takes them.
+	 */
+	private void settle(List<Journal.Entry> entries) {
+		this.journal.settled(entries);
+		for (Journal.Entry entry : entries) {
+			if (!entry.durable()) {
+				this.atRisk.add(entry);
+			}
+		}
+		entries.clear();
+		// Beyond what memory holds, the oldest rest in the database alone: kept, but with one copy only.
+		int beyond = this.atRisk.size() - this.properties.queueCapacity();
+		if (beyond > 0) {
+			this.atRisk.subList(0, beyond).clear();
+		}
+	}
+
+	/** Once the folder takes writes again, what was at risk goes to the file (those in the database are skipped). */
+	private void keepAtRisk() {
+		if (!this.atRisk.isEmpty() && !this.keeping.has(Trouble.JOURNAL) && !this.keeping.has(Trouble.FILE)
+				&& keepInFile(this.atRisk)) {
+			this.atRisk.clear();
 		}
 	}
 
@@ -433,6 +479,7 @@ class RecordWriter implements SmartLifecycle {
 			handOverJournal();
 		}
 		syncCommits();
+		keepAtRisk();
 		this.journal.release(this.queue.isEmpty() && this.retained.isEmpty());
 		if (this.checkpoints != null && this.claimed && now - this.nextCheckpoint >= 0) {
 			checkpoint(Checkpoint.HELD);
@@ -538,7 +585,9 @@ class RecordWriter implements SmartLifecycle {
 					handOverJournal();
 				}
 				this.head = taken.get();
+				this.durableHead = taken.get();
 				this.claimed = true;
+				warnAgainstOwnCheckpoints(taken.get());
 				this.heldBy = null;
 				this.keeping.recovered(Trouble.CHAIN);
 				this.nextBeat = now + this.properties.leaseInterval().toNanos();
@@ -576,6 +625,31 @@ class RecordWriter implements SmartLifecycle {
 	}
 
 	/**
+	 * Where the chain is taken, against what this instance's checkpoint file says of it: a head behind a signed one (records
+	 * removed, or lost by the database), or beyond one it let go at (records added while no instance held it), is told.
+	 * The chain is taken as it is; the verification names it.
+	 */
+	private void warnAgainstOwnCheckpoints(ChainHead found) {
+		CheckpointLog log = this.checkpoints;
+		if (log == null) {
+			return;
+		}
+		List<Checkpoint> signed = log.own(this.writerId);
+		long highest = signed.stream().filter(Checkpoint::isHead).mapToLong(Checkpoint::sequence).max().orElse(0);
+		Checkpoint last = signed.isEmpty() ? null : signed.get(signed.size() - 1);
+		if (found.sequence() < highest) {
+			logger.error("Consent records: the chain of writer " + this.writerId + " ends at record #" + found.sequence()
+					+ ", before record #" + highest + " that its own checkpoints signed: records were removed, or lost by the"
+					+ " database; the verification will name it");
+		}
+		else if (last != null && last.kind().equals(Checkpoint.RELEASED) && found.sequence() > last.sequence()) {
+			logger.error("Consent records: the chain of writer " + this.writerId + " was let go at record #"
+					+ last.sequence() + " and now ends at record #" + found.sequence() + ": records were added while no"
+					+ " instance held it; the verification will name them");
+		}
+	}
+
+	/**
 	 * The chain is not where this instance left it: another instance took it (this one stood still too long), or the
 	 * database lost the last commits (an embedded one closed by a full disk). It writes nothing more until it has
 	 * taken the chain again as the database has it ({@link #claim}, which tells a live holder).
@@ -585,7 +659,9 @@ class RecordWriter implements SmartLifecycle {
 		this.nextClaim = System.nanoTime();
 		// What the database may have lost is written again (what it still has is skipped).
 		this.retained.addAll(0, this.unsynced);
+		this.retained.addAll(0, this.atRisk);
 		this.unsynced.clear();
+		this.atRisk.clear();
 	}
 
 	/** Writes records taken over from the file, skipping those already written (a take-over cut short before). */
@@ -594,6 +670,7 @@ class RecordWriter implements SmartLifecycle {
 			this.schema.run();
 			List<PendingRecord> waiting = this.spill.takeOver();
 			int there = 0;
+			int setAside = 0;
 			for (int start = 0; start < waiting.size(); start += this.properties.batchSize()) {
 				List<PendingRecord> batch = new ArrayList<>(
 						waiting.subList(start, Math.min(waiting.size(), start + this.properties.batchSize())));
@@ -612,6 +689,7 @@ class RecordWriter implements SmartLifecycle {
 						// Another decision under an id the database has: not this one's to write, nor to drop unsaid.
 						this.spill.reject(record);
 						this.keeping.setAside("a consent id already recorded with another decision", 1);
+						setAside++;
 					}
 				}
 				if (!batch.isEmpty() && !write(batch)) {
@@ -623,9 +701,14 @@ class RecordWriter implements SmartLifecycle {
 				return;
 			}
 			this.spill.done();
-			if (!waiting.isEmpty()) {
-				logger.info("Consent records: " + waiting.size() + " decisions that waited in the file are in the database"
-						+ " (" + there + " of them were there already)");
+			if (setAside > 0) {
+				logger.warn("Consent records: of " + waiting.size() + " decisions that waited in the file, "
+						+ (waiting.size() - there - setAside) + " written, " + there + " there already, " + setAside
+						+ " set aside (their consent id is recorded with another decision)");
+			}
+			else if (!waiting.isEmpty()) {
+				logger.info("Consent records: of " + waiting.size() + " decisions that waited in the file, "
+						+ (waiting.size() - there) + " written, " + there + " there already");
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -688,7 +771,7 @@ class RecordWriter implements SmartLifecycle {
 			return;
 		}
 		this.nextCheckpoint = System.nanoTime() + this.properties.checkpointInterval().toNanos();
-		ChainHead current = this.head;
+		ChainHead current = this.durableHead;
 		if (!always && current.equals(this.checkpointed)) {
 			return;
 		}
@@ -731,8 +814,10 @@ class RecordWriter implements SmartLifecycle {
 	}
 
 	private boolean synced() {
+		ChainHead written = this.head;
 		try {
 			sync();
+			this.durableHead = written;
 			return true;
 		}
 		catch (RuntimeException ex) {

@@ -61,8 +61,8 @@ class VerificationCommand implements ApplicationRunner {
 		report.problems().forEach((problem) -> out.println("Checkpoints: " + problem));
 		if (!report.checkpointed()) {
 			out.println("No signed checkpoints given (charte.records.checkpoint-file, charte.records.checkpoints, and the"
-					+ " key): someone able to write to the database could have rewritten or removed chains whole, which this"
-					+ " verification cannot tell");
+					+ " key): someone able to write to the database could have altered, removed or added records, moved a"
+					+ " chain's head back or faked a purge, which this verification cannot tell");
 		}
 		ChainVerification.ChainResult fault = report.firstFault();
 		out.println(report.verified()

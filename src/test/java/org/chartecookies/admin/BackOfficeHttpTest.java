@@ -371,8 +371,8 @@ class BackOfficeHttpTest {
 		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
 		assertThat(operator.get("/admin/verification?lang=en").body()).contains("Records verified: ",
 				"Without a signing key and signed checkpoints (charte.records.signing-key, charte.records.checkpoint-file),"
-						+ " someone able to write to the database could rewrite or remove whole chains, and this verification"
-						+ " could not tell.");
+						+ " someone able to write to the database could alter, remove or add records, move a chain&#39;s head"
+						+ " back or fake a purge, and this verification could not tell.");
 		assertThat(operator.get("/admin/records?id=" + id).body()).contains("This record&#39;s hash matches its content.");
 
 		// Someone with access to the database turns a refusal into a consent.

@@ -128,6 +128,42 @@ class CheckpointVerificationTest {
 
 		// Removed after the checkpoint, head moved back: nothing signed named them.
 		assertThat(verify(new Chains().writer("w-1", records.subList(0, 7)), head("w-1", records, 7)).verified()).isTrue();
+
+		// The verification says which records no checkpoint covers yet.
+		assertThat(single(verify(new Chains().writer("w-1", records), head("w-1", records, 7))).describe())
+			.isEqualTo("writer w-1: 10 records, chain intact; records #8 to #10 come after its last signed checkpoint: the"
+					+ " chain alone protects them");
+		assertThat(single(verify(new Chains().writer("w-1", records), head("w-1", records, 9))).describe())
+			.isEqualTo("writer w-1: 10 records, chain intact; record #10 comes after its last signed checkpoint: the chain"
+					+ " alone protects it");
+		assertThat(single(verify(new Chains().writer("w-1", records), head("w-1", records, 10))).describe())
+			.isEqualTo("writer w-1: 10 records, chain intact");
+	}
+
+	@Test
+	void recordsSignedThenRemovedAndWrittenOverAreNamedEvenWhenTheNewHeadIsSigned() {
+		List<ConsentRecord> first = ChainVerificationTest.records("w-1", 8);
+		// Records #6 to #8, signed, removed (or lost by the database); the chain taken again at #5 and written on.
+		List<ConsentRecord> regrown = new ArrayList<>(first.subList(0, 5));
+		String previous = first.get(4).hash();
+		for (ConsentRecord later : ChainVerificationTest.records("w-1", 12).subList(5, 12)) {
+			ConsentRecord record = ConsentRecord.chain("w-1", later.sequence(), later.content(), previous);
+			regrown.add(record);
+			previous = record.hash();
+		}
+		Checkpoint signed = Checkpoint.head(Checkpoint.HELD, "w-1", AT, new RecordStore.ChainHead(8, first.get(7).hash()),
+				0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint retaken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(60),
+				new RecordStore.ChainHead(5, regrown.get(4).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint grown = Checkpoint.head(Checkpoint.HELD, "w-1", AT.plusSeconds(120),
+				new RecordStore.ChainHead(12, regrown.get(11).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+
+		ChainResult chain = single(verify(new Chains().writer("w-1", regrown), grown, signed, retaken));
+
+		assertThat(chain.fault()).isEqualTo(Fault.MOVED_BACK);
+		assertThat(chain.describe()).isEqualTo("writer w-1: records #6 to #8 were named by signed checkpoints, then"
+				+ " removed, and the chain written on from record #5: removed behind the application's back, or lost by the"
+				+ " database");
 	}
 
 	@Test
@@ -373,8 +409,8 @@ class CheckpointVerificationTest {
 		ChainResult alone = single(verify(added, taken, released));
 		assertThat(alone.fault()).isEqualTo(Fault.ADDED_WHILE_RELEASED);
 		assertThat(alone.sequence()).isEqualTo(16);
-		assertThat(alone.describe()).isEqualTo("writer w-1: record #16 and those after it were added while no instance"
-				+ " held the chain: it was let go at a signed checkpoint before them");
+		assertThat(alone.describe()).isEqualTo("writer w-1: record #16 was added while no instance held the chain: it was"
+				+ " let go at record #15 (a signed checkpoint)");
 
 		// An instance started again with that writer id took the chain as it found it, and signed it.
 		Checkpoint retaken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(120),

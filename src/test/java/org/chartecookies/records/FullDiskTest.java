@@ -37,6 +37,8 @@ class FullDiskTest {
 
 	private RecordWriter writer;
 
+	private SpillFile waiting;
+
 	@AfterEach
 	void close() throws Exception {
 		if (this.writer != null && this.writer.isRunning()) {
@@ -49,7 +51,8 @@ class FullDiskTest {
 
 	private RecordWriter writer(RecordStore store, Path folder, int queueCapacity) {
 		WaitingLines lines = Records.lines(Clock.systemUTC());
-		this.writer = new RecordWriter(store, new SpillFile(folder, lines, this.keeping::setAside),
+		this.waiting = new SpillFile(folder, lines, this.keeping::setAside);
+		this.writer = new RecordWriter(store, this.waiting,
 				new Journal(folder, lines), this.keeping, null, RecordWriterTest.properties(folder, queueCapacity, "w-full"),
 				Clock.systemUTC(), "w-full", "h-full", () -> {
 				}, this.meters);
@@ -128,6 +131,40 @@ class FullDiskTest {
 		assertThat(new ChainVerification(store).verify().verified()).isTrue();
 	}
 
+	@Test
+	void withTheDatabaseUpAndTheFolderFullDecisionsAreWrittenOnceReadinessSaysSoAndNothingIsCountedLost()
+			throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 2);
+		this.closing.add(disk);
+		RecordWriterTest.Database database = new RecordWriterTest.Database();
+		Records.migrate(database);
+		RecordStore store = Records.store(database);
+		writer(store, disk.path(), 10_000).start();
+		decide(5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 5);
+
+		disk.fill();
+		// More than the journal's current segment holds: the next one cannot be made on the full disk.
+		decide(5_000);
+
+		// In the database, made durable there; those the journal missed are held in memory meanwhile.
+		await().atMost(Duration.ofSeconds(60)).until(() -> store.count() == 5_005 && this.writer.atRisk() > 0);
+		assertThat(kept()).isEqualTo(Status.DOWN);
+		assertThat(this.keeping.has(RecordKeeping.Trouble.JOURNAL)).isTrue();
+		int held = this.writer.atRisk();
+
+		// Room again, the database down: they are kept a second time, in the waiting file, in case the database loses
+		// them.
+		database.down();
+		disk.free();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.waiting.waiting() == held);
+		// The database back: they are there already, and are not written twice.
+		database.up();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.waiting.waiting() == 0 && kept() == Status.UP);
+		assertThat(store.count()).isEqualTo(5_005);
+		assertThat(this.keeping.lostSoFar()).isZero();
+		assertThat(new ChainVerification(store).verify().verified()).isTrue();
+	}
 
 	@Test
 	void aLineCutShortByAFullDiskIsTakenBackAndTheNextLinesAreWhole() throws Exception {

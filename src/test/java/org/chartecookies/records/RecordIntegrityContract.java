@@ -361,6 +361,39 @@ abstract class RecordIntegrityContract {
 	}
 
 
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void signedRecordsRemovedAndWrittenOverAreToldAtStartAndNamedByTheVerification(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		SigningKey key = SigningKeyTest.newKey();
+		Instance first = new Instance("first", "node-1", key).start();
+		first.decide(10);
+		awaitRecords(10);
+		first.writer.stop();
+
+		// The last four records removed (or lost by the database) and the head moved back, while no instance ran.
+		ConsentRecord sixth = this.store.record("node-1", 6).orElseThrow();
+		this.jdbc.sql("DELETE FROM consent_record WHERE writer_id = 'node-1' AND record_sequence > 6").update();
+		this.jdbc.sql("UPDATE record_writer SET head_sequence = 6, head_hash = ? WHERE writer_id = 'node-1'")
+			.param(sixth.hash())
+			.update();
+		assertThat(verify(key).firstFault()).satisfies((fault) -> assertThat(fault.fault())
+			.isEqualTo(Fault.BEHIND_CHECKPOINT));
+
+		Instance again = new Instance("again", "node-1", key).start();
+		again.decide(6);
+		awaitRecords(12);
+		again.writer.stop();
+
+		assertThat(output.getOut()).contains("the chain of writer node-1 ends at record #6, before record #10 that its own"
+				+ " checkpoints signed");
+		ChainResult fault = verify(key).firstFault();
+		assertThat(fault).isNotNull();
+		assertThat(fault.describe()).isEqualTo("writer node-1: records #7 to #10 were named by signed checkpoints, then"
+				+ " removed, and the chain written on from record #6: removed behind the application's back, or lost by the"
+				+ " database");
+	}
+
 	/** As the embedded database did after a full disk: it came back without commits it had acknowledged. */
 	@Test
 	void decisionsTheDatabaseLostAfterAcknowledgingThemAreWrittenAgainFromTheJournal() throws Exception {

@@ -29,8 +29,8 @@ class VerificationCommandTest {
 
 	/** What a verification without signed checkpoints says it cannot tell. */
 	private static final String UNCHECKED = "No signed checkpoints given (charte.records.checkpoint-file, "
-			+ "charte.records.checkpoints, and the key): someone able to write to the database could have rewritten or "
-			+ "removed chains whole, which this verification cannot tell";
+			+ "charte.records.checkpoints, and the key): someone able to write to the database could have altered, "
+			+ "removed or added records, moved a chain's head back or faked a purge, which this verification cannot tell";
 
 	@Test
 	void printsEachChainAndExitsWithZeroWhenAllVerifyOrOneNamingTheFirstFault() {
