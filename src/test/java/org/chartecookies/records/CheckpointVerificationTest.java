@@ -376,6 +376,25 @@ class CheckpointVerificationTest {
 			.containsExactly(tuple(Checkpoint.HELD, 3L, null), tuple(Checkpoint.CUT, 2L, Period.ofYears(5)));
 	}
 
+	/** What an instance taking a chain compares it with: its own file's statements about that chain, in order. */
+	@Test
+	void anInstanceReadsBackWhatItsOwnFileSaysOfOneChain(@TempDir Path logs) {
+		Path file = logs.resolve("checkpoints.log");
+		CheckpointLog log = new CheckpointLog(KEY, file, Period.ofYears(5));
+		assertThat(log.own("w-1")).as("before the file exists").isEmpty();
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 3);
+		log.head(Checkpoint.TAKEN, "w-1", AT, new RecordStore.ChainHead(1, records.get(0).hash()), 0, ConsentRecord.GENESIS);
+		log.head(Checkpoint.HELD, "w-2", AT, RecordStore.ChainHead.EMPTY, 0, ConsentRecord.GENESIS);
+		log.head(Checkpoint.RELEASED, "w-1", AT.plusSeconds(1), new RecordStore.ChainHead(3, records.get(2).hash()), 0,
+				ConsentRecord.GENESIS);
+
+		assertThat(log.own("w-1")).extracting(Checkpoint::kind, Checkpoint::sequence)
+			.containsExactly(tuple(Checkpoint.TAKEN, 1L), tuple(Checkpoint.RELEASED, 3L));
+		assertThat(log.own("w-3")).isEmpty();
+		assertThat(new CheckpointLog(KEY, null, Period.ofYears(5)).own("w-1")).as("no file: the log alone has them")
+			.isEmpty();
+	}
+
 	@Test
 	void aLineThatIsNoStatementOfThisFormatIsReadAsNone() {
 		Map<String, java.security.PublicKey> keys = Map.of(KEY.id(), KEY.publicKey());
