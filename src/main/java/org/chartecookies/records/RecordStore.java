@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,9 @@ class RecordStore implements ChainVerification.Chains {
 	private final JdbcTemplate batches;
 
 	private final TransactionTemplate transactions;
+
+	/** The embedded database's file, and the file-system key it had when first seen. */
+	private final Map<java.nio.file.Path, Object> databaseFile = new java.util.concurrent.ConcurrentHashMap<>();
 
 	RecordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
@@ -172,6 +176,17 @@ class RecordStore implements ChainVerification.Chains {
 						statement.setString(12, record.hash());
 						statement.setString(13, content.site());
 					});
+			// A trigger may drop rows without an error (PostgreSQL's BEFORE trigger returning NULL): what was not kept
+			// is a refusal, not a record the head may name.
+			long kept = this.jdbc
+				.sql("SELECT COUNT(*) FROM consent_record WHERE writer_id = ? AND record_sequence > ? AND record_sequence <= ?")
+				.params(writerId, head.sequence(), last.sequence())
+				.query(Long.class)
+				.single();
+			if (kept != records.size()) {
+				throw new DataIntegrityViolationException("The database kept " + kept + " of the " + records.size()
+						+ " records inserted, without an error (a trigger that drops rows?)");
+			}
 			int updated = this.jdbc
 				.sql("UPDATE record_writer SET head_sequence = ?, head_hash = ? "
 						+ "WHERE writer_id = ? AND head_sequence = ? AND holder = ?")
@@ -208,6 +223,14 @@ class RecordStore implements ChainVerification.Chains {
 						probe.choicesText(), probe.globalPrivacyControl(), probe.language(), probe.pagePath(),
 						ConsentRecord.GENESIS, ConsentRecord.GENESIS, probe.site())
 				.update();
+			long kept = this.jdbc.sql("SELECT COUNT(*) FROM consent_record WHERE writer_id = ? AND record_sequence = -1")
+				.param(writerId)
+				.query(Long.class)
+				.single();
+			if (kept != 1) {
+				throw new DataIntegrityViolationException("The database does not keep the records inserted, without an"
+						+ " error (a trigger that drops rows?)");
+			}
 		});
 	}
 
@@ -218,6 +241,36 @@ class RecordStore implements ChainVerification.Chains {
 	void sync() {
 		if (embedded()) {
 			this.jdbc.sql("CHECKPOINT SYNC").update();
+			checkFile();
+		}
+	}
+
+	/**
+	 * The embedded database's file, removed or replaced behind the application's back, takes writes all the same (into
+	 * a file no name reaches any more, lost at the next start): a sync then fails, so that the journal keeps what was
+	 * written since and the health says so.
+	 */
+	private void checkFile() {
+		String path = this.jdbc.sql("CALL DATABASE_PATH()").query(String.class).optional().orElse(null);
+		if (path == null) {
+			// In memory: no file.
+			return;
+		}
+		java.nio.file.Path file = java.nio.file.Path.of(path + ".mv.db");
+		Object key;
+		try {
+			key = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+			// A file system without keys (not Linux's): its presence alone is checked.
+			key = (key != null) ? key : "present";
+		}
+		catch (java.io.IOException ex) {
+			key = null;
+		}
+		Object first = (key != null) ? this.databaseFile.putIfAbsent(file, key) : null;
+		if (key == null || (first != null && !first.equals(key))) {
+			throw new IllegalStateException("The embedded database's file " + file.toAbsolutePath()
+					+ " was removed or replaced while the application ran: what it takes is lost at the next start."
+					+ " Restart the application (the journal keeps the decisions written since)");
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Proof that holds, on a real PostgreSQL (Debian's package, a throw-away cluster): the same tests as on H2, and a trigger. */
 class PostgresRecordIntegrityTest extends RecordIntegrityContract {
@@ -57,6 +58,32 @@ class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 		assertThat(Files.readAllLines(instance.folder.resolve(SpillFile.REJECTED))).hasSize(1);
 		assertThat(this.meters.get("charte.records.set.aside").tag("reason", "refused by the database").counter().count())
 			.isEqualTo(1);
+	}
+
+
+	/**
+	 * A trigger that drops every row without an error (a BEFORE trigger returning NULL): the decisions are refused,
+	 * not counted in the head; they are set aside, and readiness says so.
+	 */
+	@Test
+	void aTriggerDroppingRowsSilentlyIsARefusalThatReadinessTells() throws Exception {
+		this.jdbc.sql("CREATE FUNCTION drop_quietly() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$")
+			.update();
+		this.jdbc.sql("CREATE TRIGGER drop_quietly BEFORE INSERT ON consent_record FOR EACH ROW EXECUTE FUNCTION "
+				+ "drop_quietly()").update();
+		Instance instance = new Instance("dropped", "node-1", null).start();
+
+		instance.decide(5);
+
+		await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> Files.exists(instance.folder.resolve(SpillFile.REJECTED))
+					&& Files.readAllLines(instance.folder.resolve(SpillFile.REJECTED)).size() == 5);
+		assertThat(instance.kept()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+		assertThat(this.meters.get("charte.records.set.aside").tag("reason", "refused by the database").counter().count())
+			.isEqualTo(5);
+		instance.writer.stop();
+		assertThat(this.store.writer("node-1").orElseThrow().headSequence()).as("the head names no record that is not there")
+			.isZero();
 	}
 
 }
