@@ -13,12 +13,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -454,6 +457,33 @@ final class Journal {
 			Files.delete(file);
 		}
 		return lines;
+	}
+
+	/**
+	 * How many decisions the segments in a folder hold that the database lacks (a journal a crash left, before the next
+	 * start hands it to the file): read only, for the verification.
+	 */
+	static long notRecorded(Path folder, WaitingLines lines, Function<Collection<String>, Set<String>> recorded)
+			throws IOException {
+		List<String> ids = new ArrayList<>();
+		if (Files.isDirectory(folder)) {
+			try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
+				for (Path file : files) {
+					for (String line : new String(written(file), StandardCharsets.ISO_8859_1).split("\n")) {
+						PendingRecord record = line.isEmpty() ? null : lines.read(line).record();
+						if (record != null) {
+							ids.add(record.consentId());
+						}
+					}
+				}
+			}
+		}
+		long missing = 0;
+		for (int start = 0; start < ids.size(); start += 1000) {
+			List<String> some = ids.subList(start, Math.min(ids.size(), start + 1000));
+			missing += some.size() - recorded.apply(some).size();
+		}
+		return missing;
 	}
 
 	/** What was written in a segment: its bytes up to the first of the zeros it was made with. */

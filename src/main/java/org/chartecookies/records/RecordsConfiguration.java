@@ -185,8 +185,18 @@ class RecordsConfiguration {
 
 	@Bean
 	VerificationCommand verificationCommand(ChainVerification verification, SchemaMigration schema, SpillFile spill,
-			ConfigurableApplicationContext context) {
-		return new VerificationCommand(verification, schema, spill::count, context);
+			RecordStore store, RecordsProperties properties, ConfigurableApplicationContext context) {
+		// What waits in the file, and what a crash left in the journal only: the next start writes both.
+		return new VerificationCommand(verification, schema, () -> {
+			SpillFile.Waiting file = spill.count();
+			try {
+				return new SpillFile.Waiting(file.decisions()
+						+ Journal.notRecorded(properties.folder(), spill.lines(), store::recorded), file.unreadable());
+			}
+			catch (java.io.IOException ex) {
+				return file;
+			}
+		}, context);
 	}
 
 	@Bean

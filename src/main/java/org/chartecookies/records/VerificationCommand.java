@@ -72,7 +72,8 @@ class VerificationCommand implements ApplicationRunner {
 						+ ((fault != null) ? fault.describe() : "checkpoints not signed by the key given"));
 		SpillFile.Waiting waiting = this.waitingInFile.get();
 		if (waiting.decisions() > 0) {
-			out.println("Decisions waiting in the records folder's file, not yet in the database: " + waiting.decisions()
+			out.println("Decisions waiting in the records folder (its file, or the journal a crash left), not yet in the"
+					+ " database: " + waiting.decisions()
 					+ " (the application writes them when it next runs with the database reachable)");
 		}
 		if (waiting.unreadable() > 0) {

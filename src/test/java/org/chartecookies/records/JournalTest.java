@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,6 +46,24 @@ class JournalTest {
 			new String(Journal.written(segment), java.nio.charset.StandardCharsets.UTF_8).lines().forEach(lines::add);
 		}
 		return lines;
+	}
+
+	/** What the verification says a crash left: the journal's decisions that the database lacks. */
+	@Test
+	void theDecisionsOfAJournalThatTheDatabaseLacksAreCounted() throws Exception {
+		assertThat(Journal.notRecorded(this.folder.resolve("none"), LINES, (ids) -> Set.of())).isZero();
+		Journal journal = new Journal(this.folder, LINES);
+		List<PendingRecord> decided = new ArrayList<>();
+		for (int i = 0; i < 1_500; i++) {
+			PendingRecord decision = Records.decision("custom", Instant.now());
+			decided.add(decision);
+			journal.append(decision);
+		}
+		Set<String> recorded = Set.of(decided.get(0).consentId(), decided.get(1_200).consentId());
+
+		assertThat(Journal.notRecorded(this.folder, LINES,
+				(ids) -> ids.stream().filter(recorded::contains).collect(java.util.stream.Collectors.toSet())))
+			.isEqualTo(1_498);
 	}
 
 	@Test

@@ -62,8 +62,8 @@ class VerificationCommandTest {
 		assertThat(run(command, 0)).isEqualTo("""
 				%s
 				Consent records verified: 0 records in 0 chains
-				Decisions waiting in the records folder's file, not yet in the database: 3 (the application writes them \
-				when it next runs with the database reachable)
+				Decisions waiting in the records folder (its file, or the journal a crash left), not yet in the database: \
+				3 (the application writes them when it next runs with the database reachable)
 				Lines of that file that are no decision: 1 (the application sets them aside in rejected-records.txt when \
 				it next runs)
 				""".formatted(UNCHECKED));
