@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,11 @@ public final class ChainVerification {
 		 * lost by the database) and the chain written on, so that a checkpoint now signs another history.
 		 */
 		MOVED_BACK,
+		/**
+		 * A signed checkpoint names another record where a purge cut the chain: the records up to it were altered and
+		 * chained again, then purged (the application's own purge signs the cut it is given).
+		 */
+		CUT_MISMATCH,
 		/** No signed checkpoint names the chain: written without the signing key, or added behind the application's back. */
 		NOT_CHECKPOINTED
 
@@ -141,6 +147,8 @@ public final class ChainVerification {
 						+ " added behind the application's back";
 				case ADDED_WHILE_RELEASED -> range("was", "were") + " added while no instance held the chain: it was let"
 						+ " go at record #" + (this.sequence - 1) + " (a signed checkpoint)";
+				case CUT_MISMATCH -> "record #" + this.sequence + ", where a purge cut the chain, is not the record a signed"
+						+ " checkpoint names there: the records up to it were altered and chained again, then purged";
 				case MOVED_BACK -> range("was", "were") + " named by signed checkpoints, then removed, and the chain written"
 						+ " on from record #" + (this.sequence - 1) + ": removed behind the application's back, or lost by the"
 						+ " database";
@@ -227,10 +235,11 @@ public final class ChainVerification {
 			.add(checkpoint));
 		List<ChainResult> results = new ArrayList<>();
 		for (RecordStore.Writer writer : this.store.writers()) {
-			ChainResult walked = verify(writer);
 			List<Checkpoint> named = statements.remove(writer.writerId());
-			results.add((walked.verified() && checkpointed) ? against(walked, writer, (named != null) ? named : List.of())
-					: walked);
+			List<Checkpoint> given = (named != null) ? named : List.of();
+			Walk walk = walk(writer, given);
+			ChainResult walked = walk.result(writer);
+			results.add((walked.verified() && checkpointed) ? against(walked, walk, writer, given) : walked);
 		}
 		for (String unknown : this.store.writersWithoutRow()) {
 			results.add(new ChainResult(unknown, 0, Fault.UNKNOWN_WRITER, 0, null));
@@ -241,7 +250,7 @@ public final class ChainVerification {
 	}
 
 	/** A chain that verifies on its own, against the signed statements that name it. */
-	private ChainResult against(ChainResult walked, RecordStore.Writer writer, List<Checkpoint> named) {
+	private ChainResult against(ChainResult walked, Walk walk, RecordStore.Writer writer, List<Checkpoint> named) {
 		List<Checkpoint> heads = named.stream().filter(Checkpoint::isHead).toList();
 		List<Checkpoint> cuts = named.stream().filter((checkpoint) -> !checkpoint.isHead()).toList();
 		if (named.isEmpty()) {
@@ -259,29 +268,10 @@ public final class ChainVerification {
 		if (writer.headSequence() < latest) {
 			return walked.with(Fault.BEHIND_CHECKPOINT, latest, null);
 		}
-		// The latest checkpoint still in the chain: the chain's links tie every record before it to it. When it does
-		// not match, the first that does not is found by halves (those before a match match too) and named.
-		List<Checkpoint> kept = heads.stream()
-			.filter((checkpoint) -> checkpoint.sequence() > writer.cutSequence())
-			.sorted(Comparator.comparingLong(Checkpoint::sequence))
-			.toList();
-		if (!kept.isEmpty() && !matches(writer, kept.get(kept.size() - 1))) {
-			int low = 0;
-			int high = kept.size() - 1;
-			while (low < high) {
-				int middle = (low + high) >>> 1;
-				if (matches(writer, kept.get(middle))) {
-					low = middle + 1;
-				}
-				else {
-					high = middle;
-				}
-			}
-			Checkpoint first = kept.get(low);
-			return walked.with(Fault.CHECKPOINT_MISMATCH, first.sequence(),
-					this.store.record(writer.writerId(), first.sequence())
-						.map((found) -> found.content().consentId())
-						.orElse(null));
+		// Every checkpoint still in the chain, compared as the walk passed its record: an application that took a chain
+		// rewritten behind its back signs the rewrite, so a later checkpoint that matches does not vouch for earlier ones.
+		if (walk.mismatch > 0) {
+			return walked.with(Fault.CHECKPOINT_MISMATCH, walk.mismatch, walk.mismatchConsentId);
 		}
 		// A chain let go stays where it was until an instance takes it again: nothing is added meanwhile.
 		for (int i = 0; i < inTime.size(); i++) {
@@ -310,6 +300,19 @@ public final class ChainVerification {
 		if (!signedCuts.contains(writer.cutSequence() + ":" + writer.cutHash())) {
 			return walked.with(Fault.UNSIGNED_CUT, writer.cutSequence(), null);
 		}
+		// Where a purge cut the chain, the record it cut at is gone; its hash is kept, and a head named there must be it.
+		Map<Long, Set<String>> cutAt = new HashMap<>();
+		for (String signedCut : signedCuts) {
+			int colon = signedCut.indexOf(':');
+			cutAt.computeIfAbsent(Long.parseLong(signedCut.substring(0, colon)), (sequence) -> new HashSet<>())
+				.add(signedCut.substring(colon + 1));
+		}
+		for (Checkpoint head : heads) {
+			Set<String> cutHashes = cutAt.get(head.sequence());
+			if (head.sequence() > 0 && cutHashes != null && !cutHashes.contains(head.hash())) {
+				return walked.with(Fault.CUT_MISMATCH, head.sequence(), null);
+			}
+		}
 		for (Checkpoint cut : cuts) {
 			Instant oldestKept = cut.at().atOffset(ZoneOffset.UTC).minus(cut.retention()).toInstant();
 			if (!cut.youngest().isBefore(cut.cutoff()) || cut.cutoff().isAfter(oldestKept)) {
@@ -322,30 +325,19 @@ public final class ChainVerification {
 	/** One writer's chain, or an unknown writer's records when the database has no row for it. */
 	public ChainResult verify(String writerId) {
 		return this.store.writer(writerId)
-			.map(this::verify)
+			.map((writer) -> walk(writer, List.of()).result(writer))
 			.orElseGet(() -> new ChainResult(writerId, 0, Fault.UNKNOWN_WRITER, 0, null));
 	}
 
-	private ChainResult verify(RecordStore.Writer writer) {
-		Walk walk = new Walk(writer);
+	/** One pass over a chain: its links, and the records the heads given name. */
+	private Walk walk(RecordStore.Writer writer, List<Checkpoint> named) {
+		Map<Long, Set<String>> expected = new HashMap<>();
+		named.stream()
+			.filter(Checkpoint::isHead)
+			.forEach((head) -> expected.computeIfAbsent(head.sequence(), (sequence) -> new HashSet<>()).add(head.hash()));
+		Walk walk = new Walk(writer, expected);
 		this.store.chain(writer.writerId(), walk::next);
-		// The head's hash names its record: a chain that stops early, or goes on past it, ends on another hash.
-		if (walk.fault == null && !walk.expectedPrevious.equals(writer.headHash())) {
-			if (walk.expectedSequence - 1 > writer.headSequence()) {
-				walk.fault(Fault.EXTENDED, writer.headSequence() + 1, null);
-			}
-			else {
-				walk.fault(Fault.TRUNCATED, walk.expectedSequence, null);
-			}
-		}
-		return new ChainResult(writer.writerId(), walk.records, walk.fault, walk.faultSequence, walk.faultConsentId);
-	}
-
-	/** Whether the record at a checkpoint's place is the one it names. */
-	private boolean matches(RecordStore.Writer writer, Checkpoint checkpoint) {
-		return this.store.record(writer.writerId(), checkpoint.sequence())
-			.map((record) -> record.hash().equals(checkpoint.hash()))
-			.orElse(false);
+		return walk;
 	}
 
 	/** Walks one chain in sequence order and stops judging at the first fault. */
@@ -355,6 +347,14 @@ public final class ChainVerification {
 
 		String expectedPrevious;
 
+		/** The hashes signed heads name, by sequence. */
+		private final Map<Long, Set<String>> named;
+
+		/** The first record a signed head names another record at (0 when none). */
+		long mismatch;
+
+		@Nullable String mismatchConsentId;
+
 		long records;
 
 		@Nullable Fault fault;
@@ -363,13 +363,19 @@ public final class ChainVerification {
 
 		@Nullable String faultConsentId;
 
-		Walk(RecordStore.Writer writer) {
+		Walk(RecordStore.Writer writer, Map<Long, Set<String>> named) {
 			this.expectedSequence = writer.cutSequence() + 1;
 			this.expectedPrevious = writer.cutHash();
+			this.named = named;
 		}
 
 		void next(ConsentRecord record) {
 			this.records++;
+			Set<String> hashes = this.named.get(record.sequence());
+			if (this.mismatch == 0 && hashes != null && (hashes.size() > 1 || !hashes.contains(record.hash()))) {
+				this.mismatch = record.sequence();
+				this.mismatchConsentId = record.content().consentId();
+			}
 			if (this.fault != null) {
 				return;
 			}
@@ -384,6 +390,19 @@ public final class ChainVerification {
 			}
 			this.expectedSequence = record.sequence() + 1;
 			this.expectedPrevious = record.hash();
+		}
+
+		/** The chain's outcome on its own: the head's hash names its record, a chain that stops early or goes on past it ends on another hash. */
+		ChainResult result(RecordStore.Writer writer) {
+			if (this.fault == null && !this.expectedPrevious.equals(writer.headHash())) {
+				if (this.expectedSequence - 1 > writer.headSequence()) {
+					fault(Fault.EXTENDED, writer.headSequence() + 1, null);
+				}
+				else {
+					fault(Fault.TRUNCATED, this.expectedSequence, null);
+				}
+			}
+			return new ChainResult(writer.writerId(), this.records, this.fault, this.faultSequence, this.faultConsentId);
 		}
 
 		void fault(Fault fault, long sequence, @Nullable String consentId) {

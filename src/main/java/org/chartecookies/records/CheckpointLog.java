@@ -45,13 +45,15 @@ final class CheckpointLog {
 	 * read: the log has them).
 	 */
 	List<Checkpoint> own(String writerId) {
+		return own().stream().filter((checkpoint) -> checkpoint.writerId().equals(writerId)).toList();
+	}
+
+	/** Every statement of this file, in the order written. */
+	List<Checkpoint> own() {
 		if (this.file == null || !Files.exists(this.file)) {
 			return List.of();
 		}
-		return read(List.of(this.file), Map.of(this.key.id(), this.key.publicKey())).checkpoints()
-			.stream()
-			.filter((checkpoint) -> checkpoint.writerId().equals(writerId))
-			.toList();
+		return read(List.of(this.file), Map.of(this.key.id(), this.key.publicKey())).checkpoints();
 	}
 
 	/** Signs a chain's head ({@link Checkpoint#TAKEN}, {@link Checkpoint#HELD}, {@link Checkpoint#RELEASED}) and keeps it. */

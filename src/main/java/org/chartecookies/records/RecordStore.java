@@ -376,6 +376,17 @@ class RecordStore implements ChainVerification.Chains {
 	 * @return how many records were deleted
 	 */
 	long purge(Instant cutoff, Instant now, Consumer<Cut> signed) {
+		return purge(cutoff, now, (record) -> null, (writerId, problem) -> {
+		}, signed);
+	}
+
+	/**
+	 * Deletes the records decided before {@code cutoff}, each chain's oldest first; a chain whose records to delete do
+	 * not hold together, or fail {@code check}, is left as it is (told to {@code leftAsItIs}): a purge signs its cut,
+	 * and must not sign away records rewritten behind the application's back.
+	 */
+	long purge(Instant cutoff, Instant now, java.util.function.Function<ConsentRecord, @Nullable String> check,
+			java.util.function.BiConsumer<String, String> leftAsItIs, Consumer<Cut> signed) {
 		long deleted = 0;
 		for (Writer writer : writers()) {
 			Long removed = this.transactions.execute((status) -> {
@@ -404,6 +415,11 @@ class RecordStore implements ChainVerification.Chains {
 					// The chain is already broken there: leave it as it is for the verification to name.
 					return 0L;
 				}
+				String problem = problem(writer, lastRemoved, check);
+				if (problem != null) {
+					leftAsItIs.accept(writer.writerId(), problem);
+					return 0L;
+				}
 				OffsetDateTime youngest = this.jdbc
 					.sql("SELECT MAX(decided_at) FROM consent_record WHERE writer_id = ? AND record_sequence > ? "
 							+ "AND record_sequence <= ?")
@@ -423,6 +439,41 @@ class RecordStore implements ChainVerification.Chains {
 			deleted += (removed != null) ? removed : 0;
 		}
 		return deleted;
+	}
+
+	/** The first thing wrong with the records a purge would delete, or null when they hold together. */
+	private @Nullable String problem(Writer writer, long lastRemoved,
+			java.util.function.Function<ConsentRecord, @Nullable String> check) {
+		long[] expected = { writer.cutSequence() + 1 };
+		String[] previous = { writer.cutHash() };
+		String[] problem = { null };
+		this.batches.query((connection) -> {
+			var statement = connection.prepareStatement("SELECT " + COLUMNS
+					+ " FROM consent_record WHERE writer_id = ? AND record_sequence > ? AND record_sequence <= ?"
+					+ " ORDER BY record_sequence");
+			statement.setString(1, writer.writerId());
+			statement.setLong(2, writer.cutSequence());
+			statement.setLong(3, lastRemoved);
+			statement.setFetchSize(1000);
+			return statement;
+		}, (ResultSet rs) -> {
+			if (problem[0] != null) {
+				return;
+			}
+			ConsentRecord record = record(rs, 0);
+			if (!record.intact() || record.sequence() != expected[0] || !record.previousHash().equals(previous[0])) {
+				problem[0] = "record #" + record.sequence() + " does not hold to the chain";
+			}
+			else {
+				problem[0] = check.apply(record);
+			}
+			expected[0] = record.sequence() + 1;
+			previous[0] = record.hash();
+		});
+		if (problem[0] == null && expected[0] != lastRemoved + 1) {
+			problem[0] = "record #" + expected[0] + " is missing";
+		}
+		return problem[0];
 	}
 
 	/** How many decisions of one kind and one set of choices were made on one day (UTC). */

@@ -642,11 +642,32 @@ class RecordWriter implements SmartLifecycle {
 					+ ", before record #" + highest + " that its own checkpoints signed: records were removed, or lost by the"
 					+ " database; the verification will name it");
 		}
+		else if (rewritten(signed, found)) {
+			logger.error("Consent records: the chain of writer " + this.writerId + " is not the one its own checkpoints"
+					+ " signed: records were altered and chained again behind the application's back; the verification"
+					+ " will name them");
+		}
 		else if (last != null && last.kind().equals(Checkpoint.RELEASED) && found.sequence() > last.sequence()) {
 			logger.error("Consent records: the chain of writer " + this.writerId + " was let go at record #"
 					+ last.sequence() + " and now ends at record #" + found.sequence() + ": records were added while no"
 					+ " instance held it; the verification will name them");
 		}
+	}
+
+	/** Whether the record of the latest head signed at or before the chain's head is another than the one signed. */
+	private boolean rewritten(List<Checkpoint> signed, ChainHead found) {
+		Checkpoint latest = signed.stream()
+			.filter((checkpoint) -> checkpoint.isHead() && checkpoint.sequence() > 0
+					&& checkpoint.sequence() <= found.sequence())
+			.max(java.util.Comparator.comparingLong(Checkpoint::sequence))
+			.orElse(null);
+		if (latest == null) {
+			return false;
+		}
+		String hash = (latest.sequence() == found.sequence()) ? found.hash()
+				: this.store.record(this.writerId, latest.sequence()).map(ConsentRecord::hash).orElse(null);
+		// A record gone (a purge cut past it) is the verification's to judge.
+		return hash != null && !hash.equals(latest.hash());
 	}
 
 	/**

@@ -1,8 +1,15 @@
 package org.chartecookies.records;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.chartecookies.consent.ConsentIds;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,15 +66,50 @@ class RetentionPurge implements SchedulingConfigurer {
 		this.schema.run();
 		Instant now = this.clock.instant();
 		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.properties.retention()).toInstant();
+		// What this instance signed of each chain: a record to delete must be the one signed at its place.
+		Map<String, Map<Long, Set<String>>> signed = new HashMap<>();
+		if (this.checkpoints != null) {
+			this.checkpoints.own()
+				.stream()
+				.filter(Checkpoint::isHead)
+				.forEach((head) -> signed.computeIfAbsent(head.writerId(), (id) -> new HashMap<>())
+					.computeIfAbsent(head.sequence(), (sequence) -> new HashSet<>())
+					.add(head.hash()));
+		}
 		// Each cut is signed and kept outside the database before it is committed: a cut nobody signed is tampering.
-		long deleted = this.store.purge(cutoff, now, (cut) -> {
-			if (this.checkpoints != null) {
-				this.checkpoints.cut(cut);
-			}
-		});
+		long deleted = this.store.purge(cutoff, now, (record) -> problem(record, cutoff, now, signed),
+				(writerId, problem) -> logger.error("Consent records: the retention purge leaves the chain of writer "
+						+ writerId + " as it is: " + problem + "; run the verification"),
+				(cut) -> {
+					if (this.checkpoints != null) {
+						this.checkpoints.cut(cut);
+					}
+				});
 		logger.info("Consent records: " + deleted + " records decided before " + cutoff + " purged (retention "
 				+ this.properties.retention() + ")");
 		return deleted;
+	}
+
+	/**
+	 * Why a record the purge would delete must stay: its consent id made after the cut-off (the id carries the time
+	 * the endpoint made it: a decision time moved back), or another record than a signed head names at its place.
+	 */
+	private static @Nullable String problem(ConsentRecord record, Instant cutoff, Instant now,
+			Map<String, Map<Long, Set<String>>> signed) {
+		Instant made = ConsentIds.timeOf(record.content().consentId());
+		// An id of another layout (random) may read as any time: only a time up to now tells.
+		if (made != null && !made.isBefore(cutoff) && made.isBefore(now.plus(Duration.ofDays(1)))) {
+			return "record #" + record.sequence() + " (consent id " + record.content().consentId() + ") is dated "
+					+ record.content().decidedAt() + " but its consent id was made " + made
+					+ ": its decision time was moved back";
+		}
+		Set<String> hashes = signed.getOrDefault(record.writerId(), Map.of()).get(record.sequence());
+		if (hashes != null && (hashes.size() > 1 || !hashes.contains(record.hash()))) {
+			return "record #" + record.sequence() + " (consent id " + record.content().consentId()
+					+ ") is not the record a signed checkpoint names there: the records up to it were altered and chained"
+					+ " again";
+		}
+		return null;
 	}
 
 }

@@ -140,6 +140,28 @@ class CheckpointVerificationTest {
 			.isEqualTo("writer w-1: 10 records, chain intact");
 	}
 
+	/**
+	 * An instance that took a chain rewritten behind its back signs the rewrite: the checkpoint signed before still names
+	 * the record that was there, and is compared too.
+	 */
+	@Test
+	void aRewriteTheApplicationWentOnToSignIsNamedByTheCheckpointSignedBefore() {
+		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 8);
+		List<ConsentRecord> forged = rechained(records, 5);
+		Checkpoint released = Checkpoint.head(Checkpoint.RELEASED, "w-1", AT,
+				new RecordStore.ChainHead(8, records.get(7).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint taken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(60),
+				new RecordStore.ChainHead(8, forged.get(7).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint earlier = Checkpoint.head(Checkpoint.HELD, "w-1", AT.minusSeconds(60),
+				new RecordStore.ChainHead(6, records.get(5).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+
+		ChainResult chain = single(verify(new Chains().writer("w-1", forged), earlier, released, taken));
+
+		assertThat(chain.fault()).isEqualTo(Fault.CHECKPOINT_MISMATCH);
+		assertThat(chain.sequence()).as("the first record a checkpoint names otherwise").isEqualTo(6);
+		assertThat(chain.consentId()).isEqualTo(forged.get(5).content().consentId());
+	}
+
 	@Test
 	void recordsSignedThenRemovedAndWrittenOverAreNamedEvenWhenTheNewHeadIsSigned() {
 		List<ConsentRecord> first = ChainVerificationTest.records("w-1", 8);

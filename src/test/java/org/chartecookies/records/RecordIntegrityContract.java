@@ -304,6 +304,63 @@ abstract class RecordIntegrityContract {
 			.containsExactlyInAnyOrder(tuple("w-purged", Fault.UNSIGNED_CUT), tuple("w-legit", null));
 	}
 
+	/**
+	 * Records backdated and chained again while no instance ran, so that the application's own purge would delete them
+	 * and sign the cut: the instance taking the chain says so, the purge leaves the chain as it is, and a cut made all
+	 * the same is named.
+	 */
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void recordsBackdatedAndChainedAgainAreNotPurgedAndACutOfThemIsNamed(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		SigningKey key = SigningKeyTest.newKey();
+		Instance first = new Instance("first", "node-1", key).start();
+		first.decide(3);
+		awaitRecords(3);
+		first.writer.stop();
+
+		// Six years back, and chained again from the first record (the head moved to the new hash).
+		String previous = ConsentRecord.GENESIS;
+		for (long sequence = 1; sequence <= 3; sequence++) {
+			ConsentRecord found = this.store.record("node-1", sequence).orElseThrow();
+			PendingRecord content = found.content();
+			PendingRecord backdated = new PendingRecord(content.consentId(),
+					content.decidedAt().atOffset(ZoneOffset.UTC).minusYears(6).toInstant(), content.revision(),
+					content.kind(), content.choices(), content.globalPrivacyControl(), content.language(),
+					content.pagePath(), content.site());
+			ConsentRecord forged = ConsentRecord.chain("node-1", sequence, backdated, previous);
+			this.jdbc.sql("UPDATE consent_record SET decided_at = ?, previous_hash = ?, record_hash = ? "
+					+ "WHERE writer_id = 'node-1' AND record_sequence = ?")
+				.params(backdated.decidedAt().atOffset(ZoneOffset.UTC), forged.previousHash(), forged.hash(), sequence)
+				.update();
+			previous = forged.hash();
+		}
+		this.jdbc.sql("UPDATE record_writer SET head_hash = ? WHERE writer_id = 'node-1'").param(previous).update();
+		assertThat(verify(null).verified()).as("without checkpoints the database alone verifies").isTrue();
+
+		Instance again = new Instance("again", "node-1", key).start();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> output.getOut().contains("the chain of writer node-1 is not the one its own checkpoints signed"));
+		again.writer.stop();
+		RetentionPurge purge = new RetentionPurge(this.store, RecordWriterTest.properties(again.folder, 1, "node-1"),
+				Clock.systemUTC(), () -> {
+				}, new CheckpointLog(key, checkpointFile(), Period.ofYears(5)));
+		assertThat(purge.purge()).isZero();
+		assertThat(this.store.count()).isEqualTo(3);
+		assertThat(output.getOut()).contains("the retention purge leaves the chain of writer node-1 as it is: record #1");
+		assertThat(verify(key).firstFault()).satisfies((fault) -> assertThat(fault.fault())
+			.isEqualTo(Fault.CHECKPOINT_MISMATCH));
+
+		// A purge that cut them all the same, and signed its cut: the cut is not where the checkpoints were.
+		CheckpointLog log = new CheckpointLog(key, checkpointFile(), Period.ofYears(5));
+		this.store.purge(Instant.now().atOffset(ZoneOffset.UTC).minusYears(5).toInstant(), Instant.now(), log::cut);
+		assertThat(this.store.count()).isZero();
+		assertThat(verify(key).firstFault()).satisfies((fault) -> {
+			assertThat(fault.fault()).isEqualTo(Fault.CUT_MISMATCH);
+			assertThat(fault.sequence()).isEqualTo(3);
+		});
+	}
+
 	@Test
 	void aChainRemovedWholeAndAChainAddedAreNamed() throws Exception {
 		SigningKey key = SigningKeyTest.newKey();
