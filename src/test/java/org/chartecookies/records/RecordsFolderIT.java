@@ -93,7 +93,8 @@ class RecordsFolderIT {
 		assertThat(verify.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
 		assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains(
 				"Consent records verified: 0 records in 0 chains",
-				"Decisions waiting in the records folder's file, not yet in the database: 2");
+				"Decisions waiting in the records folder (its file, or the journal a crash left), not yet in the"
+						+ " database: 2");
 		assertThat(Files.readAllBytes(pending)).isEqualTo(before);
 		assertThat(records(folder)).isZero();
 	}
