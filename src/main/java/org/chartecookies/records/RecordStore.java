@@ -43,6 +43,9 @@ class RecordStore implements ChainVerification.Chains {
 	/** The embedded database's file, and the file-system key it had when first seen. */
 	private final Map<java.nio.file.Path, Object> databaseFile = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** Why the embedded database's file is no longer the one the records are in, once seen (until a restart). */
+	private volatile @Nullable String databaseFileLost;
+
 	RecordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.batches = batches;
@@ -251,6 +254,12 @@ class RecordStore implements ChainVerification.Chains {
 	 * written since and the health says so.
 	 */
 	private void checkFile() {
+		String lost = this.databaseFileLost;
+		if (lost != null) {
+			// Once seen, for good: the file H2 then makes in its place (empty, perhaps under the same inode number) is
+			// not the one the records were in.
+			throw new IllegalStateException(lost);
+		}
 		String path = this.jdbc.sql("CALL DATABASE_PATH()").query(String.class).optional().orElse(null);
 		if (path == null) {
 			// In memory: no file.
@@ -268,9 +277,11 @@ class RecordStore implements ChainVerification.Chains {
 		}
 		Object first = (key != null) ? this.databaseFile.putIfAbsent(file, key) : null;
 		if (key == null || (first != null && !first.equals(key))) {
-			throw new IllegalStateException("The embedded database's file " + file.toAbsolutePath()
-					+ " was removed or replaced while the application ran: what it takes is lost at the next start."
-					+ " Restart the application (the journal keeps the decisions written since)");
+			lost = "The embedded database's file " + file.toAbsolutePath() + " was removed or replaced while the"
+					+ " application ran: what it takes is lost at the next start. Restart the application (the journal"
+					+ " and the waiting file keep the decisions answered since)";
+			this.databaseFileLost = lost;
+			throw new IllegalStateException(lost);
 		}
 	}
 
