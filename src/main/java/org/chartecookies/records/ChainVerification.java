@@ -283,32 +283,27 @@ public final class ChainVerification {
 				}
 			}
 		}
-		// Cuts the application made: none, the one it found when it first signed, and those its purges signed.
-		Set<String> signedCuts = new HashSet<>();
-		signedCuts.add(0 + ":" + ConsentRecord.GENESIS);
+		// Cuts the application made, by place: none, the one it found when it first signed, and those its purges signed.
+		Map<Long, Set<String>> signedCuts = new HashMap<>();
+		signedCuts.computeIfAbsent(0L, (sequence) -> new HashSet<>()).add(ConsentRecord.GENESIS);
 		heads.stream()
 			.min(Comparator.comparing(Checkpoint::at))
-			.ifPresent((first) -> signedCuts.add(first.cut() + ":" + first.cutHash()));
-		cuts.forEach((cut) -> signedCuts.add(cut.sequence() + ":" + cut.hash()));
+			.ifPresent((first) -> signedCuts.computeIfAbsent(first.cut(), (sequence) -> new HashSet<>())
+				.add(first.cutHash()));
+		cuts.forEach((cut) -> signedCuts.computeIfAbsent(cut.sequence(), (sequence) -> new HashSet<>()).add(cut.hash()));
 		// Each cut a checkpoint saw, and each cut a purge started from, must be one of them: a faked cut stays named
 		// after a later purge cut further.
 		for (Checkpoint statement : named) {
-			if (!signedCuts.contains(statement.cut() + ":" + statement.cutHash())) {
+			if (!signedCuts.getOrDefault(statement.cut(), Set.of()).contains(statement.cutHash())) {
 				return walked.with(Fault.UNSIGNED_CUT, statement.cut(), null);
 			}
 		}
-		if (!signedCuts.contains(writer.cutSequence() + ":" + writer.cutHash())) {
+		if (!signedCuts.getOrDefault(writer.cutSequence(), Set.of()).contains(writer.cutHash())) {
 			return walked.with(Fault.UNSIGNED_CUT, writer.cutSequence(), null);
 		}
 		// Where a purge cut the chain, the record it cut at is gone; its hash is kept, and a head named there must be it.
-		Map<Long, Set<String>> cutAt = new HashMap<>();
-		for (String signedCut : signedCuts) {
-			int colon = signedCut.indexOf(':');
-			cutAt.computeIfAbsent(Long.parseLong(signedCut.substring(0, colon)), (sequence) -> new HashSet<>())
-				.add(signedCut.substring(colon + 1));
-		}
 		for (Checkpoint head : heads) {
-			Set<String> cutHashes = cutAt.get(head.sequence());
+			Set<String> cutHashes = signedCuts.get(head.sequence());
 			if (head.sequence() > 0 && cutHashes != null && !cutHashes.contains(head.hash())) {
 				return walked.with(Fault.CUT_MISMATCH, head.sequence(), null);
 			}
@@ -331,11 +326,7 @@ public final class ChainVerification {
 
 	/** One pass over a chain: its links, and the records the heads given name. */
 	private Walk walk(RecordStore.Writer writer, List<Checkpoint> named) {
-		Map<Long, Set<String>> expected = new HashMap<>();
-		named.stream()
-			.filter(Checkpoint::isHead)
-			.forEach((head) -> expected.computeIfAbsent(head.sequence(), (sequence) -> new HashSet<>()).add(head.hash()));
-		Walk walk = new Walk(writer, expected);
+		Walk walk = new Walk(writer, Checkpoint.signedAt(named));
 		this.store.chain(writer.writerId(), walk::next);
 		return walk;
 	}
@@ -371,8 +362,7 @@ public final class ChainVerification {
 
 		void next(ConsentRecord record) {
 			this.records++;
-			Set<String> hashes = this.named.get(record.sequence());
-			if (this.mismatch == 0 && hashes != null && (hashes.size() > 1 || !hashes.contains(record.hash()))) {
+			if (this.mismatch == 0 && Checkpoint.contradicts(this.named.get(record.sequence()), record.hash())) {
 				this.mismatch = record.sequence();
 				this.mismatchConsentId = record.content().consentId();
 			}

@@ -3,9 +3,13 @@ package org.chartecookies.records;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -60,6 +64,20 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 	/** Whether it states a head ({@code taken}, {@code held}, {@code released}) rather than a cut. */
 	boolean isHead() {
 		return !this.kind.equals(CUT);
+	}
+
+	/** The hashes these heads name, by place in the chain (one place may be named more than once). */
+	static Map<Long, Set<String>> signedAt(Collection<Checkpoint> statements) {
+		Map<Long, Set<String>> signed = new HashMap<>();
+		statements.stream()
+			.filter(Checkpoint::isHead)
+			.forEach((head) -> signed.computeIfAbsent(head.sequence(), (sequence) -> new HashSet<>()).add(head.hash()));
+		return signed;
+	}
+
+	/** Whether a record of this hash is not the one signed at its place: another hash, or two different ones, named there. */
+	static boolean contradicts(@Nullable Set<String> signed, String hash) {
+		return signed != null && (signed.size() > 1 || !signed.contains(hash));
 	}
 
 	static Checkpoint cut(RecordStore.Cut cut, Period retention, String keyId) {

@@ -1,5 +1,9 @@
 package org.chartecookies.records;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +46,8 @@ class RecordStore implements ChainVerification.Chains {
 
 	private final TransactionTemplate transactions;
 
-	/** The embedded database's file, and the file-system key it had when first seen. */
-	private final Map<java.nio.file.Path, Object> databaseFile = new java.util.concurrent.ConcurrentHashMap<>();
+	/** The file-system key the embedded database's file had when first seen (the sync alone reads it: one thread). */
+	private @Nullable Object databaseFileKey;
 
 	/** Why the embedded database's file is no longer the one the records are in, once seen (until a restart). */
 	private volatile @Nullable String databaseFileLost;
@@ -265,18 +271,20 @@ class RecordStore implements ChainVerification.Chains {
 			// In memory: no file.
 			return;
 		}
-		java.nio.file.Path file = java.nio.file.Path.of(path + ".mv.db");
+		Path file = Path.of(path + ".mv.db");
 		Object key;
 		try {
-			key = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+			key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
 			// A file system without keys (not Linux's): its presence alone is checked.
 			key = (key != null) ? key : "present";
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			key = null;
 		}
-		Object first = (key != null) ? this.databaseFile.putIfAbsent(file, key) : null;
-		if (key == null || (first != null && !first.equals(key))) {
+		if (this.databaseFileKey == null) {
+			this.databaseFileKey = key;
+		}
+		if (key == null || !key.equals(this.databaseFileKey)) {
 			lost = "The embedded database's file " + file.toAbsolutePath() + " was removed or replaced while the"
 					+ " application ran: what it takes is lost at the next start. Restart the application (the journal"
 					+ " and the waiting file keep the decisions answered since)";
@@ -396,8 +404,8 @@ class RecordStore implements ChainVerification.Chains {
 	 * not hold together, or fail {@code check}, is left as it is (told to {@code leftAsItIs}): a purge signs its cut,
 	 * and must not sign away records rewritten behind the application's back.
 	 */
-	long purge(Instant cutoff, Instant now, java.util.function.Function<ConsentRecord, @Nullable String> check,
-			java.util.function.BiConsumer<String, String> leftAsItIs, Consumer<Cut> signed) {
+	long purge(Instant cutoff, Instant now, Function<ConsentRecord, @Nullable String> check,
+			BiConsumer<String, String> leftAsItIs, Consumer<Cut> signed) {
 		long deleted = 0;
 		for (Writer writer : writers()) {
 			Long removed = this.transactions.execute((status) -> {
@@ -454,7 +462,7 @@ class RecordStore implements ChainVerification.Chains {
 
 	/** The first thing wrong with the records a purge would delete, or null when they hold together. */
 	private @Nullable String problem(Writer writer, long lastRemoved,
-			java.util.function.Function<ConsentRecord, @Nullable String> check) {
+			Function<ConsentRecord, @Nullable String> check) {
 		long[] expected = { writer.cutSequence() + 1 };
 		String[] previous = { writer.cutHash() };
 		String[] problem = { null };

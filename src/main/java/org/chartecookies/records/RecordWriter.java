@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -659,7 +660,7 @@ class RecordWriter implements SmartLifecycle {
 		Checkpoint latest = signed.stream()
 			.filter((checkpoint) -> checkpoint.isHead() && checkpoint.sequence() > 0
 					&& checkpoint.sequence() <= found.sequence())
-			.max(java.util.Comparator.comparingLong(Checkpoint::sequence))
+			.max(Comparator.comparingLong(Checkpoint::sequence))
 			.orElse(null);
 		if (latest == null) {
 			return false;

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.chartecookies.consent.ConsentIds;
 
@@ -71,10 +71,8 @@ class RetentionPurge implements SchedulingConfigurer {
 		if (this.checkpoints != null) {
 			this.checkpoints.own()
 				.stream()
-				.filter(Checkpoint::isHead)
-				.forEach((head) -> signed.computeIfAbsent(head.writerId(), (id) -> new HashMap<>())
-					.computeIfAbsent(head.sequence(), (sequence) -> new HashSet<>())
-					.add(head.hash()));
+				.collect(Collectors.groupingBy(Checkpoint::writerId))
+				.forEach((writerId, statements) -> signed.put(writerId, Checkpoint.signedAt(statements)));
 		}
 		// Each cut is signed and kept outside the database before it is committed: a cut nobody signed is tampering.
 		long deleted = this.store.purge(cutoff, now, (record) -> problem(record, cutoff, now, signed),
@@ -103,8 +101,7 @@ class RetentionPurge implements SchedulingConfigurer {
 					+ record.content().decidedAt() + " but its consent id was made " + made
 					+ ": its decision time was moved back";
 		}
-		Set<String> hashes = signed.getOrDefault(record.writerId(), Map.of()).get(record.sequence());
-		if (hashes != null && (hashes.size() > 1 || !hashes.contains(record.hash()))) {
+		if (Checkpoint.contradicts(signed.getOrDefault(record.writerId(), Map.of()).get(record.sequence()), record.hash())) {
 			return "record #" + record.sequence() + " (consent id " + record.content().consentId()
 					+ ") is not the record a signed checkpoint names there: the records up to it were altered and chained"
 					+ " again";
