@@ -39,6 +39,12 @@ class CheckpointVerificationTest {
 				KEY.id());
 	}
 
+	/** A head of chain w-1 of this kind, signed at {@code at}, naming the record at {@code sequence}. */
+	private static Checkpoint head(String kind, Instant at, List<ConsentRecord> records, int sequence) {
+		return Checkpoint.head(kind, "w-1", at, new RecordStore.ChainHead(sequence, records.get(sequence - 1).hash()), 0,
+				ConsentRecord.GENESIS, KEY.id());
+	}
+
 	private static Report verify(Chains chains, Checkpoint... checkpoints) {
 		return new ChainVerification(chains, () -> new CheckpointLog.Evidence(List.of(checkpoints), List.of())).verify();
 	}
@@ -148,12 +154,9 @@ class CheckpointVerificationTest {
 	void aRewriteTheApplicationWentOnToSignIsNamedByTheCheckpointSignedBefore() {
 		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 8);
 		List<ConsentRecord> forged = rechained(records, 5);
-		Checkpoint released = Checkpoint.head(Checkpoint.RELEASED, "w-1", AT,
-				new RecordStore.ChainHead(8, records.get(7).hash()), 0, ConsentRecord.GENESIS, KEY.id());
-		Checkpoint taken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(60),
-				new RecordStore.ChainHead(8, forged.get(7).hash()), 0, ConsentRecord.GENESIS, KEY.id());
-		Checkpoint earlier = Checkpoint.head(Checkpoint.HELD, "w-1", AT.minusSeconds(60),
-				new RecordStore.ChainHead(6, records.get(5).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint released = head(Checkpoint.RELEASED, AT, records, 8);
+		Checkpoint taken = head(Checkpoint.TAKEN, AT.plusSeconds(60), forged, 8);
+		Checkpoint earlier = head(Checkpoint.HELD, AT.minusSeconds(60), records, 6);
 
 		ChainResult chain = single(verify(new Chains().writer("w-1", forged), earlier, released, taken));
 
@@ -173,12 +176,9 @@ class CheckpointVerificationTest {
 			regrown.add(record);
 			previous = record.hash();
 		}
-		Checkpoint signed = Checkpoint.head(Checkpoint.HELD, "w-1", AT, new RecordStore.ChainHead(8, first.get(7).hash()),
-				0, ConsentRecord.GENESIS, KEY.id());
-		Checkpoint retaken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(60),
-				new RecordStore.ChainHead(5, regrown.get(4).hash()), 0, ConsentRecord.GENESIS, KEY.id());
-		Checkpoint grown = Checkpoint.head(Checkpoint.HELD, "w-1", AT.plusSeconds(120),
-				new RecordStore.ChainHead(12, regrown.get(11).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint signed = head(Checkpoint.HELD, AT, first, 8);
+		Checkpoint retaken = head(Checkpoint.TAKEN, AT.plusSeconds(60), regrown, 5);
+		Checkpoint grown = head(Checkpoint.HELD, AT.plusSeconds(120), regrown, 12);
 
 		ChainResult chain = single(verify(new Chains().writer("w-1", regrown), grown, signed, retaken));
 
@@ -442,8 +442,7 @@ class CheckpointVerificationTest {
 		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 16);
 		Checkpoint taken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT, RecordStore.ChainHead.EMPTY, 0,
 				ConsentRecord.GENESIS, KEY.id());
-		Checkpoint released = Checkpoint.head(Checkpoint.RELEASED, "w-1", AT.plusSeconds(60),
-				new RecordStore.ChainHead(15, records.get(14).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint released = head(Checkpoint.RELEASED, AT.plusSeconds(60), records, 15);
 		// A record added, its head moved on, while no instance held the chain.
 		Chains added = new Chains().writer("w-1", records);
 
@@ -454,13 +453,11 @@ class CheckpointVerificationTest {
 				+ " let go at record #15 (a signed checkpoint)");
 
 		// An instance started again with that writer id took the chain as it found it, and signed it.
-		Checkpoint retaken = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(120),
-				new RecordStore.ChainHead(16, records.get(15).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint retaken = head(Checkpoint.TAKEN, AT.plusSeconds(120), records, 16);
 		assertThat(single(verify(added, taken, released, retaken)).fault()).isEqualTo(Fault.ADDED_WHILE_RELEASED);
 
 		// Taken again where it was let go, and written on since: verifies.
-		Checkpoint resumed = Checkpoint.head(Checkpoint.TAKEN, "w-1", AT.plusSeconds(120),
-				new RecordStore.ChainHead(15, records.get(14).hash()), 0, ConsentRecord.GENESIS, KEY.id());
+		Checkpoint resumed = head(Checkpoint.TAKEN, AT.plusSeconds(120), records, 15);
 		assertThat(verify(added, taken, released, resumed).verified()).isTrue();
 		assertThat(verify(new Chains().writer("w-1", records.subList(0, 15)), taken, released).verified()).isTrue();
 	}

@@ -59,6 +59,16 @@ class FullDiskTest {
 		return this.writer;
 	}
 
+	/** A writer on an in-memory database and this disk's folder, once it wrote five decisions. */
+	private RecordStore startedWithFiveRecords(RecordWriterTest.Database database, SmallDisk disk, int queueCapacity) {
+		Records.migrate(database);
+		RecordStore store = Records.store(database);
+		writer(store, disk.path(), queueCapacity).start();
+		decide(5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 5);
+		return store;
+	}
+
 	private Status kept() {
 		return new RecordKeeping.KeptHealthIndicator(this.keeping).health().getStatus();
 	}
@@ -107,11 +117,7 @@ class FullDiskTest {
 		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 2);
 		this.closing.add(disk);
 		RecordWriterTest.Database database = new RecordWriterTest.Database();
-		Records.migrate(database);
-		RecordStore store = Records.store(database);
-		writer(store, disk.path(), 10).start();
-		decide(5);
-		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 5);
+		RecordStore store = startedWithFiveRecords(database, disk, 10);
 
 		database.down();
 		disk.fill();
@@ -137,11 +143,7 @@ class FullDiskTest {
 		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 2);
 		this.closing.add(disk);
 		RecordWriterTest.Database database = new RecordWriterTest.Database();
-		Records.migrate(database);
-		RecordStore store = Records.store(database);
-		writer(store, disk.path(), 10_000).start();
-		decide(5);
-		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 5);
+		RecordStore store = startedWithFiveRecords(database, disk, 10_000);
 
 		disk.fill();
 		// More than the journal's current segment holds: the next one cannot be made on the full disk.
