@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1
-# Charte cookies: build with the Maven wrapper on Java 17; run on a Java 25 JRE (the bytecode is Java 17) as a non-root
+# Charte cookies: build with the Maven wrapper on a Java 25 JDK; run on a Java 25 JRE as a non-root
 # user, from extracted jar layers and an AOT cache trained in the image.
 #   docker build -t charte-cookies .
 #   docker run -p 8080:8080 -m 256m -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" \
 #     -e CHARTE_REGISTRY_LOCATION=/config/cookies.yaml charte-cookies
 
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
