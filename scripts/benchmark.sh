@@ -16,15 +16,15 @@
 #                                                  10 are the 120 measurements of 5 s; 16 measured on a busy one)
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
 #                JAVA_OPTS and MALLOC_ARENA_MAX (Dockerfile), heap as in a 256 MB container, on Temurin 25
-#     jar        java -jar target/charte-cookies.jar with the java on the PATH and no options
+#     jar        java -jar target/charte-cookies.jar on Temurin 25 and no options
 #     records    the consent POST's cost of recording: recording on and off (charte.records.enabled), interleaved, on
 #                the embedded H2 and on a throw-away PostgreSQL cluster (Debian's postgresql), as the container runs
 #                (start.sh, the image's JAVA_OPTS, Temurin 25): throughput at saturation and the ratio on/off, p50/p99
 #                at saturation and at a moderate load (2 connections), processor time per POST and which threads spend
 #                it, the backlog during and after, records written = POSTs answered (8 to 15 minutes; not part of
 #                both, which says how to run it)
-#   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3, and for the container mode the
-#   Temurin 25 JDK. BENCH_JAVA_HOME: the container mode's Java; NGINX: the nginx binary; BENCH_DURATION: seconds per
+#   Needs wrk and nginx (apt-get install -y wrk nginx-light), curl, gzip, python3 and a Java 25 JDK.
+#   BENCH_JAVA_HOME: the Java (default: a JDK 25 found as ./mvnw finds one); NGINX: the nginx binary; BENCH_DURATION: seconds per
 #   measurement (default 5); BENCH_WARMUP_CAP: seconds of warm-up at most (default 150), BENCH_WARMUP_MIN: at
 #   least (default 45); BENCH_GZIP_LEVEL: gzip level
 #   of nginx's copies (default 9). Mode records only: BENCH_STORES, the stores measured (default "h2 postgresql");
@@ -49,19 +49,15 @@ gzip_level="${BENCH_GZIP_LEVEL:-9}"
 records_runs="${BENCH_RECORDS_RUNS:-3}"
 records_stores="${BENCH_STORES:-h2 postgresql}"
 steady_percent=5
-runtime="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 
 missing() { echo "benchmark: $1" >&2; exit 1; }
 command -v wrk > /dev/null || missing "wrk is needed: apt-get install -y wrk"
 [ -x "$NGINX" ] || missing "nginx is needed at $NGINX (set NGINX): apt-get install -y nginx-light"
 "$NGINX" -V 2>&1 | grep -q -- --with-http_gzip_static_module || missing "$NGINX has no gzip_static module"
-for tool in curl gzip python3 java; do
+for tool in curl gzip python3; do
   command -v "$tool" > /dev/null || missing "$tool is needed"
 done
-case " $modes " in
-  *" container "* | *" records "*) [ -x "$runtime/bin/java" ] || missing "no Java at $runtime: install Temurin 25 or set BENCH_JAVA_HOME" ;;
-esac
 # Options a JVM would read from the environment would change what either mode measures.
 for variable in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JAVA_OPTS MALLOC_ARENA_MAX; do
   if [ -n "${!variable:-}" ]; then
@@ -79,6 +75,9 @@ if [ "$image_opts" = " -Xmx150m" ] || [ -z "$image_arenas" ]; then
 fi
 
 . scripts/common.sh
+# The JDK 25 common.sh put first on the PATH, unless one is named.
+runtime="${BENCH_JAVA_HOME:-$(dirname "$(dirname "$(command -v java)")")}"
+[ "$(java_feature "$runtime/bin/java")" -ge 25 ] 2> /dev/null || missing "no Java 25 at $runtime: install one or set BENCH_JAVA_HOME"
 work=target/benchmark
 
 app_pid=""
@@ -160,7 +159,7 @@ start_app() {
     APP_HOME="$work/app" SERVER_PORT="$port" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
       MALLOC_ARENA_MAX="$image_arenas" sh "$work/app/start.sh" > "$work/$mode.log" 2>&1 &
   else
-    SERVER_PORT="$port" java -jar target/charte-cookies.jar > "$work/$mode.log" 2>&1 &
+    SERVER_PORT="$port" "$runtime/bin/java" -jar target/charte-cookies.jar > "$work/$mode.log" 2>&1 &
   fi
   app_pid=$!
   app_url="http://127.0.0.1:$port"
@@ -314,7 +313,8 @@ cpu_ticks() {
   echo "$total"
 }
 # The application's processor time so far, per kind of thread: "requests writer database jit other" (clock ticks):
-# Tomcat's threads (workers, poller, acceptor: Linux keeps 15 characters of a thread's name); the record writer; H2's own threads (page serialization, the MVStore's background writer); the JIT
+# Tomcat's threads (the carriers of the requests' virtual threads, poller, acceptor: Linux keeps 15 characters of a
+# thread's name); the record writer; H2's own threads (page serialization, the MVStore's background writer); the JIT
 # compilers; the rest (the serial GC runs in the "VM Thread", Tomcat's poller...).
 thread_ticks() {
   local task comm ticks requests=0 writer=0 database=0 jit=0 other=0
@@ -322,7 +322,7 @@ thread_ticks() {
     comm=$(cat "$task/comm" 2> /dev/null) || continue
     ticks=$(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "$task/stat" 2> /dev/null) || continue
     case "$comm" in
-      http-nio-*) requests=$((requests + ticks)) ;;
+      http-nio-* | ForkJoinPool-*) requests=$((requests + ticks)) ;;
       consent-records*) writer=$((writer + ticks)) ;;
       H2-* | MVStore*) database=$((database + ticks)) ;;
       C1\ Compiler* | C2\ Compiler*) jit=$((jit + ticks)) ;;
@@ -500,8 +500,8 @@ records_benchmark() {
   local pg_bin pg_port as_postgres=()
   echo "== consent POST, recording on and off, interleaved: at saturation wrk -t1 -c16 -d${duration}s, at a moderate load"
   echo "   wrk -t1 -c2 -d${duration}s (scripts/benchmark-post.lua: a browser's form); processor time per POST from"
-  echo "   /proc/<pid>/task (Tomcat's workers, the record writer, H2's threads, the JIT; the total adds GC and the rest);"
-  echo "   the container's recipe: docker/start.sh ($(($(nproc) * 2)) Tomcat workers), JAVA_OPTS=\"$image_opts\", $("$runtime/bin/java" -version 2>&1 | head -1)"
+  echo "   /proc/<pid>/task (Tomcat's threads: virtual threads' carriers, poller; the record writer, H2's threads, the JIT; the total adds GC and the rest);"
+  echo "   the container's recipe: docker/start.sh (requests on virtual threads), JAVA_OPTS=\"$image_opts\", $("$runtime/bin/java" -version 2>&1 | head -1)"
   echo "   Absolute figures on a shared 2-core machine say little (the load average is printed with them); the ratios"
   echo "   on/off, measured in the same minute, say more."
   extract_like_the_image "$work/app"
@@ -578,14 +578,14 @@ for mode in $modes; do
   if [ "$mode" = container ]; then
     version=$("$runtime/bin/java" -version 2>&1 | head -1)
   else
-    version=$(java -version 2>&1 | head -1)
+    version=$("$runtime/bin/java" -version 2>&1 | head -1)
   fi
   # The summary table's label: the mode and the Java version number.
   mode_label="$mode, Java $(cut -d'"' -f2 <<< "$version")"
   echo
   echo "#### mode: $mode ($version)"
   if [ "$mode" = container ]; then
-    echo "   extracted layers, AOT cache from docker/train.sh, docker/start.sh ($(nproc) processors: $(($(nproc) * 2)) Tomcat workers),"
+    echo "   extracted layers, AOT cache from docker/train.sh, docker/start.sh ($(nproc) processors, requests on virtual threads),"
     echo "   JAVA_OPTS=\"$image_opts\", MALLOC_ARENA_MAX=$image_arenas"
     extract_like_the_image "$work/app"
     train_began=$SECONDS
@@ -628,7 +628,7 @@ PY
     echo "  $starts (median $(median $starts): $(at_most "$(median $starts)" 1.0))"
     printf '| %s | start to first request, s | %s | - | - | - |\n' "$mode_label" "$starts" >> "$work/summary.md"
   else
-    echo "   $(command -v java), no JVM options, no AOT cache; application.properties' 32 Tomcat workers"
+    echo "   $runtime/bin/java, no JVM options, no AOT cache; requests on virtual threads"
   fi
 
   start_app "$mode"

@@ -6,6 +6,7 @@
 # not chain: the export does not care).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/common.sh
 records=${1:-300000}
 jar=target/charte-cookies.jar
 port=18181
