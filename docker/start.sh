@@ -11,9 +11,6 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Heap as a share of the container's memory, the parallel collector (short young pauses, one thread per processor), fail
 # fast on OOM, small stacks and code cache; Spring's build-time (AOT) bean definitions.
 JAVA_OPTS="${JAVA_OPTS:--XX:MaxRAMPercentage=60 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m}"
-# The pages are short, CPU-bound requests: two workers per processor keep the tail latency low (more only time-slice).
-SERVER_TOMCAT_THREADS_MAX="${SERVER_TOMCAT_THREADS_MAX:-$(( $(nproc) * 2 ))}"
-export SERVER_TOMCAT_THREADS_MAX
 AOT_CACHE=""
 if [ -f "$APP_HOME/app.aot" ]; then
   AOT_CACHE="-XX:AOTCache=$APP_HOME/app.aot"

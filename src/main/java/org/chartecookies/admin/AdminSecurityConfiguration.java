@@ -1,19 +1,14 @@
 package org.chartecookies.admin;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -132,28 +127,15 @@ class AdminSecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's filter, for the back office's addresses only, on the first dispatch of a request and on the
-	 * one after its body has arrived (see {@link BackOfficeSecurityFilter}).
+	 * Spring Security's filter chain, for the back office's addresses only (Spring Boot's own registration, for every
+	 * address, is excluded on the application class). Looked up at the first request, as Spring Boot does.
 	 */
 	@Bean
-	FilterRegistrationBean<BackOfficeSecurityFilter> backOfficeSecurityFilter(ApplicationContext context) {
-		FilterRegistrationBean<BackOfficeSecurityFilter> registration = new FilterRegistrationBean<>(
-				new BackOfficeSecurityFilter(() -> context.getBean(SECURITY_FILTER_CHAIN, Filter.class)));
-		registration.setUrlPatterns(List.of("/admin", "/admin/*"));
-		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
-		return registration;
-	}
-
-	/**
-	 * Spring Security's chain is a filter bean, which Spring Boot would register for every address: registered
-	 * switched off here, it runs only through {@link #backOfficeSecurityFilter}.
-	 */
-	@Bean
-	DelegatingFilterProxyRegistrationBean disabledSecurityFilterRegistration() {
+	DelegatingFilterProxyRegistrationBean backOfficeSecurityFilter() {
 		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
 				SECURITY_FILTER_CHAIN);
-		registration.setEnabled(false);
+		registration.setUrlPatterns(List.of("/admin", "/admin/*"));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
 		return registration;
 	}
 

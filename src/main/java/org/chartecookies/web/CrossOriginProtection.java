@@ -42,13 +42,11 @@ class CrossOriginProtection implements HandlerInterceptor {
 	}
 
 	/**
-	 * Checks the requests that come from the client: the first dispatch, and the asynchronous one of a request whose
-	 * body was received first ({@link RequestBodyBuffering}); error pages, forwards and includes pass.
+	 * Checks the requests that come from the client; error pages, forwards and includes pass.
 	 */
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		DispatcherType dispatch = request.getDispatcherType();
-		if ((dispatch != DispatcherType.REQUEST && dispatch != DispatcherType.ASYNC) || isAllowed(request.getMethod(),
+		if (request.getDispatcherType() != DispatcherType.REQUEST || isAllowed(request.getMethod(),
 				request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), authority(request))) {
 			return true;
 		}

@@ -72,8 +72,8 @@ class LocalizedErrorReportValve extends ErrorReportValve {
 	}
 
 	/**
-	 * The short page for a request refused before the application handled it (here, or for its body by
-	 * {@link RequestBodyBuffering}): the error page's words, without the layout.
+	 * The short page for a request refused before the application handled it: the error page's words, without the
+	 * layout.
 	 */
 	static String page(MessageSource messages, int status, Locale locale) {
 		String title = text(messages, LocalizedErrorAttributes.titleKey(status), null, locale);

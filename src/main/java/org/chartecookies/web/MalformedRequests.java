@@ -10,14 +10,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * A query or form that Tomcat cannot parse ({@code ?=x}, a {@code %} escape that is not UTF-8) is the client's error:
- * {@code 400}, the usual error page, nothing in the log. Tomcat throws when a handler asks for its parameters.
+ * {@code 400}; a form body larger than {@code server.tomcat.max-http-form-post-size}, declared or sent chunked,
+ * {@code 413} (Tomcat reads no more of it and closes the connection after the answer). The usual error page, nothing
+ * in the log. Tomcat throws when a handler asks for the parameters.
  */
 @ControllerAdvice
 class MalformedRequests {
 
 	@ExceptionHandler(InvalidParameterException.class)
-	void malformed(HttpServletResponse response) throws IOException {
-		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	void malformed(InvalidParameterException ex, HttpServletResponse response) throws IOException {
+		response.sendError((ex.getErrorCode() > 0) ? ex.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST);
 	}
 
 }

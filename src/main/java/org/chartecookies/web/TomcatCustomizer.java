@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link LocalizedErrorReportValve} in place of the plain error report valve Spring Boot gives Tomcat's host, has
- * the listening socket closed as soon as a graceful shutdown starts, and leaves the number of cookies to the header
- * size limit.
+ * the listening socket closed as soon as a graceful shutdown starts, leaves the number of cookies to the header size
+ * limit, and closes the connection of a refused form body instead of reading it.
  */
 @Component
 class TomcatCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
@@ -35,6 +35,9 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatW
 		// bounds them instead: about 2,000 of the shortest fit in it.
 		factory.addConnectorCustomizers((connector) -> connector.setMaxCookieCount(-1));
 		factory.addContextCustomizers((context) -> {
+			// A form body refused as too large (413) is not read to its end before the connection closes: its client
+			// may be sending it slowly, or never.
+			context.setSwallowAbortedUploads(false);
 			Container host = context.getParent();
 			for (Valve valve : host.getPipeline().getValves()) {
 				if (valve instanceof ErrorReportValve) {

@@ -126,21 +126,16 @@ class CrossOriginProtectionTest {
 			.isInstanceOf(ResponseStatusException.class);
 	}
 
-	/**
-	 * A request whose body arrived first is handled on an asynchronous dispatch (RequestBodyBuffering): it is checked
-	 * like the first one. Error pages, forwards and includes come from the application itself and pass.
-	 */
+	/** Error pages, forwards and includes come from the application itself and pass. */
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource(textBlock = """
 			REQUEST, cross-site,  refused
-			ASYNC,   cross-site,  refused
 			ERROR,   cross-site,  allowed
 			FORWARD, cross-site,  allowed
 			INCLUDE, cross-site,  allowed
 			REQUEST, same-origin, allowed
-			ASYNC,   same-origin, allowed
 			""")
-	void checksTheRequestAndAsynchronousDispatches(DispatcherType dispatch, String site, String expected) {
+	void checksTheRequestFromTheClientOnly(DispatcherType dispatch, String site, String expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cookies/consent");
 		request.setDispatcherType(dispatch);
 		request.addHeader("Sec-Fetch-Site", site);
