@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the weight of the banner: its own CSS and JS (gzip -9 of the sources, and the bytes the running application
-# really sends with Accept-Encoding: gzip), and the rendered banner fragment in French and English.
+# Prints the weight of the banner: its own CSS and JS as served (the script minified at build time; gzip -9 of them, and
+# the bytes the running application really sends with Accept-Encoding: gzip), and the rendered banner fragment in
+# French and English.
 # Usage: scripts/asset-sizes.sh        (builds the jar if needed, starts it on a free port, stops it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,16 +25,18 @@ page=$(curl -fs "http://127.0.0.1:$port/cookies")
 css_url=$(grep -o '/css/cookie-banner-[0-9a-f]*\.css' <<<"$page")
 js_url=$(grep -o '/js/cookie-banner-[0-9a-f]*\.js' <<<"$page")
 
-printf '%-34s %8s %10s %12s\n' "asset" "raw" "gzip -9" "sent (gzip)"
+printf '%-34s %8s %10s %12s\n' "asset (as served)" "raw" "gzip -9" "sent (gzip)"
 total=0
-for pair in "css/cookie-banner.css:$css_url" "js/cookie-banner.js:$js_url"; do
-  file="src/main/resources/static/${pair%%:*}"
-  url="${pair#*:}"
-  size=$(gz < "$file")
+sent_total=0
+for url in "$css_url" "$js_url"; do
+  served=$(curl -fs "http://127.0.0.1:$port$url")
+  size=$(printf '%s' "$served" | gz)
+  on_wire=$(sent "$url")
   total=$((total + size))
-  printf '%-34s %8d %10d %12d\n' "${pair%%:*}" "$(wc -c < "$file")" "$size" "$(sent "$url")"
+  sent_total=$((sent_total + on_wire))
+  printf '%-34s %8d %10d %12d\n' "$url" "$(printf '%s' "$served" | wc -c)" "$size" "$on_wire"
 done
-printf '%-34s %8s %10d   (limit 3072)\n' "banner CSS + JS" "" "$total"
+printf '%-34s %8s %10d %12d   (limit 3072)\n' "banner CSS + JS" "" "$total" "$sent_total"
 for lang in fr en; do
   fragment=$(curl -fs "http://127.0.0.1:$port/cookies/banner?lang=$lang")
   printf '%-34s %8d %10d\n' "rendered fragment ($lang)" "$(printf '%s' "$fragment" | wc -c)" "$(printf '%s' "$fragment" | gz)"

@@ -156,12 +156,14 @@ class ServedOverHttpTest {
 			.isEqualTo(404);
 	}
 
+	/** Compressed, and together at most 3 KB as sent: what a host page pays for the banner. */
 	@Test
 	void bannerAssetsHaveContentHashedUrlsCachedForAYearAndAreCompressed() throws Exception {
 		String page = get("/cookies", "fr").body();
 		Matcher assets = Pattern.compile("/(css|js)/cookie-banner-[0-9a-f]{32}\\.(css|js)").matcher(page);
 
 		int found = 0;
+		int sent = 0;
 		while (assets.find()) {
 			found++;
 			HttpResponse<byte[]> asset = this.http.send(HttpRequest.newBuilder(uri(assets.group()))
@@ -170,8 +172,10 @@ class ServedOverHttpTest {
 			assertThat(asset.statusCode()).isEqualTo(200);
 			assertThat(asset.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
 			assertThat(asset.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			sent += asset.body().length;
 		}
 		assertThat(found).as("hashed banner CSS and JS referenced by the page").isEqualTo(2);
+		assertThat(sent).as("bytes of the banner's CSS and JS as sent, gzipped").isLessThanOrEqualTo(3 * 1024);
 		HttpResponse<String> plain = send(HttpRequest.newBuilder(uri("/js/cookie-banner.js")));
 		assertThat(plain.statusCode()).isEqualTo(200);
 		assertThat(plain.headers().firstValue("Cache-Control")).isEmpty();
