@@ -22,7 +22,6 @@ class ArchitectureTest {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.chartecookies");
 
-	/** Spring's own web classes are no feature: the registry finds a request's site and registers its filter. */
 	@Test
 	void registryDependsOnNoFeature() {
 		noClasses().that()
@@ -31,6 +30,17 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.chartecookies.charter..", "org.chartecookies.consent..", "org.chartecookies.web..",
 					"org.chartecookies.records..")
+			.check(CLASSES);
+	}
+
+	/** The registry is read from files and served by the web layer, which alone knows requests ({@code site}). */
+	@Test
+	void registryKnowsNoServletTypes() {
+		noClasses().that()
+			.resideInAPackage("..registry..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
 			.check(CLASSES);
 	}
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.HostedSite;
-import org.chartecookies.registry.Sites;
+import org.chartecookies.site.RequestSites;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +44,7 @@ class ConsentController {
 
 	private final ConsentCookieReader reader;
 
-	private final Sites sites;
+	private final RequestSites sites;
 
 	private final DecisionMetrics metrics;
 
@@ -53,7 +53,7 @@ class ConsentController {
 	private final LocaleResolver languages;
 
 	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties, CookieWithdrawal withdrawal,
-			ConsentCookieReader reader, Sites sites, DecisionMetrics metrics, ApplicationEventPublisher events,
+			ConsentCookieReader reader, RequestSites sites, DecisionMetrics metrics, ApplicationEventPublisher events,
 			LocaleResolver languages) {
 		this.events = events;
 		this.languages = languages;

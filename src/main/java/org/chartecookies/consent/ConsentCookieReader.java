@@ -15,7 +15,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieRegistry;
-import org.chartecookies.registry.Sites;
+import org.chartecookies.site.RequestSites;
 
 import org.springframework.stereotype.Component;
 
@@ -33,13 +33,13 @@ public class ConsentCookieReader {
 
 	private static final String ATTRIBUTE = VisitorConsent.class.getName();
 
-	private final Sites sites;
+	private final RequestSites sites;
 
 	private final ConsentProperties properties;
 
 	private final Clock clock;
 
-	ConsentCookieReader(Sites sites, ConsentProperties properties, Clock clock) {
+	ConsentCookieReader(RequestSites sites, ConsentProperties properties, Clock clock) {
 		this.sites = sites;
 		this.properties = properties;
 		this.clock = clock;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.CookieDeclaration;
-import org.chartecookies.registry.Sites;
+import org.chartecookies.site.RequestSites;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -27,9 +27,9 @@ class CookieWithdrawal {
 	 */
 	static final int MOST_BYTES = 5 * 1024;
 
-	private final Sites sites;
+	private final RequestSites sites;
 
-	CookieWithdrawal(Sites sites) {
+	CookieWithdrawal(RequestSites sites) {
 		this.sites = sites;
 	}
 

@@ -3,7 +3,7 @@ package org.chartecookies.consent;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.chartecookies.registry.Sites;
+import org.chartecookies.site.RequestSites;
 import org.chartecookies.web.PageKeys;
 import org.chartecookies.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +27,9 @@ public class PageContexts implements PageKeys {
 
 	private final LocaleResolver languages;
 
-	private final Sites sites;
+	private final RequestSites sites;
 
-	PageContexts(ConsentCookieReader reader, LocaleResolver languages, Sites sites) {
+	PageContexts(ConsentCookieReader reader, LocaleResolver languages, RequestSites sites) {
 		this.reader = reader;
 		this.languages = languages;
 		this.sites = sites;

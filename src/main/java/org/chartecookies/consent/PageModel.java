@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chartecookies.registry.Sites;
+import org.chartecookies.site.RequestSites;
 import org.chartecookies.web.PageController;
 import org.chartecookies.web.RenderedPages;
 
@@ -28,9 +28,9 @@ class PageModel implements ErrorViewResolver {
 
 	private final CookieBannerFactory banners;
 
-	private final Sites sites;
+	private final RequestSites sites;
 
-	PageModel(PageContexts pages, CookieBannerFactory banners, Sites sites) {
+	PageModel(PageContexts pages, CookieBannerFactory banners, RequestSites sites) {
 		this.pages = pages;
 		this.banners = banners;
 		this.sites = sites;

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chartecookies.registry.Sites;
+import org.chartecookies.site.RequestSites;
 import org.chartecookies.web.SiteOrigins;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SiteTrustedOrigins implements SiteOrigins {
 
-	private final Sites sites;
+	private final RequestSites sites;
 
-	SiteTrustedOrigins(Sites sites) {
+	SiteTrustedOrigins(RequestSites sites) {
 		this.sites = sites;
 	}
 

@@ -2,25 +2,15 @@ package org.chartecookies.registry;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ResourceUtils;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Loads the sites at start-up (one registry file, or a folder of them, watched); an invalid single registry, or a
@@ -28,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link HostedSite} argument.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistryConfiguration implements WebMvcConfigurer {
+class RegistryConfiguration {
 
 	private final Sites sites;
 
@@ -56,15 +46,6 @@ class RegistryConfiguration implements WebMvcConfigurer {
 				? new RegistryFolderWatch(this.sites, folder, properties.pollInterval(), properties.quietPeriod()) : null;
 	}
 
-	/** After the security headers and before anything that reads the request's site or body. */
-	@Bean
-	FilterRegistrationBean<UnknownHostFilter> unknownHostFilter() {
-		FilterRegistrationBean<UnknownHostFilter> registration = new FilterRegistrationBean<>(
-				new UnknownHostFilter(this.sites));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-		return registration;
-	}
-
 	@Bean
 	RegistryHealthIndicator cookieRegistryHealthIndicator() {
 		return new RegistryHealthIndicator(this.sites);
@@ -73,24 +54,6 @@ class RegistryConfiguration implements WebMvcConfigurer {
 	@Bean
 	RegistryEndpoint registryEndpoint() {
 		return new RegistryEndpoint(this.sites);
-	}
-
-	@Override
-	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new HandlerMethodArgumentResolver() {
-
-			@Override
-			public boolean supportsParameter(MethodParameter parameter) {
-				return parameter.getParameterType() == HostedSite.class;
-			}
-
-			@Override
-			public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
-					NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
-				return RegistryConfiguration.this.sites.of(request.getNativeRequest(HttpServletRequest.class));
-			}
-
-		});
 	}
 
 	/** A location with a prefix (classpath:, file:, https:) is a resource; anything else is a file-system path. */

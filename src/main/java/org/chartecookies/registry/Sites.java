@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,7 @@ import org.springframework.core.io.FileSystemResource;
  *
  * <p>One registry file ({@code charte.registry.location}) is one site answering every host. A folder
  * ({@code charte.registry.folder}) holds one file per site, each answering the host names it lists; a host no site
- * lists gets the default site ({@code charte.registry.default-site}) or none ({@link UnknownSiteException}, a 404).
+ * lists gets the default site ({@code charte.registry.default-site}) or none (a 404).
  * The folder is read again by {@link #reload} (on a file system event, at each poll, or asked by the operator): a
  * file that changed is loaded again, and replaces the version served only if it is valid; otherwise its last good
  * version stays and the problem (file, entry, line) is kept for the log and the health details until it is fixed.
@@ -45,8 +44,6 @@ import org.springframework.core.io.FileSystemResource;
 public class Sites {
 
 	private static final Log logger = LogFactory.getLog(Sites.class);
-
-	private static final String ATTRIBUTE = HostedSite.class.getName();
 
 	/** A registry is a few kilobytes; a file far larger is a mistake, and is not read into memory. */
 	static final long MOST_BYTES = 16L * 1024 * 1024;
@@ -132,29 +129,6 @@ public class Sites {
 					+ String.join(", ", loaded.byFile().keySet()) + ")");
 		}
 		return sites;
-	}
-
-	/** The site of a request, worked out once per request from its host (as the trusted proxy forwards it). */
-	public HostedSite of(HttpServletRequest request) {
-		if (request.getAttribute(ATTRIBUTE) instanceof HostedSite known) {
-			return known;
-		}
-		HostedSite site = forHost(request.getServerName());
-		if (site == null) {
-			throw new UnknownSiteException(String.valueOf(request.getServerName()));
-		}
-		request.setAttribute(ATTRIBUTE, site);
-		return site;
-	}
-
-	/** The site of a request, or none when no site answers for its host. */
-	public @Nullable HostedSite find(HttpServletRequest request) {
-		try {
-			return of(request);
-		}
-		catch (UnknownSiteException ex) {
-			return null;
-		}
 	}
 
 	/** The site answering a host name (any case, a trailing dot ignored), else the default site, else none. */

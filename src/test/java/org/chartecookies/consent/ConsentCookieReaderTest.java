@@ -31,7 +31,7 @@ class ConsentCookieReaderTest {
 
 	private static final Map<String, Boolean> STATISTICS_ONLY = Map.of("statistics", true, "video", false);
 
-	private final ConsentCookieReader reader = new ConsentCookieReader(Registries.sites(REGISTRY),
+	private final ConsentCookieReader reader = new ConsentCookieReader(Registries.requestSites(REGISTRY),
 			new ConsentProperties(Period.ofMonths(6), null), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private static Cookie decision(int revision, Instant at, Map<String, Boolean> choices) {

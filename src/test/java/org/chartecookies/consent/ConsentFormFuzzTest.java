@@ -50,9 +50,9 @@ class ConsentFormFuzzTest {
 	private static MockMvc standaloneConsentEndpoint() {
 		Clock clock = Clock.fixed(Instant.parse("2026-11-29T06:00:00Z"), ZoneOffset.UTC);
 		ConsentProperties properties = new ConsentProperties(Period.ofMonths(6), null);
-		ConsentCookieReader reader = new ConsentCookieReader(Registries.sites(REGISTRY), properties, clock);
+		ConsentCookieReader reader = new ConsentCookieReader(Registries.requestSites(REGISTRY), properties, clock);
 		ConsentController controller = new ConsentController(new ConsentDecisionFactory(clock), properties,
-				new CookieWithdrawal(Registries.sites(REGISTRY)), reader, Registries.sites(REGISTRY), new DecisionMetrics(new SimpleMeterRegistry()),
+				new CookieWithdrawal(Registries.requestSites(REGISTRY)), reader, Registries.requestSites(REGISTRY), new DecisionMetrics(new SimpleMeterRegistry()),
 				(event) -> {
 				}, new AcceptHeaderLocaleResolver());
 		return MockMvcBuilders.standaloneSetup(controller).build();

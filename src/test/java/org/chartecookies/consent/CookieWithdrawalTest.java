@@ -25,7 +25,7 @@ class CookieWithdrawalTest {
 
 	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
 
-	private final CookieWithdrawal withdrawal = new CookieWithdrawal(Registries.sites(REGISTRY));
+	private final CookieWithdrawal withdrawal = new CookieWithdrawal(Registries.requestSites(REGISTRY));
 
 	private static ConsentDecision decision(boolean statistics, boolean video) {
 		return new ConsentDecision(REGISTRY.revision(), Instant.EPOCH, ConsentCookies.CONSENT_ID,

@@ -31,9 +31,9 @@ class PageContextsTest {
 	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
 
 	private final PageContexts contexts = new PageContexts(
-			new ConsentCookieReader(Registries.sites(REGISTRY), new ConsentProperties(Period.ofMonths(6), null),
+			new ConsentCookieReader(Registries.requestSites(REGISTRY), new ConsentProperties(Period.ofMonths(6), null),
 					Clock.fixed(NOW, ZoneOffset.UTC)),
-			new FixedLocaleResolver(Locale.ENGLISH), Registries.sites(REGISTRY));
+			new FixedLocaleResolver(Locale.ENGLISH), Registries.requestSites(REGISTRY));
 
 	private static MockHttpServletRequest get(String path, String query) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);

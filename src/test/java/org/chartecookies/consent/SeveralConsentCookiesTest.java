@@ -26,7 +26,7 @@ class SeveralConsentCookiesTest {
 
 	private static final CookieRegistry REGISTRY = Registries.load("registries/two-optional-categories.yaml");
 
-	private final ConsentCookieReader reader = new ConsentCookieReader(Registries.sites(REGISTRY),
+	private final ConsentCookieReader reader = new ConsentCookieReader(Registries.requestSites(REGISTRY),
 			new ConsentProperties(Period.ofMonths(6), null), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private static Cookie decision(String id, Instant at, boolean statistics, boolean video) {

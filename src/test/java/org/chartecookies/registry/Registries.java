@@ -2,6 +2,7 @@ package org.chartecookies.registry;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.chartecookies.site.RequestSites;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -26,6 +27,11 @@ public final class Registries {
 	}
 
 	/** One site, named {@code test}, answering every host, as a single registry file does. */
+	/** The request-facing lookup of {@link #sites}. */
+	public static RequestSites requestSites(CookieRegistry registry) {
+		return new RequestSites(sites(registry));
+	}
+
 	public static Sites sites(CookieRegistry registry) {
 		return Sites.single("test", registry);
 	}

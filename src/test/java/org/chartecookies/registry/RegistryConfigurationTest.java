@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
@@ -61,8 +60,6 @@ class RegistryConfigurationTest {
 		assertThat(configuration.sites().all()).extracting(HostedSite::id).containsExactly("cookies");
 		assertThat(configuration.sites().forHost("any.example")).isNotNull();
 		assertThat(configuration.registryFolderWatch(null)).isNull();
-		assertThat(configuration.unknownHostFilter().getOrder()).as("before anything that reads the site")
-			.isEqualTo(Ordered.HIGHEST_PRECEDENCE + 5);
 	}
 
 	@Test

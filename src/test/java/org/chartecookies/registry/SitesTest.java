@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Set;
 
+import org.chartecookies.site.RequestSites;
+import org.chartecookies.site.UnknownSiteException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,21 +78,22 @@ class SitesTest {
 
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
 		request.setServerName("elsewhere.example.org");
-		assertThatExceptionOfType(UnknownSiteException.class).isThrownBy(() -> sites(null).of(request))
+		assertThatExceptionOfType(UnknownSiteException.class).isThrownBy(() -> new RequestSites(sites(null)).of(request))
 			.withMessageContaining("elsewhere.example.org");
 	}
 
 	@Test
 	void aRequestKeepsTheSiteItStartedWithWhileTheFolderIsReloaded() throws IOException {
 		Sites sites = sites(null);
+		RequestSites requests = new RequestSites(sites);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/cookies");
 		request.setServerName("shop.example.org");
-		HostedSite first = sites.of(request);
+		HostedSite first = requests.of(request);
 
 		write("shop.yaml", shop().replace("revision: 3", "revision: 4"));
 		sites.reload();
 
-		assertThat(sites.of(request)).isSameAs(first);
+		assertThat(requests.of(request)).isSameAs(first);
 		assertThat(sites.forHost("shop.example.org").registry().revision()).isEqualTo(4);
 	}
 

@@ -1,4 +1,4 @@
-package org.chartecookies.registry;
+package org.chartecookies.site;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Works out each request's site first ({@link Sites#of}), so that everything after it (the page cache's answer before
+ * Works out each request's site first ({@link RequestSites#of}), so that everything after it (the page cache's answer before
  * Spring MVC among them) sees one site for the whole request, even while the registry folder is being reloaded. A
  * host no site answers for gets a short 404 of its own, never another site's page; the container's health probes
  * ({@code /actuator/}), which come by address rather than by host name, pass.
@@ -20,9 +20,9 @@ class UnknownHostFilter extends OncePerRequestFilter {
 
 	static final String ANSWER = "Aucun site n'est servi à cette adresse. / No site is served at this address.\n";
 
-	private final Sites sites;
+	private final RequestSites sites;
 
-	UnknownHostFilter(Sites sites) {
+	UnknownHostFilter(RequestSites sites) {
 		this.sites = sites;
 	}
 

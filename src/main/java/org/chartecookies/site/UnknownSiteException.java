@@ -1,4 +1,4 @@
-package org.chartecookies.registry;
+package org.chartecookies.site;
 
 /**
  * No site of this deployment answers for the host a request was made to, and no default site is configured.
