@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.chartecookies.web.FilterOrder;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -135,7 +135,7 @@ class AdminSecurityConfiguration {
 		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
 				SECURITY_FILTER_CHAIN);
 		registration.setUrlPatterns(List.of("/admin", "/admin/*"));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		registration.setOrder(FilterOrder.BACK_OFFICE_SECURITY);
 		return registration;
 	}
 

@@ -4,13 +4,13 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.registry.HostedSite;
+import org.chartecookies.web.FilterOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.Ordered;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -32,7 +32,7 @@ class SiteConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<UnknownHostFilter> unknownHostFilter() {
 		FilterRegistrationBean<UnknownHostFilter> registration = new FilterRegistrationBean<>(
 				new UnknownHostFilter(this.sites));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		registration.setOrder(FilterOrder.UNKNOWN_HOST);
 		return registration;
 	}
 

@@ -9,11 +9,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -50,7 +48,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<ClientPreferences> clientPreferences() {
 		FilterRegistrationBean<ClientPreferences> registration = new FilterRegistrationBean<>(
 				new ClientPreferences(this.languages));
-		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106);
+		registration.setOrder(FilterOrder.CLIENT_PREFERENCES);
 		return registration;
 	}
 
@@ -58,7 +56,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	FilterRegistrationBean<CachedPageFilter> cachedPageFilter(RenderedPages pages) {
 		FilterRegistrationBean<CachedPageFilter> registration = new FilterRegistrationBean<>(new CachedPageFilter(pages));
-		registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100);
+		registration.setOrder(FilterOrder.CACHED_PAGES);
 		return registration;
 	}
 
@@ -94,7 +92,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
 		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
 				new SecurityHeadersFilter(this.security));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(FilterOrder.SECURITY_HEADERS);
 		return registration;
 	}
 

@@ -1,0 +1,40 @@
+package org.chartecookies.web;
+
+import org.springframework.boot.servlet.filter.OrderedFilter;
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the application's servlet filters, in one place; Spring Boot's own are placed by their order too. A
+ * request meets them in this order:
+ * <ol>
+ * <li>{@link #SECURITY_HEADERS}: the headers every answer carries, set before anything can answer (Spring Boot's
+ * character encoding filter shares the first place);</li>
+ * <li>{@link #CONNECTION_DRAINING}: {@code Connection: close} once shutdown starts (Spring Boot's observation filter,
+ * which times and counts requests, shares the place);</li>
+ * <li>{@link #UNKNOWN_HOST}: the request's site, once; a host no site answers for gets a 404 here;</li>
+ * <li>{@link #CLIENT_PREFERENCES}: the language decided once, made the servlet API's locale; then Spring's request
+ * context filter;</li>
+ * <li>{@link #CACHED_PAGES}: a page already rendered, answered before Spring MVC;</li>
+ * <li>{@link #BACK_OFFICE_SECURITY}: Spring Security, for {@code /admin} only.</li>
+ * </ol>
+ */
+public final class FilterOrder {
+
+	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
+
+	public static final int CONNECTION_DRAINING = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	public static final int UNKNOWN_HOST = Ordered.HIGHEST_PRECEDENCE + 5;
+
+	/** Before Spring's request context filter ({@code REQUEST_WRAPPER_FILTER_MAX_ORDER - 105}), the first to ask a locale. */
+	public static final int CLIENT_PREFERENCES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106;
+
+	public static final int CACHED_PAGES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100;
+
+	/** Spring Boot's place for Spring Security's filter ({@code SecurityFilterProperties.DEFAULT_FILTER_ORDER}). */
+	public static final int BACK_OFFICE_SECURITY = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100;
+
+	private FilterOrder() {
+	}
+
+}
