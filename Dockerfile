@@ -30,7 +30,7 @@ COPY docker/start.sh docker/train.sh docker/healthcheck.sh ./
 # embedded database's rows survive a collection or two; README, "H2's p99").
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m -XX:+UseCompactObjectHeaders" \
     MALLOC_ARENA_MAX=2
-# Training run: the AOT cache start.sh starts from (about 1.1 s to the first served request instead of 2.8 s).
+# Training run: the AOT cache start.sh starts from (scripts/benchmark.sh measures the first served request with it).
 RUN ./train.sh && chown -R charte:charte /app
 USER 10001:10001
 EXPOSE 8080

@@ -116,8 +116,8 @@ public class RenderedPages {
 
 	/**
 	 * The beans that work out a request's page key and its personal text (of other features), looked up once: a lookup
-	 * through their provider searches the bean factory's candidates, 5 % of a consent post's time when made for every
-	 * request.
+	 * through their provider searches the bean factory's candidates, a visible share of a consent post's time when made
+	 * for every request.
 	 */
 	private final SingletonSupplier<PageKeys> keys;
 
