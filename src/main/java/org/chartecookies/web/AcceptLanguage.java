@@ -2,9 +2,11 @@ package org.chartecookies.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Locale.LanguageRange;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,18 +37,30 @@ final class AcceptLanguage {
 			return null;
 		}
 		List<LanguageRange> ranges = new ArrayList<>();
+		Set<String> named = new HashSet<>();
+		double star = -1;
+		int starAt = 0;
 		String[] entries = header.split(",", MOST_ENTRIES + 1);
 		for (int i = 0; i < Math.min(entries.length, MOST_ENTRIES); i++) {
 			try {
 				for (LanguageRange range : LanguageRange.parse(entries[i].replace('_', '-'))) {
 					double weight = range.getWeight();
-					// Accepting "en-US" accepts English (RFC 4647's basic filtering would not match "en" with it);
-					// refusing "fr-CA" refuses only what it names.
-					if (weight > 0) {
-						ranges.add(new LanguageRange(range.getRange().split("-", 2)[0], weight));
+					String language = range.getRange().split("-", 2)[0];
+					if (language.equals("*")) {
+						if (weight > star) {
+							star = weight;
+							starAt = ranges.size();
+						}
+					}
+					else if (weight > 0) {
+						// Accepting "en-US" accepts English (RFC 4647's basic filtering would not match "en" with it).
+						ranges.add(new LanguageRange(language, weight));
+						named.add(language);
 					}
 					else if (weight == 0) {
+						// Refusing "fr-CA" refuses only what it names.
 						ranges.add(range);
+						named.add(range.getRange());
 					}
 				}
 			}
@@ -54,6 +68,14 @@ final class AcceptLanguage {
 				// Not a language range: skipped.
 			}
 		}
+		// "*" stands for the supported languages the header does not name (RFC 9110), with its weight, in its place.
+		List<LanguageRange> others = new ArrayList<>();
+		for (Locale supported : SUPPORTED) {
+			if (star > 0 && !named.contains(supported.getLanguage())) {
+				others.add(new LanguageRange(supported.getLanguage(), star));
+			}
+		}
+		ranges.addAll(starAt, others);
 		// Locale.filter wants the ranges by descending weight; the sort is stable, so ties keep the header's order.
 		ranges.sort(Comparator.comparingDouble(LanguageRange::getWeight).reversed());
 		List<Locale> accepted = Locale.filter(ranges, SUPPORTED);

@@ -19,6 +19,10 @@ class MalformedRequests {
 
 	@ExceptionHandler(InvalidParameterException.class)
 	void malformed(InvalidParameterException ex, HttpServletResponse response) throws IOException {
+		if (response.isCommitted()) {
+			// The client went away in the middle of its body: no one to answer, nothing to log.
+			return;
+		}
 		response.sendError((ex.getErrorCode() > 0) ? ex.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST);
 	}
 

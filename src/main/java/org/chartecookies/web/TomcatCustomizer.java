@@ -34,6 +34,8 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatW
 		// Boot has no property for it. The request header's size limit (server.max-http-request-header-size, 8 KB)
 		// bounds them instead: about 2,000 of the shortest fit in it.
 		factory.addConnectorCustomizers((connector) -> connector.setMaxCookieCount(-1));
+		// "100 Continue" only once the application reads the body: a body it refuses (413) is never invited.
+		factory.addConnectorCustomizers((connector) -> connector.setProperty("continueResponseTiming", "onRead"));
 		factory.addContextCustomizers((context) -> {
 			// A form body refused as too large (413) is not read to its end before the connection closes: its client
 			// may be sending it slowly, or never.

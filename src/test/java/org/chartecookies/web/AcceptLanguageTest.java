@@ -57,6 +57,8 @@ class AcceptLanguageTest {
 			fr;q=0.5, fr-CA;q=0, en;q=0.4  | fr
 			de, *;q=0.5, en;q=0.1          | fr
 			en, fr, en                     | en
+			*, fr;q=0.4                    | en
+			*;q=0.5, fr;q=0.4              | en
 			""")
 	void theSupportedLanguageWithTheHighestWeight(String header, String expected) {
 		assertThat(AcceptLanguage.preferred(header)).isEqualTo((expected != null) ? Locale.forLanguageTag(expected) : null);
