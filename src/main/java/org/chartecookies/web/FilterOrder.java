@@ -11,6 +11,8 @@ import org.springframework.core.Ordered;
  * character encoding filter shares the first place);</li>
  * <li>{@link #CONNECTION_DRAINING}: {@code Connection: close} once shutdown starts (Spring Boot's observation filter,
  * which times and counts requests, shares the place);</li>
+ * <li>{@link #PENDING_BODIES}: a body received before anything reads the request, within a bounded number of
+ * places;</li>
  * <li>{@link #UNKNOWN_HOST}: the request's site, once; a host no site answers for gets a 404 here;</li>
  * <li>{@link #CLIENT_PREFERENCES}: the language decided once, made the servlet API's locale; then Spring's request
  * context filter;</li>
@@ -23,6 +25,8 @@ public final class FilterOrder {
 	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
 
 	public static final int CONNECTION_DRAINING = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	public static final int PENDING_BODIES = Ordered.HIGHEST_PRECEDENCE + 3;
 
 	public static final int UNKNOWN_HOST = Ordered.HIGHEST_PRECEDENCE + 5;
 

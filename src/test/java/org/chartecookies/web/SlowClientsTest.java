@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chartecookies.PageText;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +177,43 @@ class SlowClientsTest {
 				skipBody(head, in);
 			}
 		}
+	}
+
+	/**
+	 * Requests whose body is still arriving hold memory: past a bounded number of them (here 20), one more is refused
+	 * at once, and the places come back when the slow clients go.
+	 */
+	@Nested
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "charte.request-body.most-pending=20")
+	class BeyondTheBodiesItHolds {
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void oneMoreSlowBodyIsRefusedAtOnceAndTheCharterStillAnswers() throws Exception {
+			String head = "POST /cookies/consent HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + FORM
+					+ "\r\nContent-Length: 300\r\n\r\ndecision=";
+			try (Trickle trickle = new Trickle(this.port, 20, head, "a")) {
+				trickle.awaitRound();
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					RawHttp.Answer refused = RawHttp.exchange(this.port, decision("accept-all"));
+					assertCleanRefusal(refused, 503);
+					assertThat(refused.header("Set-Cookie")).isNull();
+				});
+				assertThat(fetchStatus(this.port, "/cookies", CHARTER_TIMEOUT)).isEqualTo(200);
+			}
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(RawHttp.exchange(this.port, decision("reject-all")).status())
+					.isEqualTo(303));
+		}
+
+		private static String decision(String decision) {
+			String form = "decision=" + decision;
+			return "POST /cookies/consent HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nContent-Type: " + FORM
+					+ "\r\nContent-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form;
+		}
+
 	}
 
 	/**
