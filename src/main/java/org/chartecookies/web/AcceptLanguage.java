@@ -57,8 +57,8 @@ final class AcceptLanguage {
 						ranges.add(new LanguageRange(language, weight));
 						named.add(language);
 					}
-					else if (weight == 0) {
-						// Refusing "fr-CA" refuses only what it names.
+					else {
+						// A weight of 0 (the JDK allows none below): refusing "fr-CA" refuses only what it names.
 						ranges.add(range);
 						named.add(range.getRange());
 					}

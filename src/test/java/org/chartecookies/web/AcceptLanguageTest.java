@@ -58,6 +58,8 @@ class AcceptLanguageTest {
 			de, *;q=0.5, en;q=0.1          | fr
 			en, fr, en                     | en
 			*, fr;q=0.4                    | en
+			*, en;q=0.5, *;q=0.1           | fr
+			*;q=0.5, en;q=0.5, *;q=0.5     | fr
 			*;q=0.5, fr;q=0.4              | en
 			""")
 	void theSupportedLanguageWithTheHighestWeight(String header, String expected) {
@@ -99,6 +101,15 @@ class AcceptLanguageTest {
 			""")
 	void aSingleTag(String tag, String expected) {
 		assertThat(AcceptLanguage.supported(tag)).isEqualTo((expected != null) ? Locale.forLanguageTag(expected) : null);
+	}
+
+	@Test
+	void aTagOfUpTo8192CharactersIsRead() {
+		String longest = "en" + "-abcdefgh".repeat(910);
+
+		assertThat(longest).hasSize(8192);
+		assertThat(AcceptLanguage.supported(longest)).isEqualTo(Locale.ENGLISH);
+		assertThat(AcceptLanguage.supported(longest + "-a")).as("two characters more").isNull();
 	}
 
 	@Test
