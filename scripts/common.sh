@@ -1,18 +1,9 @@
 # Shared by the scripts in this folder (sourced, not run).
 # shellcheck shell=bash
 
-# The scripts' java and jcmd are a JDK 25's (the application's bytecode is Java 25), found as ./mvnw finds one when
-# the java of JAVA_HOME or of the PATH is older.
-java_feature() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
-java_version=$(java_feature "${JAVA_HOME:+$JAVA_HOME/bin/}java")
-if [ "${java_version:-0}" -lt 25 ]; then
-  for jdk in "${JAVA25_HOME-}" /usr/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /opt/java/*; do
-    if [ -x "$jdk/bin/jcmd" ] && [ "$(java_feature "$jdk/bin/java")" -ge 25 ] 2> /dev/null; then
-      PATH="$jdk/bin:$PATH"
-      break
-    fi
-  done
-elif [ -n "${JAVA_HOME-}" ]; then
+# The scripts' java and jcmd are a JDK 25's (the application's bytecode is Java 25), found as ./mvnw finds one.
+. .mvn/jdk.sh
+if [ -n "${JAVA_HOME-}" ]; then
   PATH="$JAVA_HOME/bin:$PATH"
 fi
 

@@ -1,5 +1,6 @@
 package org.chartecookies.web;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.core.Ordered;
 
@@ -35,8 +36,8 @@ public final class FilterOrder {
 
 	public static final int CACHED_PAGES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100;
 
-	/** Spring Boot's place for Spring Security's filter ({@code SecurityFilterProperties.DEFAULT_FILTER_ORDER}). */
-	public static final int BACK_OFFICE_SECURITY = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100;
+	/** Spring Boot's place for Spring Security's filter. */
+	public static final int BACK_OFFICE_SECURITY = SecurityFilterProperties.DEFAULT_FILTER_ORDER;
 
 	private FilterOrder() {
 	}

@@ -75,7 +75,7 @@ class LocalizedErrorReportValve extends ErrorReportValve {
 	 * The short page for a request refused before the application handled it: the error page's words, without the
 	 * layout.
 	 */
-	static String page(MessageSource messages, int status, Locale locale) {
+	private static String page(MessageSource messages, int status, Locale locale) {
 		String title = text(messages, LocalizedErrorAttributes.titleKey(status), null, locale);
 		return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title

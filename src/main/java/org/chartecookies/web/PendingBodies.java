@@ -52,12 +52,10 @@ final class PendingBodies extends OncePerRequestFilter {
 			receive(request);
 		}
 		catch (InvalidParameterException ex) {
-			// A form Tomcat refuses (too large: 413; malformed: 400), said once: it would not say it again to the
-			// handler. Nothing to say to a client that went away in the middle of it.
-			if (!response.isCommitted()) {
-				response.setHeader("Connection", "close");
-				response.sendError((ex.getErrorCode() > 0) ? ex.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST);
-			}
+			// A form Tomcat refuses (too large: 413; malformed: 400) is said here: Tomcat would not say it again to
+			// the handler.
+			response.setHeader("Connection", "close");
+			MalformedRequests.refuse(ex, response);
 			return;
 		}
 		finally {
@@ -69,9 +67,10 @@ final class PendingBodies extends OncePerRequestFilter {
 	private static void receive(HttpServletRequest request) throws IOException {
 		String type = request.getContentType();
 		if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+			// Tomcat reads the body of a form it parses (a POST's) itself.
 			request.getParameterMap();
-			return;
 		}
+		// Whatever is left (any other body, a form Tomcat does not parse) is read and dropped.
 		InputStream body = request.getInputStream();
 		byte[] dropped = new byte[4096];
 		int total = 0;

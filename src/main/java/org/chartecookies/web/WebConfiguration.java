@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -89,12 +88,10 @@ class WebConfiguration implements WebMvcConfigurer {
 		};
 	}
 
-	/** Requests whose body is still arriving, at most {@code charte.request-body.most-pending} (0: from the heap). */
 	@Bean
-	FilterRegistrationBean<PendingBodies> pendingBodies(
-			@Value("${charte.request-body.most-pending:0}") int mostPending) {
-		FilterRegistrationBean<PendingBodies> registration = new FilterRegistrationBean<>(new PendingBodies(
-				(mostPending > 0) ? mostPending : PendingBodies.placesFor(Runtime.getRuntime().maxMemory())));
+	FilterRegistrationBean<PendingBodies> pendingBodies(RequestBodyProperties properties) {
+		FilterRegistrationBean<PendingBodies> registration = new FilterRegistrationBean<>(
+				new PendingBodies(properties.places()));
 		registration.setOrder(FilterOrder.PENDING_BODIES);
 		return registration;
 	}
