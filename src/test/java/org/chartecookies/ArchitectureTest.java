@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.chartecookies.web.PageController;
-import org.chartecookies.web.PageKeys;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -110,38 +109,6 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("jakarta.servlet..")
-			.check(CLASSES);
-	}
-
-	/** The cache renders pages through its clean-room request only: no other class of the web layer wraps one. */
-	@Test
-	void onlyThePageCacheRendersAgainstACleanRoomRequest() {
-		noClasses().that()
-			.doNotHaveSimpleName("RenderedPages")
-			.and()
-			.doNotHaveSimpleName("CleanRoomRequest")
-			.should()
-			.dependOnClassesThat()
-			.haveSimpleName("CleanRoomRequest")
-			.check(CLASSES);
-	}
-
-	/**
-	 * A page already rendered is answered before Spring MVC by the key its model holds ({@code CachedPageFilter}):
-	 * one class works that key out of a request, for the filter and for the page's model alike.
-	 */
-	@Test
-	void oneClassWorksOutAPagesKeyForTheModelAndForTheAnswerBeforeMvc() {
-		classes().that().implement(PageKeys.class).should().haveSimpleName("PageContexts").check(CLASSES);
-		noClasses().that()
-			.doNotHaveSimpleName("RenderedPages")
-			.and()
-			.doNotHaveSimpleName("PageContexts")
-			.and()
-			.doNotHaveSimpleName("PageKeys")
-			.should()
-			.dependOnClassesThat()
-			.haveSimpleName("PageKeys")
 			.check(CLASSES);
 	}
 

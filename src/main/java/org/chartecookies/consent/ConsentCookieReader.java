@@ -17,6 +17,8 @@ import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.site.RequestSites;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +54,12 @@ public class ConsentCookieReader {
 		VisitorConsent consent = read(request);
 		request.setAttribute(ATTRIBUTE, consent);
 		return consent;
+	}
+
+	/** The id of the visitor's current decision, which pages show so that they can quote it; null without one. */
+	@Nullable String consentId(HttpServletRequest request) {
+		ConsentDecision decision = consent(request).decision();
+		return (decision != null) ? decision.consentId() : null;
 	}
 
 	/**

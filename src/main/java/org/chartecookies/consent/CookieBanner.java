@@ -2,8 +2,6 @@ package org.chartecookies.consent;
 
 import java.util.List;
 
-import org.chartecookies.web.PersonalText;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the banner fragment shows, already in the visitor's language.
@@ -62,12 +60,11 @@ public record CookieBanner(State state, boolean choicesOpen, boolean decided, Li
 		return this.choices.stream().anyMatch((choice) -> !choice.required());
 	}
 
-	/**
-	 * Where the visitor's consent id goes, when they hold a decision: a mark that each answer replaces with the asking
-	 * visitor's own id ({@link PersonalText}), so that the page stays one rendering for every visitor.
-	 */
-	public @Nullable String consentId() {
-		return this.decided ? PersonalText.MARK : null;
+	/** This banner sending the visitor back to another address, its "manage" link too. */
+	CookieBanner at(String returnPath, String manageUrl) {
+		return new CookieBanner(this.state, this.choicesOpen, this.decided, this.choices, returnPath, manageUrl,
+				this.confirmationKey, this.accepted, this.refused, this.charterChanged, this.globalPrivacyControl,
+				this.revision);
 	}
 
 	public List<Choice> optionalChoices() {

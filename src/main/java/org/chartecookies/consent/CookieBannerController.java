@@ -1,5 +1,8 @@
 package org.chartecookies.consent;
 
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.web.QueryParameters;
 import org.chartecookies.web.RenderedPages;
@@ -15,6 +18,9 @@ import org.springframework.web.servlet.View;
  * The banner alone, for the page named by {@code return}: for the banner script, and for pages this application does
  * not render (nginx SSI, ESI, fetch). The page's {@code cookies} switch comes with it, or as a parameter of its own
  * (SSI cannot encode a query into {@code return}). Nothing to show is an empty answer (204).
+ *
+ * <p>A platform asks it for each of its pages: the banner is rendered once for every page, with marks where the page's
+ * address goes ({@link RenderedPages#HOLES}), so that its cost does not grow with the number of pages.
  */
 @Controller
 class CookieBannerController {
@@ -25,13 +31,21 @@ class CookieBannerController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 	};
 
+	/** Where the page's address and its "manage" link go: random for each process, no registry text can hold them. */
+	private static final String RETURN_MARK = "charte-return-" + UUID.randomUUID();
+
+	private static final String MANAGE_MARK = "charte-manage-" + UUID.randomUUID();
+
 	private final PageContexts pages;
 
 	private final CookieBannerFactory banners;
 
-	CookieBannerController(PageContexts pages, CookieBannerFactory banners) {
+	private final ConsentCookieReader reader;
+
+	CookieBannerController(PageContexts pages, CookieBannerFactory banners, ConsentCookieReader reader) {
 		this.pages = pages;
 		this.banners = banners;
+		this.reader = reader;
 	}
 
 	/** Reads its two parameters from the query itself: a malformed parameter beside them changes nothing. */
@@ -40,16 +54,21 @@ class CookieBannerController {
 		String query = request.getQueryString();
 		PageContext page = this.pages.embedding(request, QueryParameters.first(query, "return"),
 				QueryParameters.first(query, ReturnPath.SWITCH));
-		CookieBanner banner = this.banners.create(page);
+		PageContext anyPage = page.at(RETURN_MARK);
+		CookieBanner banner = this.banners.create(anyPage);
 		if (!banner.visible()) {
 			ModelAndView nothing = new ModelAndView(NOTHING);
 			nothing.setStatus(HttpStatus.NO_CONTENT);
 			return nothing;
 		}
 		ModelAndView fragment = new ModelAndView("fragments/banner :: banner");
-		fragment.addObject(RenderedPages.KEY, page);
+		fragment.addObject(RenderedPages.KEY, anyPage);
+		fragment.addObject(RenderedPages.HOLES, Map.of(RETURN_MARK, page.path(), MANAGE_MARK, page.manageUrl()));
 		fragment.addObject("site", page.site().summary());
-		fragment.addObject("banner", banner);
+		fragment.addObject("banner", banner.at(RETURN_MARK, MANAGE_MARK));
+		if (banner.confirming()) {
+			fragment.addObject(RenderedPages.PERSONAL, this.reader.consentId(request));
+		}
 		return fragment;
 	}
 

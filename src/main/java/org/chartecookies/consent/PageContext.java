@@ -18,6 +18,11 @@ import org.chartecookies.registry.HostedSite;
  */
 public record PageContext(HostedSite site, String path, BannerSwitch banner, Locale language, ConsentState consent) {
 
+	/** The same context on another page. */
+	PageContext at(String otherPath) {
+		return new PageContext(this.site, otherPath, this.banner, this.language, this.consent);
+	}
+
 	/** This page with the banner's choices open ("Gérer mes cookies"). */
 	public String manageUrl() {
 		return ReturnPath.withSwitch(this.path, BannerSwitch.MANAGE);

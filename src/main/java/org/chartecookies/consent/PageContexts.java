@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.site.RequestSites;
-import org.chartecookies.web.PageKeys;
 import org.chartecookies.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +16,7 @@ import org.springframework.web.util.UrlPathHelper;
  * play no part, so {@code /cookies?utm_source=x} is the page {@code /cookies}.
  */
 @Component
-public class PageContexts implements PageKeys {
+public class PageContexts {
 
 	private static final String ATTRIBUTE = PageContext.class.getName();
 
@@ -33,12 +32,6 @@ public class PageContexts implements PageKeys {
 		this.reader = reader;
 		this.languages = languages;
 		this.sites = sites;
-	}
-
-	/** The page's context, or none for a request to a host no site answers for. */
-	@Override
-	public @Nullable PageContext key(HttpServletRequest request) {
-		return (this.sites.find(request) != null) ? of(request) : null;
 	}
 
 	/** The context of the page this request shows: a page of this application, or the page an error is shown for. */

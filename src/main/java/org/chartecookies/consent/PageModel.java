@@ -17,9 +17,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
 /**
- * What every page of the application shows besides its own content: the site ({@code site}) and the banner for the
- * visitor's state on this page ({@code cookieBanner}). Pages of {@link PageController}s also get their context under
- * {@link RenderedPages#KEY}, which makes them cached; error pages (whose model holds the error) do not.
+ * What every page of the application shows besides its own content: the site ({@code site}), the banner for the
+ * visitor's state on this page ({@code cookieBanner}) and the visitor's consent id when they hold a decision
+ * ({@link RenderedPages#PERSONAL}: a page showing it is rendered for its visitor). Pages of {@link PageController}s
+ * also get their context under {@link RenderedPages#KEY}, which makes them cached; error pages (whose model holds the
+ * error) do not.
  */
 @ControllerAdvice(annotations = PageController.class)
 class PageModel implements ErrorViewResolver {
@@ -30,10 +32,13 @@ class PageModel implements ErrorViewResolver {
 
 	private final RequestSites sites;
 
-	PageModel(PageContexts pages, CookieBannerFactory banners, RequestSites sites) {
+	private final ConsentCookieReader reader;
+
+	PageModel(PageContexts pages, CookieBannerFactory banners, RequestSites sites, ConsentCookieReader reader) {
 		this.pages = pages;
 		this.banners = banners;
 		this.sites = sites;
+		this.reader = reader;
 	}
 
 	@ModelAttribute
@@ -42,6 +47,7 @@ class PageModel implements ErrorViewResolver {
 		model.addAttribute(RenderedPages.KEY, page);
 		model.addAttribute("site", page.site().summary());
 		model.addAttribute("cookieBanner", this.banners.create(page));
+		model.addAttribute(RenderedPages.PERSONAL, this.reader.consentId(request));
 	}
 
 	@Override
@@ -60,6 +66,7 @@ class PageModel implements ErrorViewResolver {
 		PageContext page = this.pages.of(request);
 		values.put("site", page.site().summary());
 		values.put("cookieBanner", this.banners.create(page));
+		values.put(RenderedPages.PERSONAL, this.reader.consentId(request));
 		return new ModelAndView("error", values, status);
 	}
 

@@ -17,7 +17,6 @@ import org.springframework.core.Ordered;
  * <li>{@link #UNKNOWN_HOST}: the request's site, once; a host no site answers for gets a 404 here;</li>
  * <li>{@link #CLIENT_PREFERENCES}: the language decided once, made the servlet API's locale; then Spring's request
  * context filter;</li>
- * <li>{@link #CACHED_PAGES}: a page already rendered, answered before Spring MVC;</li>
  * <li>{@link #BACK_OFFICE_SECURITY}: Spring Security, for {@code /admin} only.</li>
  * </ol>
  */
@@ -33,8 +32,6 @@ public final class FilterOrder {
 
 	/** Before Spring's request context filter ({@code REQUEST_WRAPPER_FILTER_MAX_ORDER - 105}), the first to ask a locale. */
 	public static final int CLIENT_PREFERENCES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106;
-
-	public static final int CACHED_PAGES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100;
 
 	/** Spring Boot's place for Spring Security's filter. */
 	public static final int BACK_OFFICE_SECURITY = SecurityFilterProperties.DEFAULT_FILTER_ORDER;

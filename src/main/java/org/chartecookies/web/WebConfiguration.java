@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.ServletContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -52,17 +55,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** After the client preferences and Spring's request context filter: a page already rendered, served at once. */
-	@Bean
-	FilterRegistrationBean<CachedPageFilter> cachedPageFilter(RenderedPages pages) {
-		FilterRegistrationBean<CachedPageFilter> registration = new FilterRegistrationBean<>(new CachedPageFilter(pages));
-		registration.setOrder(FilterOrder.CACHED_PAGES);
-		return registration;
-	}
-
 	/**
-	 * Pages resolve their asset URLs themselves, once per URL ({@link RenderedPages}): Spring's filter that wraps every
-	 * response to rewrite them is registered switched off, so that Spring Boot does not add it.
+	 * Templates resolve their asset URLs themselves, once per URL ({@link TemplateLinks}): Spring's filter that wraps
+	 * every response to rewrite them is registered switched off, so that Spring Boot does not add it.
 	 */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> disabledResourceUrlEncodingFilter() {
@@ -72,15 +67,19 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** Every Thymeleaf view renders through the page cache (see RenderedPages). */
+	/** Every Thymeleaf view renders through the page cache (see RenderedPages), with the templates' links. */
 	@Bean
-	static BeanPostProcessor renderCachingViews() {
+	static BeanPostProcessor renderCachingViews(ObjectProvider<ResourceUrlProvider> resources,
+			ObjectProvider<ServletContext> servletContext) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof ThymeleafViewResolver resolver) {
 					resolver.setViewClass(RenderCachingView.class);
+				}
+				if (bean instanceof SpringTemplateEngine engine) {
+					engine.setLinkBuilder(new TemplateLinks(resources, servletContext));
 				}
 				return bean;
 			}

@@ -3,6 +3,7 @@ package org.chartecookies.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -265,6 +266,33 @@ class RenderedPagesTest {
 			assertThat(send(this.port, "DELETE", "/cookies").statusCode()).isEqualTo(405);
 			assertThat(text(page(this.port, new String[] { "/cookies?cookies=manage" })))
 				.as("the page's switch is part of its context").isNotEqualTo(text(get(this.port, "/cookies")));
+		}
+
+		@Test
+		void oneBannerRenderingServesEveryPageOfAPlatformEachWithItsOwnAddress() throws Exception {
+			this.pages.clear();
+			page(this.port, new String[] { "/cookies/banner?return=/first" });
+			long kept = this.pages.size();
+			List<String> etags = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				String address = "/p" + i + "?a=" + i + "&b=x";
+				String encoded = URLEncoder.encode(address, StandardCharsets.UTF_8);
+				HttpResponse<byte[]> banner = page(this.port, new String[] { "/cookies/banner?return=" + encoded },
+						"Accept-Encoding", (i % 2 == 0) ? "gzip" : "identity");
+				String html = new String((i % 2 == 0) ? gunzip(banner.body()) : banner.body(), StandardCharsets.UTF_8);
+
+				assertThat(html).as(address)
+					.contains("name=\"return\" value=\"/p" + i + "?a=" + i + "&amp;b=x\"")
+					.doesNotContain("charte-return-", "charte-manage-");
+				etags.add(banner.headers().firstValue("ETag").orElseThrow());
+			}
+			assertThat(this.pages.size()).as("one rendering for every page").isEqualTo(kept);
+			assertThat(etags).as("each page's banner its own validator").doesNotHaveDuplicates();
+			String confirmation = text(page(this.port,
+					new String[] { "/cookies/banner?return=" + URLEncoder.encode("/p?a=1&b=2", StandardCharsets.UTF_8)
+							+ "&cookies=saved", "Cookie", refused(Instant.now(), CONSENT_ID) }));
+			assertThat(confirmation).contains("href=\"/p?a=1&amp;b=2&amp;cookies=manage\"", "href=\"/p?a=1&amp;b=2\"")
+				.doesNotContain("charte-return-", "charte-manage-");
 		}
 
 		@Test
