@@ -25,11 +25,8 @@ COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 COPY docker/start.sh docker/train.sh docker/healthcheck.sh ./
-# JVM settings for a small container (see scripts/benchmark.sh for what they give); glibc keeps fewer malloc arenas.
-# The parallel collector: its young pauses, one thread per processor, are what a consent POST's p99 depends on (the
-# embedded database's rows survive a collection or two; README, "H2's p99").
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError -Xss256k -XX:ReservedCodeCacheSize=48m -XX:+UseCompactObjectHeaders" \
-    MALLOC_ARENA_MAX=2
+# The JVM's settings for a small container are start.sh's (JAVA_OPTS adds to them); glibc keeps fewer malloc arenas.
+ENV MALLOC_ARENA_MAX=2
 # Training run: the AOT cache start.sh starts from (scripts/benchmark.sh measures the first served request with it).
 RUN ./train.sh && chown -R charte:charte /app
 USER 10001:10001

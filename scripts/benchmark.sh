@@ -72,12 +72,14 @@ for variable in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JAVA_OPTS MALLO
   fi
 done
 
-# The image's JVM settings and glibc setting, as the Dockerfile says them; -Xmx150m is the heap MaxRAMPercentage=60
-# gives in a 256 MB container (docker run -m 256m), which the figures below are about.
-image_opts="$(sed -n 's/^ENV JAVA_OPTS="\([^"]*\)".*/\1/p' Dockerfile) -Xmx150m"
+# The image's JVM settings (docker/start.sh's, always given) and glibc setting (the Dockerfile's); -Xmx150m, added as
+# JAVA_OPTS, is the heap MaxRAMPercentage=60 gives in a 256 MB container (docker run -m 256m), which the figures below
+# are about.
+image_opts="-Xmx150m"
+start_opts="$(sed -n 's/^IMAGE_OPTS="\([^"]*\)".*/\1/p' docker/start.sh)"
 image_arenas=$(grep -o 'MALLOC_ARENA_MAX=[0-9]*' Dockerfile | head -1 | cut -d= -f2)
-if [ "$image_opts" = " -Xmx150m" ] || [ -z "$image_arenas" ]; then
-  missing "no JAVA_OPTS or MALLOC_ARENA_MAX in the Dockerfile"
+if [ -z "$start_opts" ] || [ -z "$image_arenas" ]; then
+  missing "no IMAGE_OPTS in docker/start.sh or no MALLOC_ARENA_MAX in the Dockerfile"
 fi
 
 . scripts/common.sh
@@ -511,7 +513,7 @@ records_benchmark() {
   echo "== consent POST, recording on and off, interleaved: at saturation wrk -t1 -c16 -d${duration}s, at a moderate load"
   echo "   wrk -t1 -c2 -d${duration}s (scripts/benchmark-post.lua: a browser's form); processor time per POST from"
   echo "   /proc/<pid>/task (Tomcat's threads: virtual threads' carriers, poller; the record writer, H2's threads, the JIT; the total adds GC and the rest);"
-  echo "   the container's recipe: docker/start.sh (requests on virtual threads), JAVA_OPTS=\"$image_opts\", $("$runtime/bin/java" -version 2>&1 | head -1)"
+  echo "   the container's recipe: docker/start.sh (requests on virtual threads), its options $start_opts, JAVA_OPTS=\"$image_opts\", $("$runtime/bin/java" -version 2>&1 | head -1)"
   echo "   Absolute figures on a shared 2-core machine say little (the load average is printed with them); the ratios"
   echo "   on/off, measured in the same minute, say more."
   extract_like_the_image "$work/app"
@@ -596,7 +598,7 @@ for mode in $modes; do
   echo "#### mode: $mode ($version)"
   if [ "$mode" = container ]; then
     echo "   extracted layers, AOT cache from docker/train.sh, docker/start.sh ($(nproc) processors, requests on virtual threads),"
-    echo "   JAVA_OPTS=\"$image_opts\", MALLOC_ARENA_MAX=$image_arenas"
+    echo "   start.sh's options $start_opts, JAVA_OPTS=\"$image_opts\", MALLOC_ARENA_MAX=$image_arenas"
     extract_like_the_image "$work/app"
     train_began=$SECONDS
     APP_HOME="$work/app" TRAIN_PORT=$(free_port) JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load, soak and shutdown test (a script that prints figures, not a unit test).
-# Starts the application as the container does (extracted jar layers, docker/start.sh, heap as in a 512 MB
-# container), warms it up, then drives it with wrk at 64 connections over a mix of charter views and consent posts
+# Starts the application as the container does (extracted jar layers, docker/start.sh and its JVM options, the heap
+# MaxRAMPercentage=60 gives in a 512 MB container), warms it up, then drives it with wrk at 64 connections over a mix of charter views and consent posts
 # (scripts/load-mix.lua), and prints requests, non-2xx/3xx answers, socket errors and RSS before and after.
 # Then it sends SIGTERM in the middle of a second load and reports what was lost at shutdown.
 #   scripts/load-test.sh [seconds]      (default 60; needs wrk: apt-get install -y wrk)
@@ -20,7 +20,7 @@ rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 start_app() {
   port=$(free_port)
   APP_HOME="$work/app" SERVER_PORT="$port" \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k -Xmx384m" \
+    JAVA_OPTS="-Xmx307m" \
     sh "$work/app/start.sh" > "$work/app-$1.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do
