@@ -28,7 +28,12 @@ COPY docker/start.sh docker/train.sh docker/healthcheck.sh ./
 # The JVM's settings for a small container are start.sh's (JAVA_OPTS adds to them); glibc keeps fewer malloc arenas.
 ENV MALLOC_ARENA_MAX=2
 # Training run: the AOT cache start.sh starts from (scripts/benchmark.sh measures the first served request with it).
-RUN ./train.sh && chown -R charte:charte /app
+RUN ./train.sh && mkdir -p /app/data && chown -R charte:charte /app
+# The records folder (CHARTE_RECORDS_FOLDER, ./data): the journal of answered decisions, and the embedded database when
+# no PostgreSQL is configured. A volume, so that removing or replacing the container never deletes it by accident
+# (without -v, Docker makes an anonymous one; name it, as the README's recipe does). A new named volume starts as
+# this folder is: owned by the image's user.
+VOLUME /app/data
 USER 10001:10001
 EXPOSE 8080
 # The registry shipped in the jar, unless a mounted file is named (see the docker run line above).

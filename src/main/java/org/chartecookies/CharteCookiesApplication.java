@@ -1,5 +1,9 @@
 package org.chartecookies;
 
+import java.io.IOException;
+
+import org.chartecookies.admin.PasswordHashCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,13 +12,17 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 
 /**
  * The application. Spring Security guards the back office only (admin package): Spring Boot's registration of its
- * filter for every address, and its generated user, are left out.
+ * filter for every address, and its generated user, are left out. {@code hash-password} as the first argument makes a
+ * back-office password's hash instead of starting ({@link PasswordHashCommand}).
  */
 @SpringBootApplication(exclude = { SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 @ConfigurationPropertiesScan
 public class CharteCookiesApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
+		if (args.length > 0 && args[0].equals(PasswordHashCommand.NAME)) {
+			System.exit(PasswordHashCommand.run(System.in, System.out, System.err));
+		}
 		SpringApplication.run(CharteCookiesApplication.class, args);
 	}
 

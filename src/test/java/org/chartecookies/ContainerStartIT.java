@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.test.util.TestSocketUtils;
 
@@ -100,6 +101,32 @@ class ContainerStartIT {
 			assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
 					HttpResponse.BodyHandlers.ofString()).statusCode()).as(path + " on the visitors' port").isEqualTo(404);
 		}
+	}
+
+	/**
+	 * What the README's recipe runs ({@code docker run -i ... hash-password}): the image's entrypoint makes the hash of
+	 * the password piped in, without starting the application, and options added with {@code JAVA_OPTS} keep the
+	 * image's own (the collector and object layout the AOT cache was trained with), the later setting winning.
+	 */
+	@Test
+	void theEntrypointHashesAPipedPasswordKeepingTheImagesJvmOptionsUnderJavaOpts() throws Exception {
+		Path app = extractLikeTheDockerfile();
+		ProcessBuilder start = new ProcessBuilder("sh", "docker/start.sh", "hash-password").redirectErrorStream(true);
+		start.environment()
+			.putAll(Map.of("APP_HOME", app.toAbsolutePath().toString(), "JAVA_OPTS",
+					"-XX:+PrintCommandLineFlags -Xmx123m"));
+		Process hashing = start.start();
+		hashing.getOutputStream().write("correct horse\n".getBytes(StandardCharsets.UTF_8));
+		hashing.getOutputStream().close();
+		assertThat(hashing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = new String(hashing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(hashing.exitValue()).as(output).isZero();
+		assertThat(output).contains("-XX:+UseParallelGC", "-XX:+UseCompactObjectHeaders",
+				"-XX:MaxHeapSize=" + 123 * 1024 * 1024);
+		String hash = output.lines().filter((line) -> line.startsWith("$2")).findFirst().orElseThrow();
+		assertThat(new BCryptPasswordEncoder().matches("correct horse", hash)).as(hash).isTrue();
+		assertThat(output).as("nothing started").doesNotContain("Started CharteCookiesApplication");
 	}
 
 	private static Path extractLikeTheDockerfile() throws IOException, InterruptedException {

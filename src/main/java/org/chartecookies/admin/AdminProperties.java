@@ -28,11 +28,11 @@ public record AdminProperties(@DefaultValue List<@Valid Account> accounts, @Defa
 	 *
 	 * @param name what they type as their name
 	 * @param passwordHash the bcrypt hash of their password ({@code $2a$}, {@code $2b$} or {@code $2y$}, as
-	 * {@code htpasswd -bnBC 10 "" password} prints it after the colon)
+	 * {@code java -jar charte-cookies.jar hash-password} prints it, see {@link PasswordHashCommand})
 	 */
 	public record Account(@NotBlank @Pattern(regexp = "[^\\s]{1,64}", message = "must be 1 to 64 characters without spaces") String name,
 			@NotNull @Pattern(regexp = "\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}",
-					message = "must be a bcrypt hash ($2y$10$ and 53 characters), for example from htpasswd -bnBC 10 \"\" password") String passwordHash) {
+					message = "must be a bcrypt hash ($2y$10$ and 53 characters), for example from java -jar charte-cookies.jar hash-password") String passwordHash) {
 
 		@Override
 		public String toString() {
