@@ -171,7 +171,7 @@ class KubernetesManifestsTest {
 	}
 
 	/** Declared property names, by the environment variable that sets each (upper case, '.' to '_', no '-'). */
-	private static Map<String, String> declaredProperties() throws IOException {
+	static Map<String, String> declaredProperties() throws IOException {
 		Map<String, String> properties = new HashMap<>();
 		ObjectMapper json = JsonMapper.builder().build();
 		Enumeration<URL> files = KubernetesManifestsTest.class.getClassLoader()
