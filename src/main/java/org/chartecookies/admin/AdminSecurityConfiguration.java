@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.chartecookies.web.FilterOrder;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,9 @@ class AdminSecurityConfiguration {
 
 	/** The name Spring Security gives its filter chain. */
 	private static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
+
+	/** Spring Boot's registration of Spring Session's filter (SessionRepositoryFilterConfiguration's bean). */
+	private static final String SESSION_FILTER_REGISTRATION = "sessionRepositoryFilterRegistration";
 
 	private static final Log logger = LogFactory.getLog(AdminSecurityConfiguration.class);
 
@@ -130,6 +134,28 @@ class AdminSecurityConfiguration {
 	 * Spring Security's filter chain, for the back office's addresses only (Spring Boot's own registration, for every
 	 * address, is excluded on the application class). Looked up at the first request, as Spring Boot does.
 	 */
+	/**
+	 * Spring Session's filter (the back office's session in the records' database, so that every replica knows it),
+	 * registered by Spring Boot for every address, is narrowed to the back office's: a visitor's request never meets
+	 * it.
+	 */
+	@Bean
+	static BeanPostProcessor backOfficeSessions() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof DelegatingFilterProxyRegistrationBean registration
+						&& SESSION_FILTER_REGISTRATION.equals(beanName)) {
+					registration.setUrlPatterns(List.of("/admin", "/admin/*"));
+					registration.setOrder(FilterOrder.BACK_OFFICE_SESSIONS);
+				}
+				return bean;
+			}
+
+		};
+	}
+
 	@Bean
 	DelegatingFilterProxyRegistrationBean backOfficeSecurityFilter() {
 		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(

@@ -3,6 +3,7 @@ package org.chartecookies.web;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.core.Ordered;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The order of the application's servlet filters, in one place; Spring Boot's own are placed by their order too. A
@@ -15,6 +16,8 @@ import org.springframework.core.Ordered;
  * <li>{@link #PENDING_BODIES}: a body received before anything reads the request, within a bounded number of
  * places;</li>
  * <li>{@link #UNKNOWN_HOST}: the request's site, once; a host no site answers for gets a 404 here;</li>
+ * <li>{@link #BACK_OFFICE_SESSIONS}: Spring Session (the back office's session, in the records' database), for
+ * {@code /admin} only;</li>
  * <li>{@link #CLIENT_PREFERENCES}: the language decided once, made the servlet API's locale; then Spring's request
  * context filter;</li>
  * <li>{@link #BACK_OFFICE_SECURITY}: Spring Security, for {@code /admin} only.</li>
@@ -32,6 +35,9 @@ public final class FilterOrder {
 
 	/** Before Spring's request context filter ({@code REQUEST_WRAPPER_FILTER_MAX_ORDER - 105}), the first to ask a locale. */
 	public static final int CLIENT_PREFERENCES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106;
+
+	/** Spring Session's own place: before anything that may ask for the session. */
+	public static final int BACK_OFFICE_SESSIONS = SessionRepositoryFilter.DEFAULT_ORDER;
 
 	/** Spring Boot's place for Spring Security's filter. */
 	public static final int BACK_OFFICE_SECURITY = SecurityFilterProperties.DEFAULT_FILTER_ORDER;
