@@ -1,12 +1,8 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,7 +11,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +23,6 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * The sites this deployment serves, found by the host a request was made to, in constant time (one map lookup).
@@ -44,9 +38,6 @@ import org.springframework.core.io.FileSystemResource;
 public class Sites {
 
 	private static final Log logger = LogFactory.getLog(Sites.class);
-
-	/** A registry is a few kilobytes; a file far larger is a mistake, and is not read into memory. */
-	static final long MOST_BYTES = 16L * 1024 * 1024;
 
 	/** A site as loaded from its file (its name in the folder), and the digest of the bytes it was loaded from. */
 	record Loaded(HostedSite site, String file, String digest) {
@@ -285,44 +276,9 @@ public class Sites {
 				continue;
 			}
 			try {
-				// A link is followed inside the folder only (a config map's files are links into its ..data): one to
-				// a file elsewhere (ln -s /etc/shadow) would show that file's first line in the problem. The file is
-				// read once, by its real path, so that the link cannot be changed between the check and the read.
-				Path real = file.toRealPath();
-				if (!real.startsWith(from.toRealPath())) {
-					problems.put(name, "Cookie registry " + file + ": the file is a link to a file outside the registry"
-							+ " folder, which is never read (a link may point inside the folder only, as a Kubernetes"
-							+ " config map's do)");
-					keep(previous, id, files);
-					continue;
-				}
-				long size = Files.size(real);
-				if (size > MOST_BYTES) {
-					problems.put(name, "Cookie registry " + file + ": the file holds " + size + " bytes, more than the "
-							+ MOST_BYTES + " a registry may hold");
-					keep(previous, id, files);
-					continue;
-				}
-				byte[] bytes;
-				try (InputStream input = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-					bytes = input.readNBytes((int) MOST_BYTES + 1);
-				}
-				if (bytes.length > MOST_BYTES) {
-					// It grew since its size was read: it is reported at the next read.
-					keep(previous, id, files);
-					continue;
-				}
-				String digest = digest(bytes);
-				if (previous != null && previous.digest().equals(digest) && previous.file().equals(name)) {
-					files.put(id, previous);
-					continue;
-				}
-				CookieRegistry registry = registryLoader.load(new FileSystemResource(file).getDescription(), bytes);
-				files.put(id, new Loaded(new HostedSite(id, registry), name, digest));
-			}
-			catch (IOException ex) {
-				problems.put(name, "Cookie registry " + file + ": the file cannot be read: " + ex.getMessage());
-				keep(previous, id, files);
+				Loaded read = RegistryFile.read(from, file, id, previous, registryLoader);
+				// Null: the file grew while it was read, and is read again next time.
+				keep((read != null) ? read : previous, id, files);
 			}
 			catch (InvalidRegistryException ex) {
 				problems.put(name, ex.getMessage());
@@ -416,15 +372,6 @@ public class Sites {
 		catch (IOException ex) {
 			problems.put(folder.toString(), "Cookie registry folder " + folder + " cannot be read: " + ex.getMessage());
 			return List.of();
-		}
-	}
-
-	private static String digest(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
 		}
 	}
 
