@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.StringUtils;
 
 /**
  * The sites this deployment serves, found by the host a request was made to, in constant time (one map lookup).
@@ -47,7 +47,7 @@ public class Sites {
 	 * What requests see: each host's site, each file's site, the site of hosts no site lists, and each file's
 	 * problem.
 	 */
-	private record Catalogue(Map<String, HostedSite> byHost, Map<String, Loaded> byFile, @Nullable HostedSite fallback,
+	record Catalogue(Map<String, HostedSite> byHost, Map<String, Loaded> byFile, @Nullable HostedSite fallback,
 			Map<String, String> problems) {
 	}
 
@@ -167,7 +167,7 @@ public class Sites {
 		List<String> problems = current.problems()
 			.entrySet()
 			.stream()
-			.filter((problem) -> stem(problem.getKey()).equals(id))
+			.filter((problem) -> StringUtils.stripFilenameExtension(problem.getKey()).equals(id))
 			.map(Map.Entry::getValue)
 			.toList();
 		if (current.fallback() == null) {
@@ -235,12 +235,14 @@ public class Sites {
 			Catalogue after = new Catalogue(before.byHost(), before.byFile(), before.fallback(),
 					Collections.unmodifiableMap(kept));
 			this.catalogue = after;
-			report(before, after);
+			SiteChanges.report(before, after, this.folder, this.defaultSite);
 			return;
 		}
 		Map<String, List<Path>> byId = new TreeMap<>();
 		for (Path file : registryFiles) {
-			byId.computeIfAbsent(stem(file.getFileName().toString()), (id) -> new ArrayList<>()).add(file);
+			byId.computeIfAbsent(StringUtils.stripFilenameExtension(file.getFileName().toString()),
+					(id) -> new ArrayList<>())
+				.add(file);
 		}
 		for (Map.Entry<String, List<Path>> claimed : byId.entrySet()) {
 			String id = claimed.getKey();
@@ -351,7 +353,7 @@ public class Sites {
 		Catalogue after = new Catalogue(Map.copyOf(byHost), Collections.unmodifiableMap(served), fallback,
 				Collections.unmodifiableMap(problems));
 		this.catalogue = after;
-		report(before, after);
+		SiteChanges.report(before, after, this.folder, this.defaultSite);
 	}
 
 	private static void keep(@Nullable Loaded previous, String id, Map<String, Loaded> files) {
@@ -373,47 +375,6 @@ public class Sites {
 			problems.put(folder.toString(), "Cookie registry folder " + folder + " cannot be read: " + ex.getMessage());
 			return List.of();
 		}
-	}
-
-	/** Says what changed: a site loaded, changed or removed (INFO), a new problem (ERROR), a problem fixed (INFO). */
-	private void report(Catalogue before, Catalogue after) {
-		// At start-up, a large folder gets one line rather than one per site.
-		boolean summed = before.byFile().isEmpty() && after.byFile().size() > 10;
-		if (summed) {
-			logger.info("Cookie registry folder " + this.folder + ": " + after.byFile().size() + " sites loaded");
-		}
-		for (Loaded loaded : summed ? List.<Loaded>of() : after.byFile().values()) {
-			Loaded previous = before.byFile().get(loaded.site().id());
-			if (previous == null || previous.site() != loaded.site()) {
-				logger.info("Cookie registry: site " + loaded.site() + ((previous == null) ? " loaded" : " reloaded")
-						+ ", hosts " + loaded.site().registry().site().hosts());
-			}
-		}
-		for (String id : before.byFile().keySet()) {
-			if (!after.byFile().containsKey(id)) {
-				logger.info("Cookie registry: site " + id + " removed (its file is gone)");
-			}
-		}
-		after.problems().forEach((file, problem) -> {
-			if (!Objects.equals(before.problems().get(file), problem)) {
-				logger.error(problem + ((after.byFile().containsKey(stem(file))) ? " (the last good version is served)"
-						: " (the site is not served)"));
-			}
-		});
-		for (String file : before.problems().keySet()) {
-			if (!after.problems().containsKey(file)) {
-				logger.info("Cookie registry: " + file + " is valid again");
-			}
-		}
-		if (this.defaultSite != null && after.fallback() == null && before.fallback() != null) {
-			logger.error("Cookie registry: the default site '" + this.defaultSite
-					+ "' is no longer served: hosts no site lists now get a 404");
-		}
-	}
-
-	private static String stem(String file) {
-		int dot = file.lastIndexOf('.');
-		return (dot < 0) ? file : file.substring(0, dot);
 	}
 
 	@Override
