@@ -9,7 +9,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -312,46 +311,7 @@ public class Sites {
 				}
 			}
 		}
-		Map<String, HostedSite> byHost = new TreeMap<>();
-		Map<String, HostedSite> byCookieDomain = new HashMap<>();
-		Map<String, Loaded> served = new TreeMap<>();
-		// A site served already keeps its hosts: the sites as they were are placed first, then the changed ones, then
-		// the new ones, so that a file claiming a host of another site is the one refused, never the site in place.
-		List<Loaded> order = new ArrayList<>(files.values());
-		order.sort(Comparator.comparingInt((Loaded loaded) -> {
-			Loaded previous = before.byFile().get(loaded.site().id());
-			return (previous == loaded) ? 0 : (previous != null) ? 1 : 2;
-		}));
-		Map<String, List<String>> contested = SiteClashes.contested(files.values(), before.byHost());
-		for (Loaded loaded : order) {
-			Loaded chosen = loaded;
-			String clash = SiteClashes.contest(loaded, contested);
-			if (clash == null) {
-				clash = SiteClashes.clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
-			}
-			Loaded previous = before.byFile().get(loaded.site().id());
-			if (clash != null) {
-				problems.put(loaded.file(), "Cookie registry " + from.resolve(loaded.file()) + ": " + clash);
-				chosen = (previous != null && previous != loaded && SiteClashes.contest(previous, contested) == null
-						&& SiteClashes.clash(previous.site(), byHost, byCookieDomain, served, this.defaultSite) == null)
-								? previous
-								: null;
-			}
-			if (chosen != null) {
-				for (String host : chosen.site().registry().site().hosts()) {
-					byHost.put(host, chosen.site());
-				}
-				String domain = SiteClashes.cookieDomain(chosen.site());
-				if (domain != null) {
-					byCookieDomain.put(domain, chosen.site());
-				}
-				served.put(chosen.site().id(), chosen);
-			}
-		}
-		HostedSite fallback = (this.defaultSite != null && served.containsKey(this.defaultSite))
-				? served.get(this.defaultSite).site() : null;
-		Catalogue after = new Catalogue(Map.copyOf(byHost), Collections.unmodifiableMap(served), fallback,
-				Collections.unmodifiableMap(problems));
+		Catalogue after = SiteClashes.place(files, before, this.defaultSite, from, problems);
 		this.catalogue = after;
 		SiteChanges.report(before, after, this.folder, this.defaultSite);
 	}
