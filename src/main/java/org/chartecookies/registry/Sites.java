@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +16,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
@@ -35,8 +31,6 @@ import org.springframework.util.StringUtils;
  * What requests see is one immutable catalogue, swapped whole.
  */
 public class Sites {
-
-	private static final Log logger = LogFactory.getLog(Sites.class);
 
 	/** A site as loaded from its file (its name in the folder), and the digest of the bytes it was loaded from. */
 	record Loaded(HostedSite site, String file, String digest) {
@@ -56,12 +50,8 @@ public class Sites {
 
 	private final @Nullable RegistryLoader loader;
 
-	private final Duration removalGrace;
-
-	private final InstantSource clock;
-
-	/** When each site served whose file is gone was first found gone (read and written by {@link #reload} only). */
-	private final Map<String, Instant> vanished = new HashMap<>();
+	/** The sites served whose file is gone (changed by {@link #reload} only, read under the same lock). */
+	private final RemovalGrace vanished;
 
 	private volatile Catalogue catalogue;
 
@@ -70,8 +60,7 @@ public class Sites {
 		this.folder = folder;
 		this.defaultSite = defaultSite;
 		this.loader = loader;
-		this.removalGrace = removalGrace;
-		this.clock = clock;
+		this.vanished = new RemovalGrace(removalGrace, clock);
 		this.catalogue = catalogue;
 	}
 
@@ -149,7 +138,7 @@ public class Sites {
 	 * such site waits.
 	 */
 	synchronized @Nullable Duration untilRemoval() {
-		return SettlingFiles.untilFirst(this.vanished.values(), this.removalGrace, this.clock.instant());
+		return this.vanished.untilRemoval();
 	}
 
 	/**
@@ -173,8 +162,8 @@ public class Sites {
 			return "not served: hosts no site lists get a 404 ("
 					+ (problems.isEmpty() ? "its file " + id + ".yaml is gone" : String.join("; ", problems)) + ")";
 		}
-		if (this.vanished.containsKey(id)) {
-			return "served for a moment more: its file is gone (removed after " + this.removalGrace.toMillis()
+		if (this.vanished.waits(id)) {
+			return "served for a moment more: its file is gone (removed after " + this.vanished.grace().toMillis()
 					+ " ms unless it comes back)";
 		}
 		return problems.isEmpty() ? "served" : "served in its last good version: " + String.join("; ", problems);
@@ -286,31 +275,7 @@ public class Sites {
 				keep(previous, id, files);
 			}
 		}
-		// A site whose file is gone stays served for the grace period: a file deleted and created again (how many
-		// tools replace a file) is one change, never a moment without the site.
-		Instant now = this.clock.instant();
-		this.vanished.keySet().retainAll(before.byFile().keySet());
-		this.vanished.keySet().removeAll(byId.keySet());
-		for (Loaded served : before.byFile().values()) {
-			String id = served.site().id();
-			if (!byId.containsKey(id)) {
-				Instant gone = this.vanished.get(id);
-				if (gone == null) {
-					gone = now;
-					this.vanished.put(id, now);
-					if (!this.removalGrace.isZero()) {
-						logger.info("Cookie registry: the file of the site " + id + " is gone; the site stays served for "
-								+ this.removalGrace.toMillis() + " ms, in case the file is being replaced");
-					}
-				}
-				if (graced && now.isBefore(gone.plus(this.removalGrace))) {
-					files.put(id, served);
-				}
-				else {
-					this.vanished.remove(id);
-				}
-			}
-		}
+		this.vanished.keep(before.byFile(), byId.keySet(), graced, files);
 		Catalogue after = SiteClashes.place(files, before, this.defaultSite, from, problems);
 		this.catalogue = after;
 		SiteChanges.report(before, after, this.folder, this.defaultSite);
