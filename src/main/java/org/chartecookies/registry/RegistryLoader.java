@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +20,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
@@ -63,7 +57,8 @@ class RegistryLoader {
 
 	private static final Pattern YAML_CONTEXT = Pattern.compile("while [a-z -]+");
 
-	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+	/** Strict: unknown and duplicate keys are errors. {@link EntryPositions} reads the file's entries with it too. */
+	static final YAMLMapper MAPPER = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -108,7 +103,7 @@ class RegistryLoader {
 			throw new InvalidRegistryException(location, "the file holds no registry (null)");
 		}
 		checkNoAlias(location, text);
-		Positions positions = Positions.of(text);
+		EntryPositions positions = EntryPositions.of(text);
 		checkConstraints(location, registry, positions);
 		checkSite(location, registry.site(), positions);
 		checkPalette(location, registry.site().palette(), positions);
@@ -149,7 +144,7 @@ class RegistryLoader {
 		if (ex instanceof UnrecognizedPropertyException unknown) {
 			// Records are built once their whole mapping is read, so the parser stands past the key: find where the
 			// key itself is, by its place in the file (the same key may follow, rightly placed, further down).
-			int[] key = Positions.of(text).exactly(path(ex.getPath()));
+			int[] key = EntryPositions.of(text).exactly(path(ex.getPath()));
 			if (key != null) {
 				line = key[0];
 				column = key[1];
@@ -248,7 +243,7 @@ class RegistryLoader {
 		return words.lookingAt() ? words.group() : "the text cannot be read as YAML";
 	}
 
-	private void checkConstraints(String location, CookieRegistry registry, Positions positions) {
+	private void checkConstraints(String location, CookieRegistry registry, EntryPositions positions) {
 		Set<ConstraintViolation<CookieRegistry>> violations = this.validator.validate(registry);
 		if (violations.isEmpty()) {
 			return;
@@ -265,7 +260,7 @@ class RegistryLoader {
 	}
 
 	/** The site's address is shown as a link: a web page, never a script ({@code javascript:}) or another scheme. */
-	private static void checkSite(String location, Site site, Positions positions) {
+	private static void checkSite(String location, Site site, EntryPositions positions) {
 		String scheme = site.url().getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
 				|| site.url().getHost() == null) {
@@ -275,7 +270,7 @@ class RegistryLoader {
 	}
 
 	/** A site's own colours must leave every text of the banner readable (WCAG AA). */
-	private static void checkPalette(String location, @Nullable Palette palette, Positions positions) {
+	private static void checkPalette(String location, @Nullable Palette palette, EntryPositions positions) {
 		String problem = (palette != null) ? palette.unreadable() : null;
 		if (problem != null) {
 			String entry = problem.substring(0, problem.indexOf(':'));
@@ -300,7 +295,7 @@ class RegistryLoader {
 				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
 	}
 
-	private static void checkReferences(String location, CookieRegistry registry, Positions positions) {
+	private static void checkReferences(String location, CookieRegistry registry, EntryPositions positions) {
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < registry.categories().size(); i++) {
 			CookieCategory category = registry.categories().get(i);
@@ -328,90 +323,6 @@ class RegistryLoader {
 						positions.describe("cookies[" + i + "].name") + entry + "the cookie name is declared twice");
 			}
 		}
-	}
-
-	/**
-	 * Where each key and list item of the file starts ({@code cookies[2].purpose.en}), for problems found once the
-	 * file is read: their line is that of the entry, or of the nearest entry around it that the file has (the
-	 * {@code purpose:} line when its {@code en:} is missing).
-	 */
-	private static final class Positions {
-
-		/** Where each key, or list item, starts. */
-		private final Map<String, int[]> starts;
-
-		/** Where each plain value (a text, a number) starts: what a problem with the value points at. */
-		private final Map<String, int[]> values;
-
-		private Positions(Map<String, int[]> starts, Map<String, int[]> values) {
-			this.starts = starts;
-			this.values = values;
-		}
-
-		static Positions of(String text) {
-			Map<String, int[]> starts = new LinkedHashMap<>();
-			Map<String, int[]> values = new LinkedHashMap<>();
-			try (JsonParser parser = MAPPER.createParser(text)) {
-				JsonToken token;
-				while ((token = parser.nextToken()) != null) {
-					TokenStreamLocation at = parser.currentTokenLocation();
-					if (at != null && at.getLineNr() > 0) {
-						int[] position = { at.getLineNr(), Math.max(at.getColumnNr(), 1) };
-						String path = pathOf(parser.streamReadContext());
-						starts.putIfAbsent(path, position);
-						if (token.isScalarValue()) {
-							values.putIfAbsent(path, position);
-						}
-					}
-				}
-			}
-			catch (JacksonException ex) {
-				// What was read so far is still worth knowing (a duplicate key stops the parser).
-			}
-			return new Positions(starts, values);
-		}
-
-		/** "categories[1].title.en" of where a parser stands. */
-		private static String pathOf(TokenStreamContext context) {
-			Deque<String> parts = new ArrayDeque<>();
-			for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-				if (at.inArray() && at.getCurrentIndex() >= 0) {
-					parts.push("[" + at.getCurrentIndex() + "]");
-				}
-				else if (at.inObject() && at.currentName() != null) {
-					parts.push("." + at.currentName());
-				}
-			}
-			String path = String.join("", parts);
-			return path.startsWith(".") ? path.substring(1) : path;
-		}
-
-		int @Nullable [] exactly(String path) {
-			return this.starts.get(path);
-		}
-
-		/** The entry's own position, else that of the closest enclosing entry; line 0 when nothing is known. */
-		int[] near(String path) {
-			for (String at = path; !at.isEmpty(); at = parent(at)) {
-				int[] found = this.starts.get(at);
-				if (found != null) {
-					return found;
-				}
-			}
-			return new int[] { 0, 0 };
-		}
-
-		/** "line 25, column 5, " (the value's, or the entry's) or nothing. */
-		String describe(String path) {
-			int[] at = this.values.containsKey(path) ? this.values.get(path) : near(path);
-			return (at[0] > 0) ? "line " + at[0] + ", column " + at[1] + ", " : "";
-		}
-
-		private static String parent(String path) {
-			int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-			return (cut < 0) ? "" : path.substring(0, cut);
-		}
-
 	}
 
 }
