@@ -106,15 +106,15 @@ final class ParseProblems {
 		return (where.isEmpty() ? "" : where + ": ") + problem;
 	}
 
-	/** What a value of this type looks like in the file, in the operator's words. */
+	/** What a value of this type looks like in the file, in the operator's words (the records hold no primitive). */
 	private static String expected(Class<?> type) {
 		if (List.class.isAssignableFrom(type)) {
 			return "a list (lines starting with -)";
 		}
-		if (type == Boolean.class || type == boolean.class) {
+		if (type == Boolean.class) {
 			return "true or false";
 		}
-		if (type == Integer.class || type == int.class) {
+		if (type == Integer.class) {
 			return "a whole number";
 		}
 		if (type == URI.class) {

@@ -1,7 +1,6 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.validation.Validator;
@@ -41,14 +40,12 @@ class RegistryLoader {
 		if (!resource.isReadable()) {
 			throw new InvalidRegistryException(location, "the file does not exist or cannot be read");
 		}
-		byte[] bytes;
-		try (InputStream input = resource.getInputStream()) {
-			bytes = input.readAllBytes();
+		try {
+			return load(location, resource.getContentAsByteArray());
 		}
 		catch (IOException ex) {
 			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);
 		}
-		return load(location, bytes);
 	}
 
 	/** A registry from the bytes of a file already read ({@code location} names it in messages). */
