@@ -27,8 +27,8 @@ final class SiteClashes {
 
 	/**
 	 * What requests will see of the sites read from the folder ({@code files}, by id): each site placed by its hosts
-	 * and cookie domain unless it clashes with another, when the problem is added to {@code problems} and its version
-	 * served {@code before} takes its place if that one does not clash.
+	 * and cookie domain unless it clashes with another; then the clash joins the {@code problems} found reading the
+	 * files (the catalogue's), and the site's version served {@code before} takes its place if that one does not clash.
 	 */
 	static Catalogue place(Map<String, Loaded> files, Catalogue before, @Nullable String defaultSite, Path folder,
 			Map<String, String> problems) {

@@ -304,8 +304,7 @@ public class Sites {
 
 	@Override
 	public String toString() {
-		List<String> ids = new ArrayList<>(this.catalogue.byFile().keySet());
-		return "Sites " + ids;
+		return "Sites " + this.catalogue.byFile().keySet();
 	}
 
 }
