@@ -1,38 +1,14 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
@@ -40,40 +16,23 @@ import org.springframework.core.io.Resource;
 
 /**
  * Reads a registry file strictly: unknown keys, duplicate keys, missing texts and inconsistent references are
- * all refused, each with a message naming the file, the entry and the problem.
+ * all refused, each with a message naming the file, the entry and the problem: {@link ParseProblems} says it for a
+ * file that cannot be read into a registry, {@link RegistryRules} for a registry that breaks a rule.
  */
 class RegistryLoader {
 
-	private static final Pattern LIST_ITEM = Pattern.compile("(cookies|categories)\\[(\\d+)\\](?:\\.(.+))?");
-
-	/**
-	 * A key's name as a problem may show it: a file that is no registry (a password file read as YAML) has "keys" that
-	 * are whole lines of it.
-	 */
-	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
-	private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"[A-Za-z0-9_.-]{1,64}\"");
-
-	/** SnakeYAML's sentences that name tokens only: "expected <block end>, but found '<block mapping start>'". */
-	private static final Pattern YAML_TOKENS = Pattern
-		.compile("[a-z ,'<>{}\\[\\]-]+, but (found|got) ('?)(<[a-z ]+>|[-?:,\\[\\]{}#])\\2");
-
-	/** The leading words of SnakeYAML's other sentences, before the text it quotes. */
-	private static final Pattern YAML_WORDS = Pattern.compile("[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*(?=[ ,:]|$)");
-
-	private static final Pattern YAML_CONTEXT = Pattern.compile("while [a-z -]+");
-
-	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+	/** Strict: unknown and duplicate keys are errors. {@link EntryPositions} reads the file's entries with it too. */
+	static final YAMLMapper MAPPER = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private final Validator validator;
+	private final RegistryRules rules;
 
 	RegistryLoader(Validator validator) {
-		this.validator = validator;
+		this.rules = new RegistryRules(validator);
 	}
 
 	CookieRegistry load(Resource resource) {
@@ -81,14 +40,12 @@ class RegistryLoader {
 		if (!resource.isReadable()) {
 			throw new InvalidRegistryException(location, "the file does not exist or cannot be read");
 		}
-		byte[] bytes;
-		try (InputStream input = resource.getInputStream()) {
-			bytes = input.readAllBytes();
+		try {
+			return load(location, resource.getContentAsByteArray());
 		}
 		catch (IOException ex) {
 			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);
 		}
-		return load(location, bytes);
 	}
 
 	/** A registry from the bytes of a file already read ({@code location} names it in messages). */
@@ -102,17 +59,14 @@ class RegistryLoader {
 			registry = MAPPER.readValue(parser, CookieRegistry.class);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidRegistryException(location, describe(ex, text), ex);
+			throw new InvalidRegistryException(location, ParseProblems.describe(ex, text), ex);
 		}
 		if (registry == null) {
 			throw new InvalidRegistryException(location, "the file holds no registry (null)");
 		}
 		checkNoAlias(location, text);
-		Positions positions = Positions.of(text);
-		checkConstraints(location, registry, positions);
-		checkSite(location, registry.site(), positions);
-		checkPalette(location, registry.site().palette(), positions);
-		checkReferences(location, registry, positions);
+		EntryPositions positions = EntryPositions.of(text);
+		this.rules.check(location, registry, positions);
 		return registry;
 	}
 
@@ -130,288 +84,6 @@ class RegistryLoader {
 				}
 			}
 		}
-	}
-
-	private static String describe(JacksonException ex, String text) {
-		if (ex.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
-			Mark mark = yaml.getProblemMark().get();
-			String context = yaml.getContext();
-			return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": not valid YAML: "
-					+ yamlProblem(yaml.getProblem())
-					+ ((context != null && YAML_CONTEXT.matcher(context).matches()) ? " (" + context + ")" : "")
-					+ (yaml.getProblem().startsWith("mapping values are not allowed")
-							? "; a text holding ': ' must be quoted, such as name: \"Exemple : le portail\"" : "");
-		}
-		TokenStreamLocation at = ex.getLocation();
-		int line = (at != null) ? at.getLineNr() : -1;
-		int column = (at != null) ? at.getColumnNr() : -1;
-		String problem;
-		if (ex instanceof UnrecognizedPropertyException unknown) {
-			// Records are built once their whole mapping is read, so the parser stands past the key: find where the
-			// key itself is, by its place in the file (the same key may follow, rightly placed, further down).
-			int[] key = Positions.of(text).exactly(path(ex.getPath()));
-			if (key != null) {
-				line = key[0];
-				column = key[1];
-			}
-			String name = unknown.getPropertyName();
-			problem = "unknown key" + (KEY.matcher(name).matches() ? " '" + name + "'" : "") + " (expected one of "
-					+ unknown.getKnownPropertyIds()
-				.stream()
-				.map(Object::toString)
-				.sorted()
-				.collect(Collectors.joining(", ")) + ")"
-					+ ((name.equals("fr") || name.equals("en"))
-							? "; a translation belongs under its text (title:, purpose:...), indented further than it"
-							: "");
-		}
-		else if (ex instanceof ValueInstantiationException && ex.getCause() instanceof IllegalArgumentException bad) {
-			problem = bad.getMessage();
-		}
-		else if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			problem = "expected " + expected(mismatch.getTargetType());
-		}
-		else if (ex.getOriginalMessage() != null && DUPLICATE_KEY.matcher(ex.getOriginalMessage()).matches()) {
-			problem = ex.getOriginalMessage();
-		}
-		else if (ex instanceof InputCoercionException) {
-			problem = "the number is too large";
-		}
-		else if ("special characters are not allowed".equals(ex.getOriginalMessage())) {
-			problem = "the file holds control characters, which YAML does not allow";
-		}
-		else {
-			// Jackson's other messages may quote the value they could not read.
-			problem = "this cannot be read as a registry entry";
-		}
-		StringBuilder where = new StringBuilder();
-		if (line > 0) {
-			where.append("line ").append(line).append(", column ").append(column);
-		}
-		String path = path(ex.getPath());
-		if (!path.isEmpty()) {
-			where.append(where.isEmpty() ? "" : ", ").append("at ").append(path);
-		}
-		return (where.isEmpty() ? "" : where + ": ") + problem;
-	}
-
-	/** What a value of this type looks like in the file, in the operator's words. */
-	private static String expected(Class<?> type) {
-		if (List.class.isAssignableFrom(type)) {
-			return "a list (lines starting with -)";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
-		}
-		if (type == Integer.class || type == int.class) {
-			return "a whole number";
-		}
-		if (type == URI.class) {
-			return "an address such as https://www.example.org";
-		}
-		if (type == String.class) {
-			return "a text";
-		}
-		return "a mapping of keys and values";
-	}
-
-	/** Where in the registry, such as {@code cookies[2].lifetime}; empty when a key on the way cannot be one. */
-	private static String path(List<JacksonException.Reference> references) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : references) {
-			if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-			else if (reference.getPropertyName() != null) {
-				if (!KEY.matcher(reference.getPropertyName()).matches()) {
-					return "";
-				}
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-		}
-		return path.toString();
-	}
-
-	/**
-	 * SnakeYAML's sentence without the file's text that some of its sentences end with (the character or the tag it
-	 * stopped at): its own words only, or the tokens it names ({@code <block end>}, {@code -}).
-	 */
-	static String yamlProblem(String problem) {
-		if (YAML_TOKENS.matcher(problem).matches() || problem.startsWith("found character '\\t(TAB)'")
-				|| problem.equals("could not find expected ':'")) {
-			return problem;
-		}
-		if (problem.startsWith("found character")) {
-			return "found a character that cannot start any token";
-		}
-		Matcher words = YAML_WORDS.matcher(problem);
-		return words.lookingAt() ? words.group() : "the text cannot be read as YAML";
-	}
-
-	private void checkConstraints(String location, CookieRegistry registry, Positions positions) {
-		Set<ConstraintViolation<CookieRegistry>> violations = this.validator.validate(registry);
-		if (violations.isEmpty()) {
-			return;
-		}
-		String problems = violations.stream()
-			.sorted(Comparator.comparing((ConstraintViolation<CookieRegistry> violation) -> positions
-				.near(violation.getPropertyPath().toString())[0])
-				.thenComparing((violation) -> violation.getPropertyPath().toString())
-				.thenComparing(ConstraintViolation::getMessage))
-			.map((violation) -> positions.describe(violation.getPropertyPath().toString())
-					+ entry(registry, violation.getPropertyPath()) + violation.getMessage())
-			.collect(Collectors.joining("; "));
-		throw new InvalidRegistryException(location, problems);
-	}
-
-	/** The site's address is shown as a link: a web page, never a script ({@code javascript:}) or another scheme. */
-	private static void checkSite(String location, Site site, Positions positions) {
-		String scheme = site.url().getScheme();
-		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-				|| site.url().getHost() == null) {
-			throw new InvalidRegistryException(location, positions.describe("site.url")
-					+ "site.url must be an http or https address such as https://www.example.org");
-		}
-	}
-
-	/** A site's own colours must leave every text of the banner readable (WCAG AA). */
-	private static void checkPalette(String location, @Nullable Palette palette, Positions positions) {
-		String problem = (palette != null) ? palette.unreadable() : null;
-		if (problem != null) {
-			String entry = problem.substring(0, problem.indexOf(':'));
-			throw new InvalidRegistryException(location,
-					positions.describe("site.palette." + entry) + "site.palette." + problem);
-		}
-	}
-
-	/** "cookies[2] (sessionid): purpose.en " for a violation on cookies[2].purpose.en. */
-	private static String entry(CookieRegistry registry, Path path) {
-		Matcher item = LIST_ITEM.matcher(path.toString());
-		if (!item.matches()) {
-			return path + " ";
-		}
-		int index = Integer.parseInt(item.group(2));
-		List<?> list = item.group(1).equals("cookies") ? registry.cookies() : registry.categories();
-		Object element = (index < list.size()) ? list.get(index) : null;
-		String name = (element instanceof CookieDeclaration cookie) ? cookie.name()
-				: (element instanceof CookieCategory category) ? category.id() : null;
-		String field = item.group(3);
-		return item.group(1) + "[" + index + "]" + ((name != null) ? " (" + name + ")" : "") + ": "
-				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
-	}
-
-	private static void checkReferences(String location, CookieRegistry registry, Positions positions) {
-		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < registry.categories().size(); i++) {
-			CookieCategory category = registry.categories().get(i);
-			if (!ids.add(category.id())) {
-				throw new InvalidRegistryException(location, positions.describe("categories[" + i + "].id")
-						+ "categories[" + i + "] (" + category.id() + "): the category id is declared twice");
-			}
-		}
-		if (registry.categories().stream().noneMatch(CookieCategory::required)) {
-			throw new InvalidRegistryException(location, positions.describe("categories")
-					+ "categories: no category is required (required: true);"
-					+ " at least one is needed for the strictly necessary cookies, cookies_preferences among them");
-		}
-		Set<String> names = new HashSet<>();
-		for (int i = 0; i < registry.cookies().size(); i++) {
-			CookieDeclaration cookie = registry.cookies().get(i);
-			String entry = "cookies[" + i + "] (" + cookie.name() + "): ";
-			if (!ids.contains(cookie.category())) {
-				throw new InvalidRegistryException(location, positions.describe("cookies[" + i + "].category") + entry
-						+ "category '" + cookie.category() + "' is not declared under categories (declared: "
-						+ String.join(", ", ids.stream().sorted().toList()) + ")");
-			}
-			if (!names.add(cookie.name())) {
-				throw new InvalidRegistryException(location,
-						positions.describe("cookies[" + i + "].name") + entry + "the cookie name is declared twice");
-			}
-		}
-	}
-
-	/**
-	 * Where each key and list item of the file starts ({@code cookies[2].purpose.en}), for problems found once the
-	 * file is read: their line is that of the entry, or of the nearest entry around it that the file has (the
-	 * {@code purpose:} line when its {@code en:} is missing).
-	 */
-	private static final class Positions {
-
-		/** Where each key, or list item, starts. */
-		private final Map<String, int[]> starts;
-
-		/** Where each plain value (a text, a number) starts: what a problem with the value points at. */
-		private final Map<String, int[]> values;
-
-		private Positions(Map<String, int[]> starts, Map<String, int[]> values) {
-			this.starts = starts;
-			this.values = values;
-		}
-
-		static Positions of(String text) {
-			Map<String, int[]> starts = new LinkedHashMap<>();
-			Map<String, int[]> values = new LinkedHashMap<>();
-			try (JsonParser parser = MAPPER.createParser(text)) {
-				JsonToken token;
-				while ((token = parser.nextToken()) != null) {
-					TokenStreamLocation at = parser.currentTokenLocation();
-					if (at != null && at.getLineNr() > 0) {
-						int[] position = { at.getLineNr(), Math.max(at.getColumnNr(), 1) };
-						String path = pathOf(parser.streamReadContext());
-						starts.putIfAbsent(path, position);
-						if (token.isScalarValue()) {
-							values.putIfAbsent(path, position);
-						}
-					}
-				}
-			}
-			catch (JacksonException ex) {
-				// What was read so far is still worth knowing (a duplicate key stops the parser).
-			}
-			return new Positions(starts, values);
-		}
-
-		/** "categories[1].title.en" of where a parser stands. */
-		private static String pathOf(TokenStreamContext context) {
-			Deque<String> parts = new ArrayDeque<>();
-			for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-				if (at.inArray() && at.getCurrentIndex() >= 0) {
-					parts.push("[" + at.getCurrentIndex() + "]");
-				}
-				else if (at.inObject() && at.currentName() != null) {
-					parts.push("." + at.currentName());
-				}
-			}
-			String path = String.join("", parts);
-			return path.startsWith(".") ? path.substring(1) : path;
-		}
-
-		int @Nullable [] exactly(String path) {
-			return this.starts.get(path);
-		}
-
-		/** The entry's own position, else that of the closest enclosing entry; line 0 when nothing is known. */
-		int[] near(String path) {
-			for (String at = path; !at.isEmpty(); at = parent(at)) {
-				int[] found = this.starts.get(at);
-				if (found != null) {
-					return found;
-				}
-			}
-			return new int[] { 0, 0 };
-		}
-
-		/** "line 25, column 5, " (the value's, or the entry's) or nothing. */
-		String describe(String path) {
-			int[] at = this.values.containsKey(path) ? this.values.get(path) : near(path);
-			return (at[0] > 0) ? "line " + at[0] + ", column " + at[1] + ", " : "";
-		}
-
-		private static String parent(String path) {
-			int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-			return (cut < 0) ? "" : path.substring(0, cut);
-		}
-
 	}
 
 }

@@ -1,19 +1,24 @@
 package org.chartecookies.registry;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.chartecookies.registry.Sites.Catalogue;
 import org.chartecookies.registry.Sites.Loaded;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules that keep two sites of a registry folder apart, each saying for the operator why a site cannot be served:
- * a host claimed by two files, a host of another site, consent cookies that would reach each other's hosts.
+ * The sites of a registry folder placed by their hosts and cookie domains, and the rules that keep two of them apart,
+ * each saying for the operator why a site cannot be served: a host claimed by two files, a host of another site,
+ * consent cookies that would reach each other's hosts.
  */
 final class SiteClashes {
 
@@ -21,11 +26,58 @@ final class SiteClashes {
 	}
 
 	/**
+	 * What requests will see of the sites read from the folder ({@code files}, by id): each site placed by its hosts
+	 * and cookie domain unless it clashes with another; then the clash joins the {@code problems} found reading the
+	 * files (the catalogue's), and the site's version served {@code before} takes its place if that one does not clash.
+	 */
+	static Catalogue place(Map<String, Loaded> files, Catalogue before, @Nullable String defaultSite, Path folder,
+			Map<String, String> problems) {
+		Map<String, HostedSite> byHost = new TreeMap<>();
+		Map<String, HostedSite> byCookieDomain = new HashMap<>();
+		Map<String, Loaded> served = new TreeMap<>();
+		// A site served already keeps its hosts: the sites as they were are placed first, then the changed ones, then
+		// the new ones, so that a file claiming a host of another site is the one refused, never the site in place.
+		List<Loaded> order = new ArrayList<>(files.values());
+		order.sort(Comparator.comparingInt((Loaded loaded) -> {
+			Loaded previous = before.byFile().get(loaded.site().id());
+			return (previous == loaded) ? 0 : (previous != null) ? 1 : 2;
+		}));
+		Map<String, List<String>> contested = contested(files.values(), before.byHost());
+		for (Loaded loaded : order) {
+			Loaded chosen = loaded;
+			String clash = contest(loaded, contested);
+			if (clash == null) {
+				clash = clash(loaded.site(), byHost, byCookieDomain, served, defaultSite);
+			}
+			Loaded previous = before.byFile().get(loaded.site().id());
+			if (clash != null) {
+				problems.put(loaded.file(), "Cookie registry " + folder.resolve(loaded.file()) + ": " + clash);
+				chosen = (previous != null && previous != loaded && contest(previous, contested) == null
+						&& clash(previous.site(), byHost, byCookieDomain, served, defaultSite) == null) ? previous : null;
+			}
+			if (chosen != null) {
+				for (String host : chosen.site().registry().site().hosts()) {
+					byHost.put(host, chosen.site());
+				}
+				String domain = cookieDomain(chosen.site());
+				if (domain != null) {
+					byCookieDomain.put(domain, chosen.site());
+				}
+				served.put(chosen.site().id(), chosen);
+			}
+		}
+		HostedSite fallback = (defaultSite != null && served.containsKey(defaultSite))
+				? served.get(defaultSite).site() : null;
+		return new Catalogue(Map.copyOf(byHost), Collections.unmodifiableMap(served), fallback,
+				Collections.unmodifiableMap(problems));
+	}
+
+	/**
 	 * The hosts claimed by files of two sites or more when none of these sites answered for them before (at a start,
 	 * none did), with the files claiming each: which site such a host belongs to cannot be known (the file added last
 	 * may sort first), so none gets it. A host that one of its claimants served already stays with it.
 	 */
-	static Map<String, List<String>> contested(Collection<Loaded> files, Map<String, HostedSite> servedBefore) {
+	private static Map<String, List<String>> contested(Collection<Loaded> files, Map<String, HostedSite> servedBefore) {
 		Map<String, List<Loaded>> claims = new TreeMap<>();
 		for (Loaded loaded : files) {
 			for (String host : loaded.site().registry().site().hosts()) {
@@ -45,7 +97,7 @@ final class SiteClashes {
 	}
 
 	/** Why a site cannot be served because of a host {@link #contested contested}, said for the operator; or null. */
-	static @Nullable String contest(Loaded loaded, Map<String, List<String>> contested) {
+	private static @Nullable String contest(Loaded loaded, Map<String, List<String>> contested) {
 		for (String host : loaded.site().registry().site().hosts()) {
 			List<String> files = contested.get(host);
 			if (files != null) {
@@ -66,7 +118,7 @@ final class SiteClashes {
 	 * this one: a host under the domain that no site lists answers as the default site, where this site's decision
 	 * would count.
 	 */
-	static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
+	private static @Nullable String clash(HostedSite site, Map<String, HostedSite> byHost,
 			Map<String, HostedSite> byCookieDomain, Map<String, Loaded> served, @Nullable String defaultSite) {
 		String own = cookieDomain(site);
 		if (own != null) {
@@ -117,7 +169,7 @@ final class SiteClashes {
 	}
 
 	/** A site's cookie domain in lower case without a leading dot, or null. */
-	static @Nullable String cookieDomain(HostedSite site) {
+	private static @Nullable String cookieDomain(HostedSite site) {
 		String domain = site.cookieDomain();
 		if (domain == null) {
 			return null;

@@ -1,34 +1,23 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.util.StringUtils;
 
 /**
  * The sites this deployment serves, found by the host a request was made to, in constant time (one map lookup).
@@ -43,11 +32,6 @@ import org.springframework.core.io.FileSystemResource;
  */
 public class Sites {
 
-	private static final Log logger = LogFactory.getLog(Sites.class);
-
-	/** A registry is a few kilobytes; a file far larger is a mistake, and is not read into memory. */
-	static final long MOST_BYTES = 16L * 1024 * 1024;
-
 	/** A site as loaded from its file (its name in the folder), and the digest of the bytes it was loaded from. */
 	record Loaded(HostedSite site, String file, String digest) {
 	}
@@ -56,7 +40,7 @@ public class Sites {
 	 * What requests see: each host's site, each file's site, the site of hosts no site lists, and each file's
 	 * problem.
 	 */
-	private record Catalogue(Map<String, HostedSite> byHost, Map<String, Loaded> byFile, @Nullable HostedSite fallback,
+	record Catalogue(Map<String, HostedSite> byHost, Map<String, Loaded> byFile, @Nullable HostedSite fallback,
 			Map<String, String> problems) {
 	}
 
@@ -66,12 +50,8 @@ public class Sites {
 
 	private final @Nullable RegistryLoader loader;
 
-	private final Duration removalGrace;
-
-	private final InstantSource clock;
-
-	/** When each site served whose file is gone was first found gone (read and written by {@link #reload} only). */
-	private final Map<String, Instant> vanished = new HashMap<>();
+	/** The sites served whose file is gone (changed by {@link #reload} only, read under the same lock). */
+	private final RemovalGrace vanished;
 
 	private volatile Catalogue catalogue;
 
@@ -80,8 +60,7 @@ public class Sites {
 		this.folder = folder;
 		this.defaultSite = defaultSite;
 		this.loader = loader;
-		this.removalGrace = removalGrace;
-		this.clock = clock;
+		this.vanished = new RemovalGrace(removalGrace, clock);
 		this.catalogue = catalogue;
 	}
 
@@ -159,7 +138,7 @@ public class Sites {
 	 * such site waits.
 	 */
 	synchronized @Nullable Duration untilRemoval() {
-		return SettlingFiles.untilFirst(this.vanished.values(), this.removalGrace, this.clock.instant());
+		return this.vanished.untilRemoval();
 	}
 
 	/**
@@ -176,15 +155,15 @@ public class Sites {
 		List<String> problems = current.problems()
 			.entrySet()
 			.stream()
-			.filter((problem) -> stem(problem.getKey()).equals(id))
+			.filter((problem) -> StringUtils.stripFilenameExtension(problem.getKey()).equals(id))
 			.map(Map.Entry::getValue)
 			.toList();
 		if (current.fallback() == null) {
 			return "not served: hosts no site lists get a 404 ("
 					+ (problems.isEmpty() ? "its file " + id + ".yaml is gone" : String.join("; ", problems)) + ")";
 		}
-		if (this.vanished.containsKey(id)) {
-			return "served for a moment more: its file is gone (removed after " + this.removalGrace.toMillis()
+		if (this.vanished.waits(id)) {
+			return "served for a moment more: its file is gone (removed after " + this.vanished.grace().toMillis()
 					+ " ms unless it comes back)";
 		}
 		return problems.isEmpty() ? "served" : "served in its last good version: " + String.join("; ", problems);
@@ -244,12 +223,14 @@ public class Sites {
 			Catalogue after = new Catalogue(before.byHost(), before.byFile(), before.fallback(),
 					Collections.unmodifiableMap(kept));
 			this.catalogue = after;
-			report(before, after);
+			SiteChanges.report(before, after, this.folder, this.defaultSite);
 			return;
 		}
 		Map<String, List<Path>> byId = new TreeMap<>();
 		for (Path file : registryFiles) {
-			byId.computeIfAbsent(stem(file.getFileName().toString()), (id) -> new ArrayList<>()).add(file);
+			byId.computeIfAbsent(StringUtils.stripFilenameExtension(file.getFileName().toString()),
+					(id) -> new ArrayList<>())
+				.add(file);
 		}
 		for (Map.Entry<String, List<Path>> claimed : byId.entrySet()) {
 			String id = claimed.getKey();
@@ -285,117 +266,19 @@ public class Sites {
 				continue;
 			}
 			try {
-				// A link is followed inside the folder only (a config map's files are links into its ..data): one to
-				// a file elsewhere (ln -s /etc/shadow) would show that file's first line in the problem. The file is
-				// read once, by its real path, so that the link cannot be changed between the check and the read.
-				Path real = file.toRealPath();
-				if (!real.startsWith(from.toRealPath())) {
-					problems.put(name, "Cookie registry " + file + ": the file is a link to a file outside the registry"
-							+ " folder, which is never read (a link may point inside the folder only, as a Kubernetes"
-							+ " config map's do)");
-					keep(previous, id, files);
-					continue;
-				}
-				long size = Files.size(real);
-				if (size > MOST_BYTES) {
-					problems.put(name, "Cookie registry " + file + ": the file holds " + size + " bytes, more than the "
-							+ MOST_BYTES + " a registry may hold");
-					keep(previous, id, files);
-					continue;
-				}
-				byte[] bytes;
-				try (InputStream input = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-					bytes = input.readNBytes((int) MOST_BYTES + 1);
-				}
-				if (bytes.length > MOST_BYTES) {
-					// It grew since its size was read: it is reported at the next read.
-					keep(previous, id, files);
-					continue;
-				}
-				String digest = digest(bytes);
-				if (previous != null && previous.digest().equals(digest) && previous.file().equals(name)) {
-					files.put(id, previous);
-					continue;
-				}
-				CookieRegistry registry = registryLoader.load(new FileSystemResource(file).getDescription(), bytes);
-				files.put(id, new Loaded(new HostedSite(id, registry), name, digest));
-			}
-			catch (IOException ex) {
-				problems.put(name, "Cookie registry " + file + ": the file cannot be read: " + ex.getMessage());
-				keep(previous, id, files);
+				Loaded read = RegistryFile.read(from, file, id, previous, registryLoader);
+				// Null: the file grew while it was read, and is read again next time.
+				keep((read != null) ? read : previous, id, files);
 			}
 			catch (InvalidRegistryException ex) {
 				problems.put(name, ex.getMessage());
 				keep(previous, id, files);
 			}
 		}
-		// A site whose file is gone stays served for the grace period: a file deleted and created again (how many
-		// tools replace a file) is one change, never a moment without the site.
-		Instant now = this.clock.instant();
-		this.vanished.keySet().retainAll(before.byFile().keySet());
-		this.vanished.keySet().removeAll(byId.keySet());
-		for (Loaded served : before.byFile().values()) {
-			String id = served.site().id();
-			if (!byId.containsKey(id)) {
-				Instant gone = this.vanished.get(id);
-				if (gone == null) {
-					gone = now;
-					this.vanished.put(id, now);
-					if (!this.removalGrace.isZero()) {
-						logger.info("Cookie registry: the file of the site " + id + " is gone; the site stays served for "
-								+ this.removalGrace.toMillis() + " ms, in case the file is being replaced");
-					}
-				}
-				if (graced && now.isBefore(gone.plus(this.removalGrace))) {
-					files.put(id, served);
-				}
-				else {
-					this.vanished.remove(id);
-				}
-			}
-		}
-		Map<String, HostedSite> byHost = new TreeMap<>();
-		Map<String, HostedSite> byCookieDomain = new HashMap<>();
-		Map<String, Loaded> served = new TreeMap<>();
-		// A site served already keeps its hosts: the sites as they were are placed first, then the changed ones, then
-		// the new ones, so that a file claiming a host of another site is the one refused, never the site in place.
-		List<Loaded> order = new ArrayList<>(files.values());
-		order.sort(Comparator.comparingInt((Loaded loaded) -> {
-			Loaded previous = before.byFile().get(loaded.site().id());
-			return (previous == loaded) ? 0 : (previous != null) ? 1 : 2;
-		}));
-		Map<String, List<String>> contested = SiteClashes.contested(files.values(), before.byHost());
-		for (Loaded loaded : order) {
-			Loaded chosen = loaded;
-			String clash = SiteClashes.contest(loaded, contested);
-			if (clash == null) {
-				clash = SiteClashes.clash(loaded.site(), byHost, byCookieDomain, served, this.defaultSite);
-			}
-			Loaded previous = before.byFile().get(loaded.site().id());
-			if (clash != null) {
-				problems.put(loaded.file(), "Cookie registry " + from.resolve(loaded.file()) + ": " + clash);
-				chosen = (previous != null && previous != loaded && SiteClashes.contest(previous, contested) == null
-						&& SiteClashes.clash(previous.site(), byHost, byCookieDomain, served, this.defaultSite) == null)
-								? previous
-								: null;
-			}
-			if (chosen != null) {
-				for (String host : chosen.site().registry().site().hosts()) {
-					byHost.put(host, chosen.site());
-				}
-				String domain = SiteClashes.cookieDomain(chosen.site());
-				if (domain != null) {
-					byCookieDomain.put(domain, chosen.site());
-				}
-				served.put(chosen.site().id(), chosen);
-			}
-		}
-		HostedSite fallback = (this.defaultSite != null && served.containsKey(this.defaultSite))
-				? served.get(this.defaultSite).site() : null;
-		Catalogue after = new Catalogue(Map.copyOf(byHost), Collections.unmodifiableMap(served), fallback,
-				Collections.unmodifiableMap(problems));
+		this.vanished.keep(before.byFile(), byId.keySet(), graced, files);
+		Catalogue after = SiteClashes.place(files, before, this.defaultSite, from, problems);
 		this.catalogue = after;
-		report(before, after);
+		SiteChanges.report(before, after, this.folder, this.defaultSite);
 	}
 
 	private static void keep(@Nullable Loaded previous, String id, Map<String, Loaded> files) {
@@ -419,60 +302,9 @@ public class Sites {
 		}
 	}
 
-	private static String digest(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
-	}
-
-	/** Says what changed: a site loaded, changed or removed (INFO), a new problem (ERROR), a problem fixed (INFO). */
-	private void report(Catalogue before, Catalogue after) {
-		// At start-up, a large folder gets one line rather than one per site.
-		boolean summed = before.byFile().isEmpty() && after.byFile().size() > 10;
-		if (summed) {
-			logger.info("Cookie registry folder " + this.folder + ": " + after.byFile().size() + " sites loaded");
-		}
-		for (Loaded loaded : summed ? List.<Loaded>of() : after.byFile().values()) {
-			Loaded previous = before.byFile().get(loaded.site().id());
-			if (previous == null || previous.site() != loaded.site()) {
-				logger.info("Cookie registry: site " + loaded.site() + ((previous == null) ? " loaded" : " reloaded")
-						+ ", hosts " + loaded.site().registry().site().hosts());
-			}
-		}
-		for (String id : before.byFile().keySet()) {
-			if (!after.byFile().containsKey(id)) {
-				logger.info("Cookie registry: site " + id + " removed (its file is gone)");
-			}
-		}
-		after.problems().forEach((file, problem) -> {
-			if (!Objects.equals(before.problems().get(file), problem)) {
-				logger.error(problem + ((after.byFile().containsKey(stem(file))) ? " (the last good version is served)"
-						: " (the site is not served)"));
-			}
-		});
-		for (String file : before.problems().keySet()) {
-			if (!after.problems().containsKey(file)) {
-				logger.info("Cookie registry: " + file + " is valid again");
-			}
-		}
-		if (this.defaultSite != null && after.fallback() == null && before.fallback() != null) {
-			logger.error("Cookie registry: the default site '" + this.defaultSite
-					+ "' is no longer served: hosts no site lists now get a 404");
-		}
-	}
-
-	private static String stem(String file) {
-		int dot = file.lastIndexOf('.');
-		return (dot < 0) ? file : file.substring(0, dot);
-	}
-
 	@Override
 	public String toString() {
-		List<String> ids = new ArrayList<>(this.catalogue.byFile().keySet());
-		return "Sites " + ids;
+		return "Sites " + this.catalogue.byFile().keySet();
 	}
 
 }

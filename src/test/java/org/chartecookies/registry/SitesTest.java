@@ -364,15 +364,15 @@ class SitesTest {
 	void aFileFarLargerThanARegistryIsNotReadAndIsReported() throws IOException {
 		Sites sites = sites(null);
 		try (var file = new java.io.RandomAccessFile(this.folder.resolve("huge.yaml").toFile(), "rw")) {
-			file.setLength(Sites.MOST_BYTES + 1);
+			file.setLength(RegistryFile.MOST_BYTES + 1);
 		}
 
 		sites.reload();
 
 		assertThat(sites.all()).extracting(HostedSite::id).containsExactly("opendata", "shop");
 		assertThat(sites.problems().get("huge.yaml"))
-			.endsWith("huge.yaml: the file holds " + (Sites.MOST_BYTES + 1) + " bytes, more than the "
-					+ Sites.MOST_BYTES + " a registry may hold");
+			.endsWith("huge.yaml: the file holds " + (RegistryFile.MOST_BYTES + 1) + " bytes, more than the "
+					+ RegistryFile.MOST_BYTES + " a registry may hold");
 	}
 
 	@Test

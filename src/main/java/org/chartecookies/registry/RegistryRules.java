@@ -1,0 +1,121 @@
+package org.chartecookies.registry;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a registry read from its file must hold besides its YAML's shape: the constraints of its records (Bean
+ * Validation), an http or https site address, readable colours, and categories and cookies that agree. A registry
+ * that breaks one is refused with the file, the line of the entry and the problem.
+ */
+final class RegistryRules {
+
+	private static final Pattern LIST_ITEM = Pattern.compile("(cookies|categories)\\[(\\d+)\\](?:\\.(.+))?");
+
+	private final Validator validator;
+
+	RegistryRules(Validator validator) {
+		this.validator = validator;
+	}
+
+	/** Refuses the registry if it breaks a rule: the first rule broken, with every constraint broken for the records'. */
+	void check(String location, CookieRegistry registry, EntryPositions positions) {
+		checkConstraints(location, registry, positions);
+		checkSite(location, registry.site(), positions);
+		checkPalette(location, registry.site().palette(), positions);
+		checkReferences(location, registry, positions);
+	}
+
+	private void checkConstraints(String location, CookieRegistry registry, EntryPositions positions) {
+		Set<ConstraintViolation<CookieRegistry>> violations = this.validator.validate(registry);
+		if (violations.isEmpty()) {
+			return;
+		}
+		String problems = violations.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<CookieRegistry> violation) -> positions
+				.near(violation.getPropertyPath().toString())[0])
+				.thenComparing((violation) -> violation.getPropertyPath().toString())
+				.thenComparing(ConstraintViolation::getMessage))
+			.map((violation) -> positions.describe(violation.getPropertyPath().toString())
+					+ entry(registry, violation.getPropertyPath()) + violation.getMessage())
+			.collect(Collectors.joining("; "));
+		throw new InvalidRegistryException(location, problems);
+	}
+
+	/** The site's address is shown as a link: a web page, never a script ({@code javascript:}) or another scheme. */
+	private static void checkSite(String location, Site site, EntryPositions positions) {
+		String scheme = site.url().getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				|| site.url().getHost() == null) {
+			throw new InvalidRegistryException(location, positions.describe("site.url")
+					+ "site.url must be an http or https address such as https://www.example.org");
+		}
+	}
+
+	/** A site's own colours must leave every text of the banner readable (WCAG AA). */
+	private static void checkPalette(String location, @Nullable Palette palette, EntryPositions positions) {
+		String problem = (palette != null) ? palette.unreadable() : null;
+		if (problem != null) {
+			String entry = problem.substring(0, problem.indexOf(':'));
+			throw new InvalidRegistryException(location,
+					positions.describe("site.palette." + entry) + "site.palette." + problem);
+		}
+	}
+
+	/** "cookies[2] (sessionid): purpose.en " for a violation on cookies[2].purpose.en. */
+	private static String entry(CookieRegistry registry, Path path) {
+		Matcher item = LIST_ITEM.matcher(path.toString());
+		if (!item.matches()) {
+			return path + " ";
+		}
+		int index = Integer.parseInt(item.group(2));
+		List<?> list = item.group(1).equals("cookies") ? registry.cookies() : registry.categories();
+		Object element = (index < list.size()) ? list.get(index) : null;
+		String name = (element instanceof CookieDeclaration cookie) ? cookie.name()
+				: (element instanceof CookieCategory category) ? category.id() : null;
+		String field = item.group(3);
+		return item.group(1) + "[" + index + "]" + ((name != null) ? " (" + name + ")" : "") + ": "
+				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
+	}
+
+	private static void checkReferences(String location, CookieRegistry registry, EntryPositions positions) {
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < registry.categories().size(); i++) {
+			CookieCategory category = registry.categories().get(i);
+			if (!ids.add(category.id())) {
+				throw new InvalidRegistryException(location, positions.describe("categories[" + i + "].id")
+						+ "categories[" + i + "] (" + category.id() + "): the category id is declared twice");
+			}
+		}
+		if (registry.categories().stream().noneMatch(CookieCategory::required)) {
+			throw new InvalidRegistryException(location, positions.describe("categories")
+					+ "categories: no category is required (required: true);"
+					+ " at least one is needed for the strictly necessary cookies, cookies_preferences among them");
+		}
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < registry.cookies().size(); i++) {
+			CookieDeclaration cookie = registry.cookies().get(i);
+			String entry = "cookies[" + i + "] (" + cookie.name() + "): ";
+			if (!ids.contains(cookie.category())) {
+				throw new InvalidRegistryException(location, positions.describe("cookies[" + i + "].category") + entry
+						+ "category '" + cookie.category() + "' is not declared under categories (declared: "
+						+ String.join(", ", ids.stream().sorted().toList()) + ")");
+			}
+			if (!names.add(cookie.name())) {
+				throw new InvalidRegistryException(location,
+						positions.describe("cookies[" + i + "].name") + entry + "the cookie name is declared twice");
+			}
+		}
+	}
+
+}
