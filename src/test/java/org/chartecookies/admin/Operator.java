@@ -37,12 +37,9 @@ final class Operator {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	private final String origin;
 
@@ -56,9 +53,20 @@ final class Operator {
 
 	/** An operator reaching the back office under a site's host name (as the proxy forwards it). */
 	Operator(int port, String clientAddress, @Nullable String host) {
+		this(port, clientAddress, host, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private Operator(int port, String clientAddress, @Nullable String host, CookieManager cookies) {
 		this.origin = "http://localhost:" + port;
 		this.client = clientAddress;
 		this.host = host;
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser, its cookies with it, sent to another instance (as a load balancer may). */
+	Operator at(int port) {
+		return new Operator(port, this.client, this.host, this.cookies);
 	}
 
 	private HttpRequest.Builder request(String path) {

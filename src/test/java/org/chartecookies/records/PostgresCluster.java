@@ -26,9 +26,9 @@ import org.springframework.test.util.TestSocketUtils;
  * so as root (CI) its commands run as the {@code postgres} user the package creates. Without the package the tests
  * that need it are skipped, unless {@code CI=true} or {@code -Dpostgres.required=true}: then they fail.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
 
-	static final String USER = "charte";
+	public static final String USER = "charte";
 
 	private final Path bin;
 
@@ -49,7 +49,7 @@ final class PostgresCluster implements AutoCloseable {
 	}
 
 	/** A new cluster, initialised and started; skips the test (or fails on CI) without PostgreSQL. */
-	static PostgresCluster start() {
+	public static PostgresCluster start() {
 		Path bin = binaries();
 		if (bin == null) {
 			String message = "PostgreSQL is not installed (apt-get install -y postgresql): test skipped";
@@ -89,7 +89,7 @@ final class PostgresCluster implements AutoCloseable {
 				USER, "");
 	}
 
-	String jdbcUrl() {
+	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/postgres";
 	}
 
