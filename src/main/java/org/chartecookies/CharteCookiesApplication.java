@@ -3,6 +3,7 @@ package org.chartecookies;
 import java.io.IOException;
 
 import org.chartecookies.admin.PasswordHashCommand;
+import org.chartecookies.registry.RegistryValidation;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 /**
  * The application. Spring Security guards the back office only (admin package): Spring Boot's registration of its
  * filter for every address, and its generated user, are left out. {@code hash-password} as the first argument makes a
- * back-office password's hash instead of starting ({@link PasswordHashCommand}).
+ * back-office password's hash instead of starting ({@link PasswordHashCommand}), {@code --charte.registry.validate=PATH}
+ * checks registry files ({@link RegistryValidation}).
  */
 @SpringBootApplication(exclude = { SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 @ConfigurationPropertiesScan
@@ -22,6 +24,12 @@ public class CharteCookiesApplication {
 	public static void main(String[] args) throws IOException {
 		if (args.length > 0 && args[0].equals(PasswordHashCommand.NAME)) {
 			System.exit(PasswordHashCommand.run(System.in, System.out, System.err));
+		}
+		for (String arg : args) {
+			if (arg.startsWith(RegistryValidation.ARGUMENT)) {
+				System.exit(RegistryValidation.run(arg.substring(RegistryValidation.ARGUMENT.length()), System.out,
+						System.err));
+			}
 		}
 		SpringApplication.run(CharteCookiesApplication.class, args);
 	}

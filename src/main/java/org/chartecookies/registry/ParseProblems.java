@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -42,10 +43,59 @@ final class ParseProblems {
 	private ParseProblems() {
 	}
 
+	/**
+	 * A key written left of the other keys of its list entry (SnakeYAML: "expected <block end>, but found '?'"), in
+	 * the registry's terms: the key, the entry it belongs to and where that starts, and the column its keys are at.
+	 * Null when the file does not look so (the generic message is given instead).
+	 */
+	private static @Nullable String misplacedKey(String[] lines, int line, int column) {
+		if (line >= lines.length) {
+			return null;
+		}
+		String at = lines[line];
+		int colon = at.indexOf(':', column);
+		String key = (colon > column) ? at.substring(column, colon).strip() : "";
+		int entry = line - 1;
+		while (entry >= 0 && !(indent(lines[entry]) <= column && lines[entry].strip().startsWith("- "))) {
+			entry--;
+		}
+		if (!KEY.matcher(key).matches() || entry < 0) {
+			return null;
+		}
+		int dash = indent(lines[entry]);
+		int index = 0;
+		int list = entry - 1;
+		while (list >= 0 && !(indent(lines[list]) < dash && lines[list].strip().endsWith(":"))) {
+			if (indent(lines[list]) == dash && lines[list].strip().startsWith("- ")) {
+				index++;
+			}
+			list--;
+		}
+		String name = (list >= 0) ? lines[list].strip().replaceFirst(":$", "") : "";
+		int keys = dash + 2;
+		return "line " + (line + 1) + ", column " + (column + 1) + ": the key '" + key + "' is indented less than the"
+				+ " other keys of its entry, " + (KEY.matcher(name).matches() ? name + "[" + index + "] " : "")
+				+ "(which starts line " + (entry + 1) + ", column " + (dash + 1) + "): write it at column "
+				+ (keys + 1) + ", like them";
+	}
+
+	private static int indent(String line) {
+		int spaces = 0;
+		while (spaces < line.length() && line.charAt(spaces) == ' ') {
+			spaces++;
+		}
+		return spaces;
+	}
+
 	/** "line 7, column 13, at categories: expected a list (lines starting with -)" for what could not be read. */
 	static String describe(JacksonException ex, String text) {
 		if (ex.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
 			Mark mark = yaml.getProblemMark().get();
+			String misplaced = yaml.getProblem().equals("expected <block end>, but found '?'")
+					? misplacedKey(text.split("\r?\n", -1), mark.getLine(), mark.getColumn()) : null;
+			if (misplaced != null) {
+				return misplaced;
+			}
 			String context = yaml.getContext();
 			return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": not valid YAML: "
 					+ yamlProblem(yaml.getProblem())

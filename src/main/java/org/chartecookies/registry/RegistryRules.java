@@ -1,8 +1,10 @@
 package org.chartecookies.registry;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,13 +90,21 @@ final class RegistryRules {
 				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
 	}
 
+	/** "cookies[0] (line 44, column 11)": the first of two entries that clash, where it stands. */
+	private static String firstAt(EntryPositions positions, String path) {
+		String at = positions.describe(path);
+		return path.substring(0, path.lastIndexOf('.')) + (at.isEmpty() ? "" : " (" + at.substring(0, at.length() - 2) + ")");
+	}
+
 	private static void checkReferences(String location, CookieRegistry registry, EntryPositions positions) {
-		Set<String> ids = new HashSet<>();
+		Map<String, Integer> ids = new HashMap<>();
 		for (int i = 0; i < registry.categories().size(); i++) {
 			CookieCategory category = registry.categories().get(i);
-			if (!ids.add(category.id())) {
+			Integer first = ids.putIfAbsent(category.id(), i);
+			if (first != null) {
 				throw new InvalidRegistryException(location, positions.describe("categories[" + i + "].id")
-						+ "categories[" + i + "] (" + category.id() + "): the category id is declared twice");
+						+ "categories[" + i + "] (" + category.id() + "): the category id is declared twice, first in "
+						+ firstAt(positions, "categories[" + first + "].id"));
 			}
 		}
 		if (registry.categories().stream().noneMatch(CookieCategory::required)) {
@@ -102,18 +112,19 @@ final class RegistryRules {
 					+ "categories: no category is required (required: true);"
 					+ " at least one is needed for the strictly necessary cookies, cookies_preferences among them");
 		}
-		Set<String> names = new HashSet<>();
+		Map<String, Integer> names = new HashMap<>();
 		for (int i = 0; i < registry.cookies().size(); i++) {
 			CookieDeclaration cookie = registry.cookies().get(i);
 			String entry = "cookies[" + i + "] (" + cookie.name() + "): ";
-			if (!ids.contains(cookie.category())) {
+			if (!ids.containsKey(cookie.category())) {
 				throw new InvalidRegistryException(location, positions.describe("cookies[" + i + "].category") + entry
 						+ "category '" + cookie.category() + "' is not declared under categories (declared: "
-						+ String.join(", ", ids.stream().sorted().toList()) + ")");
+						+ String.join(", ", ids.keySet().stream().sorted().toList()) + ")");
 			}
-			if (!names.add(cookie.name())) {
-				throw new InvalidRegistryException(location,
-						positions.describe("cookies[" + i + "].name") + entry + "the cookie name is declared twice");
+			Integer first = names.putIfAbsent(cookie.name(), i);
+			if (first != null) {
+				throw new InvalidRegistryException(location, positions.describe("cookies[" + i + "].name") + entry
+						+ "the cookie name is declared twice, first in " + firstAt(positions, "cookies[" + first + "].name"));
 			}
 		}
 	}

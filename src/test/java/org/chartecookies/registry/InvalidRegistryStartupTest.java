@@ -15,7 +15,7 @@ class InvalidRegistryStartupTest {
 		String output = StartupFailure.of("--charte.registry.location=classpath:registries/broken/duplicate-cookie.yaml");
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Cookie registry class path resource [registries/broken/duplicate-cookie.yaml]: line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice")
+			.contains("Cookie registry class path resource [registries/broken/duplicate-cookie.yaml]: line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice, first in cookies[0] (line 21, column 11)")
 			.contains("Correct the registry class path resource [registries/broken/duplicate-cookie.yaml]")
 			.doesNotContain("file file")
 			.contains("CHARTE_REGISTRY_LOCATION")

@@ -53,8 +53,8 @@ class RegistryLoaderTest {
 			colon-in-unquoted-text.yaml      | 'line 4, column 16: not valid YAML: mapping values are not allowed here; a text holding '': '' must be quoted, such as name: "Exemple : le portail"'
 			cookie-name-with-space.yaml      | line 21, column 11, cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
 			cookie-without-name.yaml         | line 21, column 3, cookies[0]: name must not be null
-			duplicate-category.yaml          | line 16, column 9, categories[2] (statistics): the category id is declared twice
-			duplicate-cookie.yaml            | line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice
+			duplicate-category.yaml          | line 16, column 9, categories[2] (statistics): the category id is declared twice, first in categories[1] (line 12, column 9)
+			duplicate-cookie.yaml            | line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice, first in cookies[0] (line 21, column 11)
 			duplicate-key.yaml               | line 7, column 9: Duplicate Object property "revision"
 			empty-categories.yaml            | line 7, column 1, categories must not be empty
 			empty-purpose.yaml               | line 37, column 20, cookies[2] (_pk_id.*): purpose.fr must not be blank
@@ -63,6 +63,7 @@ class RegistryLoaderTest {
 			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
 			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
+			misplaced-key.yaml               | line 46, column 3: the key 'provider' is indented less than the other keys of its entry, cookies[0] (which starts line 45, column 3): write it at column 5, like them
 			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			missing-lifetime.yaml            | line 21, column 3, cookies[0] (sessionid): lifetime must not be null

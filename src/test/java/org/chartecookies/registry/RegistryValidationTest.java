@@ -1,0 +1,84 @@
+package org.chartecookies.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --charte.registry.validate=PATH}: a registry file or a folder checked as the start-up checks them, without
+ * starting; exit 0 when every file is valid, 1 with the start-up's messages otherwise.
+ */
+class RegistryValidationTest {
+
+	private static final Path VALID = Path.of("src/main/resources/registry/cookies.yaml");
+
+	private static final Path BROKEN = Path.of("src/test/resources/registries/broken/duplicate-cookie.yaml");
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int validate(Path path) {
+		return RegistryValidation.run(path.toString(), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aValidFileIsSaidValidWithWhatItDeclares() {
+		assertThat(validate(VALID)).isZero();
+
+		assertThat(out()).contains(VALID + ": valid, revision 1, 2 categories, 8 cookies");
+		assertThat(err()).isEmpty();
+	}
+
+	@Test
+	void aBrokenFileGetsTheStartUpsMessage() {
+		assertThat(validate(BROKEN)).isEqualTo(1);
+
+		assertThat(err()).contains("cookies[3] (sessionid): the cookie name is declared twice, first in cookies[0]");
+		assertThat(out()).isEmpty();
+	}
+
+	@Test
+	void aMissingFileIsSaidMissing(@TempDir Path folder) {
+		assertThat(validate(folder.resolve("nowhere.yaml"))).isEqualTo(1);
+
+		assertThat(err()).contains("nowhere.yaml").contains("does not exist");
+	}
+
+	@Test
+	void aFolderIsValidOnlyWhenEveryFileIs(@TempDir Path folder) throws IOException {
+		Files.copy(VALID, folder.resolve("shop.yaml"));
+		assertThat(validate(folder)).isZero();
+		assertThat(out()).contains("shop: valid, revision 1");
+
+		Files.copy(BROKEN, folder.resolve("blog.yaml"));
+		assertThat(validate(folder)).isEqualTo(1);
+		assertThat(err()).contains("blog.yaml").contains("the cookie name is declared twice");
+	}
+
+	@Test
+	void aFolderWithoutAValidFileIsSaidSo(@TempDir Path folder) throws IOException {
+		Files.copy(BROKEN, folder.resolve("blog.yaml"));
+
+		assertThat(validate(folder)).isEqualTo(1);
+		assertThat(err()).contains("no valid registry file");
+	}
+
+}
