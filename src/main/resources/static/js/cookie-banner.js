@@ -4,6 +4,11 @@
   var doc = document;
   var script = doc.currentScript;
   var bannerUrl = (script && script.getAttribute('data-banner')) || '/cookies/banner';
+  // The charter on a sibling origin (cookies.example.org for www.example.org): its answers come with the visitor's
+  // cookies only when that origin trusts this one (the site's trusted-origins).
+  var charter = new URL(bannerUrl, location.href).origin;
+  var foreign = charter !== location.origin;
+  var credentials = foreign ? 'include' : 'same-origin';
   var revision = script && Number(script.getAttribute('data-revision'));
 
   // {revision, decidedAt, consentId, categories: {id: true|false}} from cookies_preferences, or null.
@@ -59,6 +64,16 @@
     return response;
   }
 
+  // A fetch refused across origins fails without a word: say what to do, once per failure.
+  function refused(error) {
+    if (foreign && error instanceof TypeError) {
+      console.error('Charte cookies: ' + charter + ' does not share its banner with ' + location.origin +
+        ': add ' + location.origin + " to the site's trusted-origins in its registry, or serve " + bannerUrl +
+        ' from this origin through a proxy');
+    }
+    throw error;
+  }
+
   // data-insert: the banner goes over the bottom of the window (no layout shift); the page keeps room for it below
   // its end and keeps focused elements above it (scroll-padding).
   var insert = script && script.hasAttribute('data-insert');
@@ -90,7 +105,8 @@
     if (doc.documentElement.lang) {
       query.set('lang', doc.documentElement.lang);
     }
-    return fetch(bannerUrl + '?' + query, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+    return fetch(bannerUrl + '?' + query, { credentials: credentials, headers: { Accept: 'text/html' } })
+      .catch(refused)
       .then(ok)
       .then(function (response) { return response.text(); })
       .then(function (html) {
@@ -98,6 +114,14 @@
         var holder = doc.createElement('div');
         holder.innerHTML = html;
         var banner = holder.firstElementChild;
+        if (foreign && banner) {
+          // The form and the charter's links are the charter's origin's; the page's own links stay this page's.
+          banner.querySelectorAll('form[action], a[href^="/"]:not([data-cookie-manage]):not([data-cookie-hide])')
+            .forEach(function (element) {
+              var name = element.tagName === 'FORM' ? 'action' : 'href';
+              element.setAttribute(name, new URL(element.getAttribute(name), charter).href);
+            });
+        }
         if (old && banner) {
           old.replaceWith(banner);
         } else if (banner) {
@@ -121,7 +145,7 @@
     event.preventDefault();
     var body = new URLSearchParams(new FormData(form));
     body.set(submitter.name, submitter.value);
-    fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    fetch(form.action, { method: 'POST', body: body, credentials: credentials, headers: { Accept: 'application/json' } })
       .then(ok)
       .then(function (response) { return response.json(); })
       .then(function (decided) {

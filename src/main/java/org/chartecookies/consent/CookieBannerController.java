@@ -27,7 +27,7 @@ class CookieBannerController {
 
 	/** Nothing to show; it depends on the same request headers as a banner would. */
 	private static final View NOTHING = (model, request, response) -> {
-		response.setHeader(HttpHeaders.VARY, RenderedPages.VARY);
+		response.addHeader(HttpHeaders.VARY, RenderedPages.VARY);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 	};
 

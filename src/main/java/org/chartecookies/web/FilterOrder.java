@@ -16,6 +16,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * <li>{@link #PENDING_BODIES}: a body received before anything reads the request, within a bounded number of
  * places;</li>
  * <li>{@link #UNKNOWN_HOST}: the request's site, once; a host no site answers for gets a 404 here;</li>
+ * <li>{@link #TRUSTED_ORIGIN_SHARING}: the banner and the consent endpoint shared with the site's trusted origins
+ * (CORS);</li>
  * <li>{@link #BACK_OFFICE_SESSIONS}: Spring Session (the back office's session, in the records' database), for
  * {@code /admin} only;</li>
  * <li>{@link #CLIENT_PREFERENCES}: the language decided once, made the servlet API's locale; then Spring's request
@@ -32,6 +34,8 @@ public final class FilterOrder {
 	public static final int PENDING_BODIES = Ordered.HIGHEST_PRECEDENCE + 3;
 
 	public static final int UNKNOWN_HOST = Ordered.HIGHEST_PRECEDENCE + 5;
+
+	public static final int TRUSTED_ORIGIN_SHARING = Ordered.HIGHEST_PRECEDENCE + 6;
 
 	/** Before Spring's request context filter ({@code REQUEST_WRAPPER_FILTER_MAX_ORDER - 105}), the first to ask a locale. */
 	public static final int CLIENT_PREFERENCES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106;

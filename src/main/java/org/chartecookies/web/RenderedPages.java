@@ -109,7 +109,8 @@ public class RenderedPages {
 
 	private static void send(RenderedPage page, Map<String, String> holes, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		response.setHeader(HttpHeaders.VARY, VARY);
+		// Added to what cross-origin sharing may have said (Vary: Origin) for a trusted origin's banner.
+		response.addHeader(HttpHeaders.VARY, VARY);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.language().toLanguageTag());
 		boolean gzip = acceptsGzip(request.getHeaders(HttpHeaders.ACCEPT_ENCODING));

@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -95,6 +96,16 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** The banner and the consent endpoint shared with the trusted origins, once the request's site is known. */
+	@Bean
+	FilterRegistrationBean<CorsFilter> trustedOriginSharing() {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
+				new CorsFilter(new TrustedOriginSharing(trusted(), this.siteOrigins.getIfAvailable())));
+		registration.setUrlPatterns(TrustedOriginSharing.PATHS);
+		registration.setOrder(FilterOrder.TRUSTED_ORIGIN_SHARING);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
 		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
@@ -121,11 +132,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LanguageChoice(this.languages));
-		Set<String> trusted = this.security.trustedOrigins()
+		registry.addInterceptor(new CrossOriginProtection(trusted(), this.siteOrigins.getIfAvailable()));
+	}
+
+	/** The deployment's trusted origins, lower-case. */
+	private Set<String> trusted() {
+		return this.security.trustedOrigins()
 			.stream()
 			.map((origin) -> origin.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
-		registry.addInterceptor(new CrossOriginProtection(trusted, this.siteOrigins.getIfAvailable()));
 	}
 
 }
