@@ -75,7 +75,8 @@ abstract class RecordStoreContract {
 			.containsExactly(tuple("1", MigrationState.SUCCESS),
 					tuple("2", MigrationState.SUCCESS),
 					tuple("3", MigrationState.SUCCESS),
-					tuple("4", MigrationState.SUCCESS));
+					tuple("4", MigrationState.SUCCESS),
+					tuple("5", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
