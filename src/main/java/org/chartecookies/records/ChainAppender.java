@@ -147,7 +147,7 @@ final class ChainAppender {
 	boolean synced() {
 		ChainHead written = this.head;
 		try {
-			this.store.sync();
+			this.store.durability().sync();
 			this.durableHead = written;
 			return true;
 		}

@@ -9,13 +9,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.chartecookies.records.RecordKeeping.Trouble;
 import org.chartecookies.records.RecordStore.ChainHead;
-import org.chartecookies.records.RecordStore.Claim;
+import org.chartecookies.records.WriterClaims.Claim;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * The writer's hold on its chain in the database ({@link RecordStore#claim}): taken before it writes, resumed after a
+ * The writer's hold on its chain in the database ({@link WriterClaims#claim}): taken before it writes, resumed after a
  * restart with the same writer id, kept with a heartbeat, let go at shutdown. An instance that finds the chain held by
  * a live one writes nothing to it.
  */
@@ -101,7 +101,7 @@ final class ChainLease {
 		long now = System.nanoTime();
 		this.nextClaim = now + this.properties.retryInterval().toNanos();
 		try {
-			Claim claim = this.store.claim(this.writerId, this.holder, this.startedAt);
+			Claim claim = this.store.claims().claim(this.writerId, this.holder, this.startedAt);
 			Optional<ChainHead> taken = Optional.empty();
 			if (claim instanceof Claim.Taken fresh) {
 				taken = Optional.of(fresh.head());
@@ -117,7 +117,7 @@ final class ChainLease {
 					this.heldSince = now;
 				}
 				else if (now - this.heldSince >= this.properties.leaseInterval().multipliedBy(LEASE_INTERVALS).toNanos()) {
-					taken = this.store.takeOver(this.writerId, this.holder, held);
+					taken = this.store.claims().takeOver(this.writerId, this.holder, held);
 					if (taken.isPresent()) {
 						logger.info("Consent records: the chain of writer " + this.writerId + " is taken over from an"
 								+ " instance that stopped without letting it go");
@@ -213,7 +213,7 @@ final class ChainLease {
 			return true;
 		}
 		try {
-			return this.store.heartbeat(this.writerId, this.holder);
+			return this.store.claims().heartbeat(this.writerId, this.holder);
 		}
 		catch (RuntimeException ex) {
 			this.database.failed(ex);
@@ -230,7 +230,7 @@ final class ChainLease {
 	/** Lets the chain go, so that the next instance with this writer id takes it at once. */
 	void release() {
 		try {
-			this.store.release(this.writerId, this.holder);
+			this.store.claims().release(this.writerId, this.holder);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Consent records: the chain of writer " + this.writerId + " could not be let go ("

@@ -23,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * {@link SpillFile}, and from there to the database once it is back. At shutdown, after the web server has stopped,
  * what waits is written, or kept in the file for the next start; after a crash, the journal has it.
  * <p>
- * The writer's chain is its own: it takes it in the database ({@link RecordStore#claim}) before it writes, resumes it
+ * The writer's chain is its own: it takes it in the database ({@link WriterClaims#claim}) before it writes, resumes it
  * after a restart with the same writer id, keeps it with a heartbeat, and lets it go at shutdown. An instance that
  * finds the chain held by a live one writes nothing to it.
  */
