@@ -237,7 +237,7 @@ public final class ChainVerification {
 		for (RecordStore.Writer writer : this.store.writers()) {
 			List<Checkpoint> named = statements.remove(writer.writerId());
 			List<Checkpoint> given = (named != null) ? named : List.of();
-			Walk walk = walk(writer, given);
+			ChainWalk walk = walk(writer, given);
 			ChainResult walked = walk.result(writer);
 			results.add((walked.verified() && checkpointed) ? against(walked, walk, writer, given) : walked);
 		}
@@ -250,7 +250,7 @@ public final class ChainVerification {
 	}
 
 	/** A chain that verifies on its own, against the signed statements that name it. */
-	private ChainResult against(ChainResult walked, Walk walk, RecordStore.Writer writer, List<Checkpoint> named) {
+	private ChainResult against(ChainResult walked, ChainWalk walk, RecordStore.Writer writer, List<Checkpoint> named) {
 		List<Checkpoint> heads = named.stream().filter(Checkpoint::isHead).toList();
 		List<Checkpoint> cuts = named.stream().filter((checkpoint) -> !checkpoint.isHead()).toList();
 		if (named.isEmpty()) {
@@ -325,82 +325,10 @@ public final class ChainVerification {
 	}
 
 	/** One pass over a chain: its links, and the records the heads given name. */
-	private Walk walk(RecordStore.Writer writer, List<Checkpoint> named) {
-		Walk walk = new Walk(writer, Checkpoint.signedAt(named));
+	private ChainWalk walk(RecordStore.Writer writer, List<Checkpoint> named) {
+		ChainWalk walk = new ChainWalk(writer, Checkpoint.signedAt(named));
 		this.store.chain(writer.writerId(), walk::next);
 		return walk;
-	}
-
-	/** Walks one chain in sequence order and stops judging at the first fault. */
-	private static final class Walk {
-
-		long expectedSequence;
-
-		String expectedPrevious;
-
-		/** The hashes signed heads name, by sequence. */
-		private final Map<Long, Set<String>> named;
-
-		/** The first record a signed head names another record at (0 when none). */
-		long mismatch;
-
-		@Nullable String mismatchConsentId;
-
-		long records;
-
-		@Nullable Fault fault;
-
-		long faultSequence;
-
-		@Nullable String faultConsentId;
-
-		Walk(RecordStore.Writer writer, Map<Long, Set<String>> named) {
-			this.expectedSequence = writer.cutSequence() + 1;
-			this.expectedPrevious = writer.cutHash();
-			this.named = named;
-		}
-
-		void next(ConsentRecord record) {
-			this.records++;
-			if (this.mismatch == 0 && Checkpoint.contradicts(this.named.get(record.sequence()), record.hash())) {
-				this.mismatch = record.sequence();
-				this.mismatchConsentId = record.content().consentId();
-			}
-			if (this.fault != null) {
-				return;
-			}
-			if (!record.intact()) {
-				fault(Fault.ALTERED, record.sequence(), record.content().consentId());
-			}
-			else if (record.sequence() > this.expectedSequence) {
-				fault(Fault.REMOVED, this.expectedSequence, null);
-			}
-			else if (record.sequence() < this.expectedSequence || !record.previousHash().equals(this.expectedPrevious)) {
-				fault(Fault.REORDERED, record.sequence(), record.content().consentId());
-			}
-			this.expectedSequence = record.sequence() + 1;
-			this.expectedPrevious = record.hash();
-		}
-
-		/** The chain's outcome on its own: the head's hash names its record, a chain that stops early or goes on past it ends on another hash. */
-		ChainResult result(RecordStore.Writer writer) {
-			if (this.fault == null && !this.expectedPrevious.equals(writer.headHash())) {
-				if (this.expectedSequence - 1 > writer.headSequence()) {
-					fault(Fault.EXTENDED, writer.headSequence() + 1, null);
-				}
-				else {
-					fault(Fault.TRUNCATED, this.expectedSequence, null);
-				}
-			}
-			return new ChainResult(writer.writerId(), this.records, this.fault, this.faultSequence, this.faultConsentId);
-		}
-
-		void fault(Fault fault, long sequence, @Nullable String consentId) {
-			this.fault = fault;
-			this.faultSequence = sequence;
-			this.faultConsentId = consentId;
-		}
-
 	}
 
 }

@@ -80,7 +80,7 @@ record Checkpoint(String kind, String writerId, Instant at, long sequence, Strin
 		return signed != null && (signed.size() > 1 || !signed.contains(hash));
 	}
 
-	static Checkpoint cut(RecordStore.Cut cut, Period retention, String keyId) {
+	static Checkpoint cut(ExpiredRecords.Cut cut, Period retention, String keyId) {
 		return new Checkpoint(CUT, cut.writerId(), cut.at(), cut.to(), cut.toHash(), cut.from(), cut.fromHash(),
 				cut.youngest(), cut.cutoff(), retention, keyId);
 	}

@@ -63,7 +63,7 @@ final class CheckpointLog {
 	}
 
 	/** Signs a purge's cut and keeps it, before the purge commits: should this throw, the cut is not made. */
-	void cut(RecordStore.Cut cut) {
+	void cut(ExpiredRecords.Cut cut) {
 		keep(Checkpoint.cut(cut, this.retention, this.key.id()));
 	}
 

@@ -5,23 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,10 +34,6 @@ import org.jspecify.annotations.Nullable;
 final class Journal {
 
 	private static final Log logger = LogFactory.getLog(Journal.class);
-
-	private static final String PREFIX = "journal-";
-
-	private static final String SUFFIX = ".log";
 
 	/** A segment is closed past this size, or this age: settled segments go, and a start has little to read. */
 	private static final long SEGMENT_BYTES = 256 * 1024;
@@ -73,21 +62,14 @@ final class Journal {
 
 	private final Codec codec;
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	/** The group decisions join while another is written (guarded by the lock). */
-	private Group open = new Group();
-
-	/** Whether a group is being written, or the segments worked on (guarded by the lock): one at a time. */
-	private boolean writing;
-
-	private final Condition notWriting = this.lock.newCondition();
+	/** The decisions that arrive while a group is written go to disk together; the segments are worked on alone. */
+	private final GroupCommit<Entry> commits;
 
 	private final AtomicLong groups = new AtomicLong();
 
-	private final Deque<Segment> closed = new ArrayDeque<>();
+	private final Deque<JournalSegment> closed = new ArrayDeque<>();
 
-	private @Nullable Segment active;
+	private @Nullable JournalSegment active;
 
 	private long segments;
 
@@ -106,7 +88,7 @@ final class Journal {
 
 		final PendingRecord record;
 
-		@Nullable Segment segment;
+		@Nullable JournalSegment segment;
 
 		@Nullable IOException failure;
 
@@ -126,58 +108,6 @@ final class Journal {
 
 	}
 
-	/** One file of the log. */
-	static final class Segment {
-
-		private final Path path;
-
-		private final FileChannel channel;
-
-		private final long openedAt = System.nanoTime();
-
-		/** When it was closed: it is kept a while after (see {@link Journal#KEEP}). */
-		private volatile long closedAt;
-
-		private long size;
-
-		/** Written once the segment is closed: only the flusher appends. */
-		private volatile int appended;
-
-		private final AtomicInteger settled = new AtomicInteger();
-
-		/**
-		 * A new segment, its bytes written (zeros) and forced once: each group then overwrites them, so that forcing it
-		 * writes the data only, never the file's size or its blocks' allocation (about half the cost of a force that
-		 * grows the file, measured here), and a full disk cannot refuse it.
-		 */
-		private Segment(Path path, long bytes) throws IOException {
-			this.path = path;
-			this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-			try {
-				ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(bytes, Integer.MAX_VALUE));
-				while (zeros.hasRemaining()) {
-					this.channel.write(zeros);
-				}
-				this.channel.force(true);
-			}
-			catch (IOException ex) {
-				this.channel.close();
-				Files.deleteIfExists(path);
-				throw ex;
-			}
-		}
-
-		/** Whether the group fits in what is left of the segment's bytes. */
-		boolean fits(int bytes, long capacity) {
-			return this.size + bytes <= capacity;
-		}
-
-		boolean isSettled() {
-			return this.settled.get() >= this.appended;
-		}
-
-	}
-
 	Journal(Path folder, Codec codec) {
 		this(folder, codec, SEGMENT_BYTES, SEGMENT_AGE, IDLE_AGE, KEEP);
 	}
@@ -189,6 +119,7 @@ final class Journal {
 		this.segmentNanos = segmentAge.toNanos();
 		this.idleNanos = idleAge.toNanos();
 		this.keepNanos = keep.toNanos();
+		this.commits = new GroupCommit<>(this::write);
 	}
 
 	/**
@@ -198,119 +129,28 @@ final class Journal {
 	 * @throws IOException when it cannot be made
 	 */
 	void open() throws IOException {
-		exclusively(() -> segment(0));
+		this.commits.exclusively(() -> segment(0));
 	}
 
 	/**
-	 * Appends the decision and returns once it is forced to disk with the others of its group; or, if the log cannot
-	 * be written (a full disk, a folder gone read-only), once that is known: {@link Entry#failure} says why.
-	 * <p>
-	 * Group commit: the first request to find no write under way writes everything waiting, as one group, and forces
-	 * it; the requests that arrive meanwhile join the next group, which one of them writes once the write before is
-	 * done. Each waits for its own group only, and is woken once: waiting for a lock instead, it queued behind every
-	 * later group (measured, groups of one decision); woken with every group, sixteen requests woke each other in turn.
+	 * Appends the decision and returns once it is forced to disk with the others of its group ({@link GroupCommit});
+	 * or, if the log cannot be written (a full disk, a folder gone read-only), once that is known:
+	 * {@link Entry#failure} says why.
 	 */
 	Entry append(PendingRecord record) {
 		Entry entry = new Entry(record);
-		Group group;
-		this.lock.lock();
-		try {
-			group = this.open;
-			group.entries.add(entry);
-			// Woken once the group is written (by another), or to write it when the writer before is done.
-			while (this.writing && !group.done) {
-				group.written.awaitUninterruptibly();
-			}
-			if (group.done) {
-				return entry;
-			}
-			this.writing = true;
-			this.open = new Group();
-		}
-		finally {
-			this.lock.unlock();
-		}
-		try {
-			write(group.entries);
-		}
-		finally {
-			this.lock.lock();
-			try {
-				group.done = true;
-				group.written.signalAll();
-				doneWriting();
-			}
-			finally {
-				this.lock.unlock();
-			}
-		}
+		this.commits.join(entry);
 		return entry;
-	}
-
-	/** The decisions that go to disk together, and who waits for them (only they are woken when they are written). */
-	private final class Group {
-
-		final List<Entry> entries = new ArrayList<>();
-
-		final Condition written = Journal.this.lock.newCondition();
-
-		boolean done;
-
-	}
-
-	/** No group is written now: one request of the next group, if any waits, writes it (the caller holds the lock). */
-	private void doneWriting() {
-		this.writing = false;
-		this.open.written.signal();
-		this.notWriting.signalAll();
 	}
 
 	/** How many decisions wait for the next group. */
 	int waiting() {
-		this.lock.lock();
-		try {
-			return this.open.entries.size();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.commits.waiting();
 	}
 
 	/** How many groups were written: each is one force of the disk. */
 	long groups() {
 		return this.groups.get();
-	}
-
-	/** Runs the work while no group is being written, and no group is written meanwhile. */
-	private <T> T exclusively(IoWork<T> work) throws IOException {
-		this.lock.lock();
-		try {
-			while (this.writing) {
-				this.notWriting.awaitUninterruptibly();
-			}
-			this.writing = true;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		try {
-			return work.run();
-		}
-		finally {
-			this.lock.lock();
-			try {
-				doneWriting();
-			}
-			finally {
-				this.lock.unlock();
-			}
-		}
-	}
-
-	private interface IoWork<T> {
-
-		T run() throws IOException;
-
 	}
 
 	/** Writes and forces a group (the caller is the one writer). */
@@ -321,22 +161,8 @@ final class Journal {
 		}
 		ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
 		try {
-			Segment segment = segment(bytes.remaining());
-			long position = segment.size;
-			try {
-				while (bytes.hasRemaining()) {
-					position += segment.channel.write(bytes, position);
-				}
-				segment.channel.force(false);
-			}
-			catch (IOException ex) {
-				// A group cut short leaves no part of a line for the next group to follow: the next goes to a new segment
-				// (what was written of this one is set aside as unreadable when the segment is read).
-				segment.size = Long.MAX_VALUE / 2;
-				throw ex;
-			}
-			segment.size = position;
-			segment.appended += group.size();
+			JournalSegment segment = segment(bytes.remaining());
+			segment.append(bytes, group.size());
 			this.groups.incrementAndGet();
 			for (Entry entry : group) {
 				entry.segment = segment;
@@ -350,16 +176,15 @@ final class Journal {
 	}
 
 	/** The segment to write to: a new one when there is none, or the current one is full or old. */
-	private Segment segment(int bytes) throws IOException {
-		Segment current = this.active;
-		if (current != null && current.appended > 0
-				&& (!current.fits(bytes, this.segmentBytes) || System.nanoTime() - current.openedAt >= this.segmentNanos)) {
+	private JournalSegment segment(int bytes) throws IOException {
+		JournalSegment current = this.active;
+		if (current != null && current.used()
+				&& (!current.fits(bytes, this.segmentBytes) || current.age(System.nanoTime()) >= this.segmentNanos)) {
 			close(current);
 			current = null;
 		}
 		if (current == null) {
-			current = new Segment(this.folder.resolve(PREFIX + System.currentTimeMillis() + "-" + (++this.segments) + SUFFIX),
-					this.segmentBytes);
+			current = new JournalSegment(JournalSegment.name(this.folder, ++this.segments), this.segmentBytes);
 			this.active = current;
 			// The new file's name is on disk too before anything in it counts as kept.
 			try (FileChannel directory = FileChannel.open(this.folder, StandardOpenOption.READ)) {
@@ -369,13 +194,12 @@ final class Journal {
 		return current;
 	}
 
-	private void close(Segment segment) {
-		segment.closedAt = System.nanoTime();
+	private void close(JournalSegment segment) {
 		try {
-			segment.channel.close();
+			segment.close();
 		}
 		catch (IOException ex) {
-			logger.warn("Consent records: cannot close " + segment.path.toAbsolutePath() + " (" + ex.getMessage() + ")");
+			logger.warn("Consent records: cannot close " + segment.path().toAbsolutePath() + " (" + ex.getMessage() + ")");
 		}
 		synchronized (this.closed) {
 			this.closed.add(segment);
@@ -386,9 +210,9 @@ final class Journal {
 	/** These decisions are in the database or in the file of waiting decisions: their segments may go. */
 	void settled(List<Entry> entries) {
 		for (Entry entry : entries) {
-			Segment segment = entry.segment;
+			JournalSegment segment = entry.segment;
 			if (segment != null) {
-				segment.settled.incrementAndGet();
+				segment.settle();
 			}
 		}
 	}
@@ -401,37 +225,33 @@ final class Journal {
 	 */
 	void release(boolean idle) {
 		if (idle) {
-			this.lock.lock();
-			try {
-				// Not while a group is being written to it: then it is not idle.
-				Segment current = this.active;
-				if (!this.writing && current != null && current.appended > 0 && current.isSettled()
-						&& System.nanoTime() - current.openedAt >= this.idleNanos) {
+			// Not while a group is being written to it: then it is not idle.
+			this.commits.unlessWriting(() -> {
+				JournalSegment current = this.active;
+				if (current != null && current.used() && current.isSettled()
+						&& current.age(System.nanoTime()) >= this.idleNanos) {
 					close(current);
 				}
-			}
-			finally {
-				this.lock.unlock();
-			}
+			});
 		}
-		List<Segment> done = new ArrayList<>();
+		List<JournalSegment> done = new ArrayList<>();
 		long now = System.nanoTime();
 		synchronized (this.closed) {
 			while (!this.closed.isEmpty() && this.closed.peekFirst().isSettled()
-					&& now - this.closed.peekFirst().closedAt >= this.keepNanos) {
+					&& this.closed.peekFirst().closedFor(now) >= this.keepNanos) {
 				done.add(this.closed.pollFirst());
 			}
 		}
 		delete(done);
 	}
 
-	private static void delete(List<Segment> segments) {
-		for (Segment segment : segments) {
+	private static void delete(List<JournalSegment> segments) {
+		for (JournalSegment segment : segments) {
 			try {
-				Files.deleteIfExists(segment.path);
+				Files.deleteIfExists(segment.path());
 			}
 			catch (IOException ex) {
-				logger.warn("Consent records: cannot delete " + segment.path.toAbsolutePath() + " (" + ex.getMessage() + ")");
+				logger.warn("Consent records: cannot delete " + segment.path().toAbsolutePath() + " (" + ex.getMessage() + ")");
 			}
 		}
 	}
@@ -443,65 +263,23 @@ final class Journal {
 	 * @return how many lines were taken
 	 */
 	long recover(SpillFile waiting) throws IOException {
-		List<Path> left = new ArrayList<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.folder, PREFIX + "*" + SUFFIX)) {
-			files.forEach(left::add);
-		}
-		left.sort(null);
 		long lines = 0;
-		for (Path file : left) {
+		for (Path file : JournalSegment.in(this.folder)) {
 			if (mine(file)) {
 				continue;
 			}
-			lines += waiting.appendLines(written(file));
+			lines += waiting.appendLines(JournalSegment.written(file));
 			Files.delete(file);
 		}
 		return lines;
 	}
 
-	/**
-	 * How many decisions the segments in a folder hold that the database lacks (a journal a crash left, before the next
-	 * start hands it to the file): read only, for the verification.
-	 */
-	static long notRecorded(Path folder, WaitingLines lines, Function<Collection<String>, Set<String>> recorded)
-			throws IOException {
-		List<String> ids = new ArrayList<>();
-		if (Files.isDirectory(folder)) {
-			try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
-				for (Path file : files) {
-					for (String line : new String(written(file), StandardCharsets.ISO_8859_1).split("\n")) {
-						PendingRecord record = line.isEmpty() ? null : lines.read(line).record();
-						if (record != null) {
-							ids.add(record.consentId());
-						}
-					}
-				}
-			}
-		}
-		long missing = 0;
-		for (int start = 0; start < ids.size(); start += 1000) {
-			List<String> some = ids.subList(start, Math.min(ids.size(), start + 1000));
-			missing += some.size() - recorded.apply(some).size();
-		}
-		return missing;
-	}
-
-	/** What was written in a segment: its bytes up to the first of the zeros it was made with. */
-	static byte[] written(Path segment) throws IOException {
-		byte[] bytes = Files.readAllBytes(segment);
-		int end = 0;
-		while (end < bytes.length && bytes[end] != 0) {
-			end++;
-		}
-		return Arrays.copyOf(bytes, end);
-	}
-
 	/** Whether the file is one of this journal's own segments (decisions taken before the writer started). */
 	private boolean mine(Path file) {
 		synchronized (this.closed) {
-			Segment current = this.active;
-			return (current != null && current.path.equals(file))
-					|| this.closed.stream().anyMatch((segment) -> segment.path.equals(file));
+			JournalSegment current = this.active;
+			return (current != null && current.path().equals(file))
+					|| this.closed.stream().anyMatch((segment) -> segment.path().equals(file));
 		}
 	}
 
@@ -522,18 +300,18 @@ final class Journal {
 	 * @throws IOException when the file cannot take them (the segments stay)
 	 */
 	long handOver(SpillFile waiting) throws IOException {
-		return exclusively(() -> {
+		return this.commits.exclusively(() -> {
 			int orphaned = this.orphans.get();
-			Segment current = this.active;
+			JournalSegment current = this.active;
 			if (current != null) {
 				close(current);
 			}
 			long lines = 0;
 			synchronized (this.closed) {
 				while (!this.closed.isEmpty()) {
-					Segment segment = this.closed.peekFirst();
-					lines += waiting.appendLines(written(segment.path));
-					Files.deleteIfExists(segment.path);
+					JournalSegment segment = this.closed.peekFirst();
+					lines += waiting.appendLines(JournalSegment.written(segment.path()));
+					Files.deleteIfExists(segment.path());
 					this.closed.pollFirst();
 				}
 			}
@@ -548,8 +326,8 @@ final class Journal {
 	 */
 	void closeAtShutdown() {
 		try {
-			exclusively(() -> {
-				Segment current = this.active;
+			this.commits.exclusively(() -> {
+				JournalSegment current = this.active;
 				if (current != null) {
 					close(current);
 				}
@@ -559,12 +337,11 @@ final class Journal {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		List<Segment> done = new ArrayList<>();
+		List<JournalSegment> done = new ArrayList<>();
 		synchronized (this.closed) {
 			this.closed.removeIf((segment) -> segment.isSettled() && done.add(segment));
 		}
 		delete(done);
 	}
-
 
 }

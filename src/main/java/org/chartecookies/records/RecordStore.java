@@ -1,10 +1,5 @@
 package org.chartecookies.records;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,14 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The records in the database, through plain JDBC: appends a batch to a chain, reads chains back in order, finds a
- * record by consent id, purges expired records while keeping each chain verifiable.
+ * record by consent id. Who holds each chain ({@link WriterClaims}), whether the commits are on disk
+ * ({@link DatabaseDurability}) and the purge of expired records ({@link ExpiredRecords}) are its parts.
  */
 class RecordStore implements ChainVerification.Chains {
 
-	private static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
+	static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
 			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash, site";
 
 	private final JdbcClient jdbc;
@@ -46,16 +39,34 @@ class RecordStore implements ChainVerification.Chains {
 
 	private final TransactionTemplate transactions;
 
-	/** The file-system key the embedded database's file had when first seen (the sync alone reads it: one thread). */
-	private @Nullable Object databaseFileKey;
+	private final WriterClaims claims;
 
-	/** Why the embedded database's file is no longer the one the records are in, once seen (until a restart). */
-	private volatile @Nullable String databaseFileLost;
+	private final DatabaseDurability durability;
+
+	private final ExpiredRecords expired;
 
 	RecordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.transactions = transactions;
+		this.claims = new WriterClaims(jdbc, transactions);
+		this.durability = new DatabaseDurability(jdbc, batches);
+		this.expired = new ExpiredRecords(jdbc, batches, transactions, this::writers);
+	}
+
+	/** Who holds each writer's chain. */
+	WriterClaims claims() {
+		return this.claims;
+	}
+
+	/** Whether the commits are on disk. */
+	DatabaseDurability durability() {
+		return this.durability;
+	}
+
+	/** The purge of expired records. */
+	ExpiredRecords expired() {
+		return this.expired;
 	}
 
 	/** Where a writer's chain stands: its last record's sequence and hash (0 and {@link ConsentRecord#GENESIS} before any). */
@@ -68,88 +79,6 @@ class RecordStore implements ChainVerification.Chains {
 	/** A writer's row: where its chain ends, and where the purge cut its beginning. */
 	record Writer(String writerId, Instant startedAt, long headSequence, String headHash, long cutSequence,
 			String cutHash, @Nullable Instant cutAt) {
-	}
-
-	/**
-	 * Who holds a chain: this instance (with the chain's head, where it resumes), or another one, named with its
-	 * heartbeat as read.
-	 */
-	sealed interface Claim {
-
-		record Taken(ChainHead head) implements Claim {
-		}
-
-		record Held(String holder, long heartbeat) implements Claim {
-		}
-
-	}
-
-	/**
-	 * Takes the writer's chain for this instance ({@code holder}): a new chain, one no instance holds (its holder
-	 * stopped cleanly), or one this instance holds already. A chain another instance holds is not taken: the caller
-	 * watches its heartbeat ({@link #takeOver}).
-	 */
-	Claim claim(String writerId, String holder, Instant startedAt) {
-		return this.transactions.execute((status) -> {
-			Optional<Holding> row = holding(writerId);
-			if (row.isEmpty()) {
-				this.jdbc
-					.sql("INSERT INTO record_writer (writer_id, started_at, head_sequence, head_hash, cut_sequence, cut_hash, "
-							+ "holder, heartbeat) VALUES (?, ?, 0, ?, 0, ?, ?, 0)")
-					.params(writerId, utc(startedAt), ConsentRecord.GENESIS, ConsentRecord.GENESIS, holder)
-					.update();
-				return new Claim.Taken(ChainHead.EMPTY);
-			}
-			Holding held = row.get();
-			if (held.holder() != null && !held.holder().equals(holder)) {
-				return new Claim.Held(held.holder(), held.heartbeat());
-			}
-			this.jdbc.sql("UPDATE record_writer SET holder = ?, heartbeat = heartbeat + 1 WHERE writer_id = ?")
-				.params(holder, writerId)
-				.update();
-			return new Claim.Taken(held.head());
-		});
-	}
-
-	/**
-	 * Takes the chain from a holder whose heartbeat stood still since it was read (it died without letting go): only
-	 * if that holder and heartbeat are still the row's.
-	 *
-	 * @return the chain's head, or empty when the holder is alive (or another instance took the chain first)
-	 */
-	Optional<ChainHead> takeOver(String writerId, String holder, Claim.Held dead) {
-		return Optional.ofNullable(this.transactions.execute((status) -> {
-			int taken = this.jdbc
-				.sql("UPDATE record_writer SET holder = ?, heartbeat = heartbeat + 1 "
-						+ "WHERE writer_id = ? AND holder = ? AND heartbeat = ?")
-				.params(holder, writerId, dead.holder(), dead.heartbeat())
-				.update();
-			return (taken == 1) ? holding(writerId).map(Holding::head).orElse(null) : null;
-		}));
-	}
-
-	/** Raises the heartbeat of a chain this instance holds; false when it no longer holds it. */
-	boolean heartbeat(String writerId, String holder) {
-		return this.jdbc.sql("UPDATE record_writer SET heartbeat = heartbeat + 1 WHERE writer_id = ? AND holder = ?")
-			.params(writerId, holder)
-			.update() == 1;
-	}
-
-	/** Lets the chain go, so that the next instance with this writer id takes it at once. */
-	void release(String writerId, String holder) {
-		this.jdbc.sql("UPDATE record_writer SET holder = NULL WHERE writer_id = ? AND holder = ?")
-			.params(writerId, holder)
-			.update();
-	}
-
-	private record Holding(ChainHead head, @Nullable String holder, long heartbeat) {
-	}
-
-	private Optional<Holding> holding(String writerId) {
-		return this.jdbc.sql("SELECT head_sequence, head_hash, holder, heartbeat FROM record_writer WHERE writer_id = ?")
-			.param(writerId)
-			.query((rs, row) -> new Holding(new ChainHead(rs.getLong(1), rs.getString(2)), rs.getString(3), rs.getLong(4)))
-			.optional();
 	}
 
 	/**
@@ -244,56 +173,6 @@ class RecordStore implements ChainVerification.Chains {
 	}
 
 	/**
-	 * Makes the commits so far durable: H2 writes its commits to its file a little later (it has no log of its own);
-	 * PostgreSQL's commits already are.
-	 */
-	void sync() {
-		if (embedded()) {
-			this.jdbc.sql("CHECKPOINT SYNC").update();
-			checkFile();
-		}
-	}
-
-	/**
-	 * The embedded database's file, removed or replaced behind the application's back, takes writes all the same (into
-	 * a file no name reaches any more, lost at the next start): a sync then fails, so that the journal keeps what was
-	 * written since and the health says so.
-	 */
-	private void checkFile() {
-		String lost = this.databaseFileLost;
-		if (lost != null) {
-			// Once seen, for good: the file H2 then makes in its place (empty, perhaps under the same inode number) is
-			// not the one the records were in.
-			throw new IllegalStateException(lost);
-		}
-		String path = this.jdbc.sql("CALL DATABASE_PATH()").query(String.class).optional().orElse(null);
-		if (path == null) {
-			// In memory: no file.
-			return;
-		}
-		Path file = Path.of(path + ".mv.db");
-		Object key;
-		try {
-			key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-			// A file system without keys (not Linux's): its presence alone is checked.
-			key = (key != null) ? key : "present";
-		}
-		catch (IOException ex) {
-			key = null;
-		}
-		if (this.databaseFileKey == null) {
-			this.databaseFileKey = key;
-		}
-		if (key == null || !key.equals(this.databaseFileKey)) {
-			lost = "The embedded database's file " + file.toAbsolutePath() + " was removed or replaced while the"
-					+ " application ran: what it takes is lost at the next start. Restart the application (the journal"
-					+ " and the waiting file keep the decisions answered since)";
-			this.databaseFileLost = lost;
-			throw new IllegalStateException(lost);
-		}
-	}
-
-	/**
 	 * The pool's connections are not reused: after a failure they may be to a database that is gone (an embedded one
 	 * closed by a full disk opens again only on a new connection).
 	 */
@@ -301,19 +180,6 @@ class RecordStore implements ChainVerification.Chains {
 		if (this.batches.getDataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
 			pool.getHikariPoolMXBean().softEvictConnections();
 		}
-	}
-
-	private @Nullable Boolean embedded;
-
-	private boolean embedded() {
-		Boolean known = this.embedded;
-		if (known == null) {
-			known = Boolean.TRUE.equals(this.batches.execute((Connection connection) -> connection.getMetaData()
-				.getDatabaseProductName()
-				.equals("H2")));
-			this.embedded = known;
-		}
-		return known;
 	}
 
 	/** Which of these consent ids are already recorded (records waiting in the file may have been written before). */
@@ -378,123 +244,6 @@ class RecordStore implements ChainVerification.Chains {
 			.list();
 	}
 
-	/**
-	 * A purge's cut of one chain: the records after {@code from} up to {@code to} were deleted, the youngest of them
-	 * decided at {@code youngest}, all before {@code cutoff}.
-	 */
-	record Cut(String writerId, long from, String fromHash, long to, String toHash, Instant youngest, Instant cutoff,
-			Instant at) {
-	}
-
-	/**
-	 * Deletes, from each chain, the longest beginning whose decisions are all older than the cut-off, and records the
-	 * hash of the last one deleted on the writer's row, so that the chain still verifies from there. Each cut is told
-	 * to {@code signed} before it is committed: should it throw (the cut cannot be kept outside the database), the
-	 * cut is not made.
-	 *
-	 * @return how many records were deleted
-	 */
-	long purge(Instant cutoff, Instant now, Consumer<Cut> signed) {
-		return purge(cutoff, now, (record) -> null, (writerId, problem) -> {
-		}, signed);
-	}
-
-	/**
-	 * Deletes the records decided before {@code cutoff}, each chain's oldest first; a chain whose records to delete do
-	 * not hold together, or fail {@code check}, is left as it is (told to {@code leftAsItIs}): a purge signs its cut,
-	 * and must not sign away records rewritten behind the application's back.
-	 */
-	long purge(Instant cutoff, Instant now, Function<ConsentRecord, @Nullable String> check,
-			BiConsumer<String, String> leftAsItIs, Consumer<Cut> signed) {
-		long deleted = 0;
-		for (Writer writer : writers()) {
-			Long removed = this.transactions.execute((status) -> {
-				long headSequence = this.jdbc.sql("SELECT head_sequence FROM record_writer WHERE writer_id = ? FOR UPDATE")
-					.param(writer.writerId())
-					.query(Long.class)
-					.single();
-				// The first record to keep: the oldest one decided after the cut-off (or none, then the whole chain goes).
-				Long firstKept = this.jdbc
-					.sql("SELECT MIN(record_sequence) FROM consent_record WHERE writer_id = ? AND decided_at >= ?")
-					.params(writer.writerId(), utc(cutoff))
-					.query(Long.class)
-					.optional()
-					.orElse(null);
-				long lastRemoved = (firstKept != null) ? firstKept - 1 : headSequence;
-				if (lastRemoved <= writer.cutSequence()) {
-					return 0L;
-				}
-				String cutHash = this.jdbc
-					.sql("SELECT record_hash FROM consent_record WHERE writer_id = ? AND record_sequence = ?")
-					.params(writer.writerId(), lastRemoved)
-					.query(String.class)
-					.optional()
-					.orElse(null);
-				if (cutHash == null) {
-					// The chain is already broken there: leave it as it is for the verification to name.
-					return 0L;
-				}
-				String problem = problem(writer, lastRemoved, check);
-				if (problem != null) {
-					leftAsItIs.accept(writer.writerId(), problem);
-					return 0L;
-				}
-				OffsetDateTime youngest = this.jdbc
-					.sql("SELECT MAX(decided_at) FROM consent_record WHERE writer_id = ? AND record_sequence > ? "
-							+ "AND record_sequence <= ?")
-					.params(writer.writerId(), writer.cutSequence(), lastRemoved)
-					.query(OffsetDateTime.class)
-					.single();
-				int count = this.jdbc.sql("DELETE FROM consent_record WHERE writer_id = ? AND record_sequence <= ?")
-					.params(writer.writerId(), lastRemoved)
-					.update();
-				this.jdbc.sql("UPDATE record_writer SET cut_sequence = ?, cut_hash = ?, cut_at = ? WHERE writer_id = ?")
-					.params(lastRemoved, cutHash, utc(now), writer.writerId())
-					.update();
-				signed.accept(new Cut(writer.writerId(), writer.cutSequence(), writer.cutHash(), lastRemoved, cutHash,
-						youngest.toInstant(), cutoff, now));
-				return (long) count;
-			});
-			deleted += (removed != null) ? removed : 0;
-		}
-		return deleted;
-	}
-
-	/** The first thing wrong with the records a purge would delete, or null when they hold together. */
-	private @Nullable String problem(Writer writer, long lastRemoved,
-			Function<ConsentRecord, @Nullable String> check) {
-		long[] expected = { writer.cutSequence() + 1 };
-		String[] previous = { writer.cutHash() };
-		String[] problem = { null };
-		this.batches.query((connection) -> {
-			var statement = connection.prepareStatement("SELECT " + COLUMNS
-					+ " FROM consent_record WHERE writer_id = ? AND record_sequence > ? AND record_sequence <= ?"
-					+ " ORDER BY record_sequence");
-			statement.setString(1, writer.writerId());
-			statement.setLong(2, writer.cutSequence());
-			statement.setLong(3, lastRemoved);
-			statement.setFetchSize(1000);
-			return statement;
-		}, (ResultSet rs) -> {
-			if (problem[0] != null) {
-				return;
-			}
-			ConsentRecord record = record(rs, 0);
-			if (!record.intact() || record.sequence() != expected[0] || !record.previousHash().equals(previous[0])) {
-				problem[0] = "record #" + record.sequence() + " does not hold to the chain";
-			}
-			else {
-				problem[0] = check.apply(record);
-			}
-			expected[0] = record.sequence() + 1;
-			previous[0] = record.hash();
-		});
-		if (problem[0] == null && expected[0] != lastRemoved + 1) {
-			problem[0] = "record #" + expected[0] + " is missing";
-		}
-		return problem[0];
-	}
-
 	/** How many decisions of one kind and one set of choices were made on one day (UTC). */
 	record DayCount(LocalDate day, String kind, Map<String, Boolean> choices, long count) {
 	}
@@ -554,7 +303,7 @@ class RecordStore implements ChainVerification.Chains {
 		return writers().stream().filter((writer) -> writer.writerId().equals(writerId)).findFirst();
 	}
 
-	private static ConsentRecord record(ResultSet rs, int row) throws SQLException {
+	static ConsentRecord record(ResultSet rs, int row) throws SQLException {
 		PendingRecord content = new PendingRecord(rs.getString("consent_id"), instant(rs, 4),
 				rs.getInt("registry_revision"), rs.getString("decision"),
 				PendingRecord.parseChoices(rs.getString("choices")), rs.getBoolean("gpc"), rs.getString("language_tag"),
@@ -572,7 +321,7 @@ class RecordStore implements ChainVerification.Chains {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

@@ -191,7 +191,7 @@ class RecordsConfiguration {
 			SpillFile.Waiting file = spill.count();
 			try {
 				return new SpillFile.Waiting(file.decisions()
-						+ Journal.notRecorded(properties.folder(), spill.lines(), store::recorded), file.unreadable());
+						+ JournalSegment.notRecorded(properties.folder(), spill.lines(), store::recorded), file.unreadable());
 			}
 			catch (java.io.IOException ex) {
 				return file;

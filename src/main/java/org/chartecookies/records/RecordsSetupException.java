@@ -22,7 +22,7 @@ abstract class RecordsSetupException extends IllegalStateException {
 	static final class InUse extends RecordsSetupException {
 
 		InUse(Path folder) {
-			super("The records folder " + folder + " is in use by another running instance (it holds " + SpillFile.LOCK
+			super("The records folder " + folder + " is in use by another running instance (it holds " + FolderLock.LOCK
 					+ " there). Two instances on one folder would each leave the decisions the other keeps there"
 					+ " unwritten, and the embedded database in it opens in one process only.", null);
 		}

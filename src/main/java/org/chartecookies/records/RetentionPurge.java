@@ -75,7 +75,7 @@ class RetentionPurge implements SchedulingConfigurer {
 				.forEach((writerId, statements) -> signed.put(writerId, Checkpoint.signedAt(statements)));
 		}
 		// Each cut is signed and kept outside the database before it is committed: a cut nobody signed is tampering.
-		long deleted = this.store.purge(cutoff, now, (record) -> problem(record, cutoff, now, signed),
+		long deleted = this.store.expired().purge(cutoff, now, (record) -> problem(record, cutoff, now, signed),
 				(writerId, problem) -> logger.error("Consent records: the retention purge leaves the chain of writer "
 						+ writerId + " as it is: " + problem + "; run the verification"),
 				(cut) -> {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import java.util.function.BiConsumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where decisions wait while the database cannot take them: a local file, one line per decision, appended and
@@ -33,8 +30,7 @@ import org.jspecify.annotations.Nullable;
  * writer takes the file over ({@link #takeOver()}) and writes its records; a file taken over but not finished (the
  * database failed again, or the process stopped) is taken again later, and records already written are skipped.
  * <p>
- * One running instance per folder ({@link #lock()}): a second one would write its decisions to a file the first never
- * reads (and the embedded database in the folder takes one process only).
+ * One running instance per folder ({@link #lock()}, a {@link FolderLock}).
  */
 final class SpillFile implements AutoCloseable {
 
@@ -54,11 +50,6 @@ final class SpillFile implements AutoCloseable {
 	/** Decisions the database refused, and lines that are no decision to take: kept for the operator. */
 	static final String REJECTED = "rejected-records.txt";
 
-	/** Locked by the instance that writes from the folder, for as long as it runs. */
-	static final String LOCK = "records.lock";
-
-	private final Path folder;
-
 	private final Path rejected;
 
 	private final Path pending;
@@ -72,7 +63,7 @@ final class SpillFile implements AutoCloseable {
 	/** Told how many lines were set aside, and why. */
 	private final BiConsumer<String, Integer> setAsideListener;
 
-	private @Nullable FileChannel lock;
+	private final FolderLock lock;
 
 	SpillFile(Path folder, WaitingLines lines, BiConsumer<String, Integer> setAsideListener) {
 		this.lines = lines;
@@ -83,7 +74,7 @@ final class SpillFile implements AutoCloseable {
 		catch (IOException ex) {
 			throw new RecordsSetupException.Unusable(folder.toAbsolutePath().normalize(), ex);
 		}
-		this.folder = folder;
+		this.lock = new FolderLock(folder);
 		this.pending = folder.resolve("pending-records.txt");
 		this.draining = folder.resolve("pending-records.draining.txt");
 		this.rejected = folder.resolve(REJECTED);
@@ -91,65 +82,24 @@ final class SpillFile implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the folder for this instance (an operating-system lock on {@value #LOCK}, released when the process ends
-	 * however it ends), or refuses when another instance holds it.
+	 * Takes the folder for this instance, or refuses when another instance holds it.
 	 *
-	 * @throws RecordsSetupException.InUse when another instance (another process, or another application in this one)
-	 * writes from the folder
+	 * @throws RecordsSetupException.InUse when another instance writes from the folder
 	 * @throws RecordsSetupException.Unusable when the lock cannot be written there
 	 */
-	synchronized void lock() {
-		if (this.lock != null) {
-			return;
-		}
-		Path folder = this.folder.toAbsolutePath().normalize();
-		FileChannel channel;
-		FileLock held;
-		try {
-			channel = FileChannel.open(this.folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-		}
-		catch (IOException ex) {
-			throw new RecordsSetupException.Unusable(folder, ex);
-		}
-		try {
-			held = channel.tryLock();
-		}
-		catch (OverlappingFileLockException ex) {
-			held = null;
-		}
-		catch (IOException ex) {
-			closeQuietly(channel);
-			throw new RecordsSetupException.Unusable(folder, ex);
-		}
-		if (held == null) {
-			closeQuietly(channel);
-			throw new RecordsSetupException.InUse(folder);
-		}
-		this.lock = channel;
+	void lock() {
+		this.lock.lock();
 	}
 
 	/** Leaves the folder to another instance. */
-	synchronized void unlock() {
-		FileChannel channel = this.lock;
-		this.lock = null;
-		if (channel != null) {
-			closeQuietly(channel);
-		}
+	void unlock() {
+		this.lock.unlock();
 	}
 
 	/** When the application closes, started or not (a start that failed after the lock was taken, say). */
 	@Override
 	public void close() {
 		unlock();
-	}
-
-	private void closeQuietly(FileChannel channel) {
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			logger.warn("Cannot release " + this.folder.resolve(LOCK).toAbsolutePath() + " (" + ex.getMessage() + ")");
-		}
 	}
 
 	/** How many decisions wait in the file. */

@@ -224,7 +224,7 @@ class CheckpointVerificationTest {
 		assertThat(chain.fault()).isEqualTo(Fault.UNSIGNED_CUT);
 		assertThat(chain.sequence()).isEqualTo(3);
 
-		Checkpoint cut = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(),
+		Checkpoint cut = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(),
 				third.content().decidedAt(), third.content().decidedAt().plusSeconds(1), AT.plus(Duration.ofDays(366))),
 				Period.ofYears(1), KEY.id());
 		assertThat(verify(faked, head("w-1", records, 2), head("w-1", records, 10), cut).verified()).isTrue();
@@ -266,10 +266,10 @@ class CheckpointVerificationTest {
 				records.subList(3, 10));
 		Instant decided = third.content().decidedAt();
 		// A cut-off later than the purge's time less the retention: it removed what it had to keep.
-		Checkpoint early = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
+		Checkpoint early = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
 				decided.plusSeconds(1), decided.plus(Duration.ofDays(30))), Period.ofYears(1), KEY.id());
 		// A youngest decision at or after the cut-off.
-		Checkpoint young = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
+		Checkpoint young = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
 				decided, decided.plus(Duration.ofDays(400))), Period.ofYears(1), KEY.id());
 
 		assertThat(single(verify(chains, head("w-1", records, 10), early)).fault()).isEqualTo(Fault.YOUNG_CUT);
@@ -304,7 +304,7 @@ class CheckpointVerificationTest {
 	void aStatementIsReadBackExactlyAsItWasSigned() {
 		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 3);
 		Checkpoint head = head("w-1", records, 3);
-		Checkpoint cut = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(),
+		Checkpoint cut = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(),
 				AT.minusSeconds(5), AT, AT.plus(Duration.ofDays(1))), Period.ofYears(5), KEY.id());
 		Map<String, java.security.PublicKey> keys = Map.of(KEY.id(), KEY.publicKey());
 
@@ -344,7 +344,7 @@ class CheckpointVerificationTest {
 				records.subList(5, 10));
 		// The only statements left: a purge from a cut nothing signed (records 1 to 3 removed behind the application's
 		// back), then the chain's head.
-		Checkpoint purge = Checkpoint.cut(new RecordStore.Cut("w-1", 3, third.hash(), 5, fifth.hash(), decided,
+		Checkpoint purge = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 3, third.hash(), 5, fifth.hash(), decided,
 				decided.plusSeconds(1), decided.plus(Duration.ofDays(400))), Period.ofYears(1), KEY.id());
 		Checkpoint later = Checkpoint.head("w-1", decided.plus(Duration.ofDays(401)),
 				new RecordStore.ChainHead(10, records.get(9).hash()), 5, fifth.hash(), KEY.id());
@@ -362,7 +362,7 @@ class CheckpointVerificationTest {
 		Instant decided = third.content().decidedAt();
 		Chains cut = new Chains().writer(new RecordStore.Writer("w-1", AT, 10, records.get(9).hash(), 3, third.hash(), AT),
 				records.subList(3, 10));
-		Checkpoint purge = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
+		Checkpoint purge = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 3, third.hash(), decided,
 				decided.plusSeconds(1), decided.plus(Duration.ofDays(400))), Period.ofYears(1), KEY.id());
 
 		// Signed at #2 and at #3, the last record the purge removed: nothing to find of them, nothing wrong.
@@ -386,7 +386,7 @@ class CheckpointVerificationTest {
 		CheckpointLog log = new CheckpointLog(KEY, file, Period.ofYears(5));
 		List<ConsentRecord> records = ChainVerificationTest.records("w-1", 3);
 		log.head(Checkpoint.HELD, "w-1", AT, new RecordStore.ChainHead(3, records.get(2).hash()), 0, ConsentRecord.GENESIS);
-		log.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(), AT, AT.plusSeconds(1),
+		log.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 2, records.get(1).hash(), AT, AT.plusSeconds(1),
 				AT.plus(Duration.ofDays(2000))));
 		new CheckpointLog(KEY, null, Period.ofYears(5)).head(Checkpoint.TAKEN, "w-1", AT, RecordStore.ChainHead.EMPTY, 0,
 				ConsentRecord.GENESIS);
@@ -423,7 +423,7 @@ class CheckpointVerificationTest {
 		String head = head("w-1", ChainVerificationTest.records("w-1", 3), 3).signedWith(KEY);
 
 		assertThat(Checkpoint.read(head.replace(" key=", " =stray key="), keys)).isEqualTo(new Checkpoint.Read(null, false));
-		String cut = Checkpoint.cut(new RecordStore.Cut("w-1", 0, ConsentRecord.GENESIS, 2, ConsentRecord.GENESIS, AT,
+		String cut = Checkpoint.cut(new ExpiredRecords.Cut("w-1", 0, ConsentRecord.GENESIS, 2, ConsentRecord.GENESIS, AT,
 				AT.plusSeconds(1), AT.plus(Duration.ofDays(2000))), Period.ofYears(5), KEY.id()).signedWith(KEY);
 		assertThat(Checkpoint.read(cut.replace("/1 cut ", "/1 tail "), keys)).isEqualTo(new Checkpoint.Read(null, false));
 		assertThat(Checkpoint.read(head.replace(" cut=0", " cut=zero"), keys)).isEqualTo(new Checkpoint.Read(null, false));

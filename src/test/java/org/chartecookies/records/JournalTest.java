@@ -43,7 +43,7 @@ class JournalTest {
 	private List<String> lines() throws IOException {
 		List<String> lines = new ArrayList<>();
 		for (Path segment : segments()) {
-			new String(Journal.written(segment), java.nio.charset.StandardCharsets.UTF_8).lines().forEach(lines::add);
+			new String(JournalSegment.written(segment), java.nio.charset.StandardCharsets.UTF_8).lines().forEach(lines::add);
 		}
 		return lines;
 	}
@@ -51,7 +51,7 @@ class JournalTest {
 	/** What the verification says a crash left: the journal's decisions that the database lacks. */
 	@Test
 	void theDecisionsOfAJournalThatTheDatabaseLacksAreCounted() throws Exception {
-		assertThat(Journal.notRecorded(this.folder.resolve("none"), LINES, (ids) -> Set.of())).isZero();
+		assertThat(JournalSegment.notRecorded(this.folder.resolve("none"), LINES, (ids) -> Set.of())).isZero();
 		Journal journal = new Journal(this.folder, LINES);
 		List<PendingRecord> decided = new ArrayList<>();
 		for (int i = 0; i < 1_500; i++) {
@@ -61,7 +61,7 @@ class JournalTest {
 		}
 		Set<String> recorded = Set.of(decided.get(0).consentId(), decided.get(1_200).consentId());
 
-		assertThat(Journal.notRecorded(this.folder, LINES,
+		assertThat(JournalSegment.notRecorded(this.folder, LINES,
 				(ids) -> ids.stream().filter(recorded::contains).collect(java.util.stream.Collectors.toSet())))
 			.isEqualTo(1_498);
 	}

@@ -176,7 +176,7 @@ abstract class RecordIntegrityContract {
 
 	@Test
 	void aChainWhoseHolderDiedIsTakenOverOnceItsHeartbeatStoodStill() throws Exception {
-		this.store.claim("node-1", "h-died", Instant.now());
+		this.store.claims().claim("node-1", "h-died", Instant.now());
 		this.store.append("node-1", "h-died", RecordStore.ChainHead.EMPTY,
 				List.of(Records.decision("accept-all", Instant.now()), Records.decision("reject-all", Instant.now())));
 
@@ -353,7 +353,7 @@ abstract class RecordIntegrityContract {
 
 		// A purge that cut them all the same, and signed its cut: the cut is not where the checkpoints were.
 		CheckpointLog log = new CheckpointLog(key, checkpointFile(), Period.ofYears(5));
-		this.store.purge(Instant.now().atOffset(ZoneOffset.UTC).minusYears(5).toInstant(), Instant.now(), log::cut);
+		this.store.expired().purge(Instant.now().atOffset(ZoneOffset.UTC).minusYears(5).toInstant(), Instant.now(), log::cut);
 		assertThat(this.store.count()).isZero();
 		assertThat(verify(key).firstFault()).satisfies((fault) -> {
 			assertThat(fault.fault()).isEqualTo(Fault.CUT_MISMATCH);

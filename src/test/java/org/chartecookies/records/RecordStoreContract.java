@@ -273,7 +273,7 @@ abstract class RecordStoreContract {
 		List<PendingRecord> recent = append("w-one", 3, fiveYearsAgo.plus(Duration.ofDays(1)));
 		append("w-two", 2, fiveYearsAgo.minus(Duration.ofDays(10)));
 
-		long deleted = this.store.purge(fiveYearsAgo, NOW, (cut) -> {
+		long deleted = this.store.expired().purge(fiveYearsAgo, NOW, (cut) -> {
 		});
 
 		assertThat(deleted).isEqualTo(6);
@@ -288,7 +288,7 @@ abstract class RecordStoreContract {
 
 		// The chain goes on after a purge, and purging again deletes nothing more.
 		append("w-one", 2, NOW);
-		assertThat(this.store.purge(fiveYearsAgo, NOW, (cut) -> {
+		assertThat(this.store.expired().purge(fiveYearsAgo, NOW, (cut) -> {
 		})).isZero();
 		assertThat(verify().verified()).isTrue();
 		assertThat(verify().records()).isEqualTo(5);
@@ -299,7 +299,7 @@ abstract class RecordStoreContract {
 		Instant cutoff = NOW.minus(Duration.ofDays(1));
 		append("w-one", 3, cutoff.minus(Duration.ofDays(1)));
 		List<PendingRecord> kept = append("w-one", 3, NOW);
-		this.store.purge(cutoff, NOW, (cut) -> {
+		this.store.expired().purge(cutoff, NOW, (cut) -> {
 		});
 		this.jdbc.sql("DELETE FROM consent_record WHERE consent_id = ?").param(kept.get(0).consentId()).update();
 
@@ -318,7 +318,7 @@ abstract class RecordStoreContract {
 		append("w-one", 1, NOW);
 		append("w-one", 1, cutoff.minus(Duration.ofDays(2)));
 
-		assertThat(this.store.purge(cutoff, NOW, (cut) -> {
+		assertThat(this.store.expired().purge(cutoff, NOW, (cut) -> {
 		})).isEqualTo(2);
 		assertThat(verify().verified()).isTrue();
 		assertThat(verify().records()).isEqualTo(2);

@@ -67,7 +67,7 @@ final class Records {
 	/** Takes the writer's chain (as a writer does before its first write) and appends the batch to it. */
 	static RecordStore.ChainHead append(RecordStore store, String writerId, RecordStore.ChainHead head,
 			List<PendingRecord> batch) {
-		store.claim(writerId, HOLDER, Instant.parse("2026-11-29T12:00:00Z"));
+		store.claims().claim(writerId, HOLDER, Instant.parse("2026-11-29T12:00:00Z"));
 		return store.append(writerId, HOLDER, head, batch);
 	}
 
