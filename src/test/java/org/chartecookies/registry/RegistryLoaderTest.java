@@ -107,6 +107,21 @@ class RegistryLoaderTest {
 	}
 
 	/**
+	 * A key written left of its entry's other keys, wherever the entry stands and however the list is indented: the
+	 * key, the entry, where it starts and the column its keys are at.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			third entry      | 'a:\n  - x: 1\n  - x: 2\n  - x: 3\n  y: 4\n'           | line 5, column 3: the key 'y' is indented less than the other keys of its entry, a[2] (which starts line 4, column 3): write it at column 5, like them
+			deeper list      | 'b: 1\ncats:\n    - id: a\n      t: 1\n    - id: b\n    t: 2\n' | line 6, column 5: the key 't' is indented less than the other keys of its entry, cats[1] (which starts line 5, column 5): write it at column 7, like them
+			""")
+	void aMisplacedKeyIsSaidInTheRegistrysTerms(String name, String yaml, String message) {
+		assertThatExceptionOfType(InvalidRegistryException.class)
+			.isThrownBy(() -> this.loader.load("test.yaml", yaml.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8)))
+			.satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("Cookie registry test.yaml: " + message));
+	}
+
+	/**
 	 * A file that is no registry (a password file, a key, settings) or whose YAML is broken around a value: the
 	 * message gives the file, the line and column and a sentence, never the file's text. Key names may be named; a key
 	 * that cannot be one (a whole line of a password file) is not.
