@@ -6,8 +6,9 @@
 #   JAVA_OPTS  JVM options added after the image's own (below; the later of two settings wins, so -Xmx512m or
 #              -XX:MaxRAMPercentage=75 here replace the image's heap size); extra arguments go to the application.
 # When APP_HOME holds app.aot (made by docker/train.sh, Java 25), the JVM starts from that AOT cache. The cache holds
-# only for the options it was trained with: the image's are always given, and an option of JAVA_OPTS that changes the
-# collector or the object layout makes the JVM start without it (it logs an [aot] line saying so).
+# only for the options it was trained with: the image's are always given. Another collector is chosen by turning the
+# image's off too (JAVA_OPTS="-XX:-UseParallelGC -XX:+UseG1GC"; naming a second one alone stops the JVM: "multiple
+# garbage collectors"), and then, as with other layout-changing options, the JVM may start without the cache.
 set -eu
 APP_HOME="${APP_HOME:-$(cd "$(dirname "$0")" && pwd)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -31,8 +31,8 @@ public record AdminProperties(@DefaultValue List<@Valid Account> accounts, @Defa
 	 * {@code java -jar charte-cookies.jar hash-password} prints it, see {@link PasswordHashCommand})
 	 */
 	public record Account(@NotBlank @Pattern(regexp = "[^\\s]{1,64}", message = "must be 1 to 64 characters without spaces") String name,
-			@NotNull @Pattern(regexp = "\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}",
-					message = "must be a bcrypt hash ($2y$10$ and 53 characters), for example from java -jar charte-cookies.jar hash-password") String passwordHash) {
+			@NotNull @Pattern(regexp = "\\$2[aby]\\$(0[4-9]|1[0-4])\\$[./A-Za-z0-9]{53}",
+					message = "must be a bcrypt hash of cost 4 to 14 ($2y$10$ and 53 characters; a higher cost makes each login hold a processor for seconds), for example from java -jar charte-cookies.jar hash-password") String passwordHash) {
 
 		@Override
 		public String toString() {

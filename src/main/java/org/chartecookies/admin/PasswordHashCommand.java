@@ -4,6 +4,9 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -34,10 +37,25 @@ public final class PasswordHashCommand {
 			password = (typed != null) ? new String(typed) : "";
 		}
 		else {
-			password = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-			// A line typed or echoed ends with its line break, which is no part of the password.
-			password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
-					: password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
+			try {
+				password = StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(in.readNBytes(4096)))
+					.toString();
+			}
+			catch (CharacterCodingException ex) {
+				err.println("hash-password: standard input is not text (UTF-8): no password hashed");
+				return 1;
+			}
+			// A line typed or echoed ends with its line break, and an editor's file may start with a byte order
+			// mark: neither is part of the password.
+			password = password.replaceFirst("^\uFEFF", "").replaceFirst("\r?\n$", "");
+			if (password.chars().anyMatch((c) -> c == '\n' || c == '\r' || c == 0)) {
+				err.println("hash-password: the input holds several lines (or a NUL byte), which no login form can"
+						+ " type: give the password on one line");
+				return 1;
+			}
 		}
 		if (password.isEmpty()) {
 			err.println("hash-password: no password on standard input (printf '%s' \"$PASSWORD\" | java -jar "

@@ -1,6 +1,7 @@
 package org.chartecookies.admin;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +24,13 @@ class ThrottledAuthentication implements AuthenticationProvider {
 
 	private static final Log logger = LogFactory.getLog(ThrottledAuthentication.class);
 
+	/**
+	 * One password checked at a time: bcrypt is CPU-bound work on a carrier thread of the visitors' virtual threads,
+	 * and a burst of logins (failed ones included) would hold every carrier and stall the visitors' pages. The others
+	 * wait, parked, holding no carrier.
+	 */
+	private final Semaphore checking = new Semaphore(1, true);
+
 	private final AuthenticationProvider accounts;
 
 	private final LoginThrottle throttle;
@@ -43,7 +51,7 @@ class ThrottledAuthentication implements AuthenticationProvider {
 			throw new LoginRefusedException(refusal);
 		}
 		try {
-			Authentication authenticated = this.accounts.authenticate(authentication);
+			Authentication authenticated = checked(authentication);
 			this.throttle.succeeded(name, client);
 			logger.info("Back office: " + LoginLog.name(name) + " logged in from " + client);
 			return authenticated;
@@ -55,6 +63,20 @@ class ThrottledAuthentication implements AuthenticationProvider {
 						+ "): such logins are refused for the next " + this.throttle.window().toMinutes() + " minute(s)");
 			}
 			throw ex;
+		}
+	}
+
+	private Authentication checked(Authentication authentication) {
+		this.checking.acquireUninterruptibly();
+		try {
+			Authentication authenticated = this.accounts.authenticate(authentication);
+			if (authenticated == null) {
+				throw new BadCredentialsException("No account checked the login");
+			}
+			return authenticated;
+		}
+		finally {
+			this.checking.release();
 		}
 	}
 

@@ -1,7 +1,9 @@
 package org.chartecookies.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -41,7 +43,19 @@ class RegistryLoader {
 			throw new InvalidRegistryException(location, "the file does not exist or cannot be read");
 		}
 		try {
-			return load(location, resource.getContentAsByteArray());
+			// A registry is a few kilobytes: a device, a pipe or a huge file is refused before it is read whole.
+			if (resource.isFile() && !Files.isRegularFile(resource.getFile().toPath())) {
+				throw new InvalidRegistryException(location, "not a regular file (a folder, a device or a pipe)");
+			}
+			byte[] bytes;
+			try (InputStream input = resource.getInputStream()) {
+				bytes = input.readNBytes((int) RegistryFile.MOST_BYTES + 1);
+			}
+			if (bytes.length > RegistryFile.MOST_BYTES) {
+				throw new InvalidRegistryException(location,
+						"the file holds more than the " + RegistryFile.MOST_BYTES + " bytes a registry may hold");
+			}
+			return load(location, bytes);
 		}
 		catch (IOException ex) {
 			throw new InvalidRegistryException(location, "the file cannot be read: " + ex.getMessage(), ex);

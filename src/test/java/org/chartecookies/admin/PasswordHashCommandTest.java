@@ -58,6 +58,32 @@ class PasswordHashCommandTest {
 	}
 
 	@Test
+	void aByteOrderMarkIsNoPartOfThePassword() throws Exception {
+		assertThat(run("\uFEFFcorrect horse\n")).isZero();
+
+		assertThat(new BCryptPasswordEncoder().matches("correct horse", this.out.toString(StandardCharsets.UTF_8).strip()))
+			.isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "correct\nhorse", "correct horse\n\n", "correct\u0000horse" })
+	void inputNoLoginFormCanTypeIsRefused(String input) throws Exception {
+		assertThat(run(input)).isEqualTo(1);
+
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("one line");
+	}
+
+	@Test
+	void binaryInputIsRefused() throws Exception {
+		int status = PasswordHashCommand.run(new ByteArrayInputStream(new byte[] { 'P', 'K', 3, 4, (byte) 0xff, (byte) 0xfe }),
+				new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+		assertThat(status).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("not text");
+	}
+
+	@Test
 	void aPasswordLongerThanBcryptReadsIsRefused() throws Exception {
 		assertThat(run("é".repeat(37))).isEqualTo(1);
 

@@ -62,6 +62,24 @@ class RegistryValidationTest {
 		assertThat(err()).contains("nowhere.yaml").contains("does not exist");
 	}
 
+	/** A registry is a few kilobytes: a huge file, a device or a pipe is refused at once, never read whole. */
+	@Test
+	void aHugeFileADeviceOrAPipeIsRefusedWithoutReadingIt(@TempDir Path folder) throws Exception {
+		Path huge = folder.resolve("huge.yaml");
+		try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+			sparse.setLength(3L * 1024 * 1024 * 1024);
+		}
+		assertThat(validate(huge)).isEqualTo(1);
+		assertThat(err()).contains("more than the 16777216 bytes a registry may hold");
+
+		Path device = Files.createSymbolicLink(folder.resolve("zero.yaml"), Path.of("/dev/zero"));
+		assertThat(validate(device)).isEqualTo(1);
+		Path pipe = folder.resolve("pipe.yaml");
+		assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+		assertThat(validate(pipe)).isEqualTo(1);
+		assertThat(err()).contains("not a regular file");
+	}
+
 	@Test
 	void aFolderIsValidOnlyWhenEveryFileIs(@TempDir Path folder) throws IOException {
 		Files.copy(VALID, folder.resolve("shop.yaml"));
