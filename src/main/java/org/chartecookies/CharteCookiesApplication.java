@@ -6,6 +6,8 @@ import org.chartecookies.admin.PasswordHashCommand;
 import org.chartecookies.registry.RegistryValidation;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -27,6 +29,9 @@ public class CharteCookiesApplication {
 		}
 		for (String arg : args) {
 			if (arg.startsWith(RegistryValidation.ARGUMENT)) {
+				// The check's own messages only, not the libraries' start-up lines.
+				LoggingSystem.get(CharteCookiesApplication.class.getClassLoader())
+					.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 				System.exit(RegistryValidation.run(arg.substring(RegistryValidation.ARGUMENT.length()), System.out,
 						System.err));
 			}

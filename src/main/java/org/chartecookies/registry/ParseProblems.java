@@ -44,47 +44,24 @@ final class ParseProblems {
 	}
 
 	/**
-	 * A key written left of the other keys of its list entry (SnakeYAML: "expected <block end>, but found '?'"), in
-	 * the registry's terms: the key, the entry it belongs to and where that starts, and the column its keys are at.
-	 * Null when the file does not look so (the generic message is given instead).
+	 * A key written left of the other keys of its list entry (SnakeYAML: "expected <block end>, but found '?'": the key
+	 * stands where the entry's dash does), in the registry's terms: the key, where its entry starts, and the column
+	 * the entry's keys are at. Null when the file does not look so (the generic message is given instead).
 	 */
 	private static @Nullable String misplacedKey(String[] lines, int line, int column) {
-		if (line >= lines.length) {
-			return null;
-		}
+		// The mark stands on the key, a token of the file: its line is one of the file's.
 		String at = lines[line];
-		int colon = at.indexOf(':', column);
-		String key = (colon > column) ? at.substring(column, colon).strip() : "";
-		int entry = line - 1;
-		while (entry >= 0 && !(indent(lines[entry]) <= column && lines[entry].strip().startsWith("- "))) {
+		String key = at.substring(column, Math.max(at.indexOf(':', column), column)).strip();
+		int entry = line;
+		while (entry >= 0 && !lines[entry].startsWith("- ", column)) {
 			entry--;
 		}
-		if (!KEY.matcher(key).matches() || entry < 0) {
+		if (entry < 0 || !KEY.matcher(key).matches()) {
 			return null;
 		}
-		int dash = indent(lines[entry]);
-		int index = 0;
-		int list = entry - 1;
-		while (list >= 0 && !(indent(lines[list]) < dash && lines[list].strip().endsWith(":"))) {
-			if (indent(lines[list]) == dash && lines[list].strip().startsWith("- ")) {
-				index++;
-			}
-			list--;
-		}
-		String name = (list >= 0) ? lines[list].strip().replaceFirst(":$", "") : "";
-		int keys = dash + 2;
-		return "line " + (line + 1) + ", column " + (column + 1) + ": the key '" + key + "' is indented less than the"
-				+ " other keys of its entry, " + (KEY.matcher(name).matches() ? name + "[" + index + "] " : "")
-				+ "(which starts line " + (entry + 1) + ", column " + (dash + 1) + "): write it at column "
-				+ (keys + 1) + ", like them";
-	}
-
-	private static int indent(String line) {
-		int spaces = 0;
-		while (spaces < line.length() && line.charAt(spaces) == ' ') {
-			spaces++;
-		}
-		return spaces;
+		return "line " + (line + 1) + ", column " + (column + 1) + ": the key '" + key + "' is indented less than"
+				+ " the other keys of its entry, which starts line " + (entry + 1) + ", column " + (column + 1)
+				+ ": write it at column " + (column + 3) + ", like them";
 	}
 
 	/** "line 7, column 13, at categories: expected a list (lines starting with -)" for what could not be read. */

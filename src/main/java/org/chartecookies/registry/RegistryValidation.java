@@ -8,8 +8,6 @@ import java.util.Map;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
 import org.springframework.core.io.FileSystemResource;
 
@@ -29,10 +27,6 @@ public final class RegistryValidation {
 	/** Checks the file or the folder at {@code path}; says what it found; the exit status. */
 	public static int run(String path, PrintStream out, PrintStream err) {
 		Path given = Path.of(path.strip());
-		// The check's own messages only, not the libraries' start-up lines.
-		LoggingSystem logging = LoggingSystem.get(RegistryValidation.class.getClassLoader());
-		logging.beforeInitialize();
-		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 		try (ValidatorFactory validation = Validation.byDefaultProvider()
 			.configure()
 			.messageInterpolator(new MessageInterpolatorFactory().getObject())

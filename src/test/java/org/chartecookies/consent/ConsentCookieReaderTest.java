@@ -93,6 +93,21 @@ class ConsentCookieReaderTest {
 		assertThat(this.reader.consent(request).state().globalPrivacyControl()).isEqualTo(value.equals("1"));
 	}
 
+	/** The id pages show: the current decision's, and none for an outdated decision or none at all. */
+	@Test
+	void theConsentIdShownIsTheCurrentDecisionsOnly() {
+		MockHttpServletRequest decided = new MockHttpServletRequest();
+		Cookie cookie = current();
+		decided.setCookies(cookie);
+		MockHttpServletRequest outdated = new MockHttpServletRequest();
+		outdated.setCookies(decision(REGISTRY.revision() - 1, NOW.minusSeconds(60), STATISTICS_ONLY));
+
+		assertThat(this.reader.consentId(decided)).isNotNull()
+			.isEqualTo(ConsentCookieCodec.decode(cookie.getValue()).orElseThrow().consentId());
+		assertThat(this.reader.consentId(outdated)).isNull();
+		assertThat(this.reader.consentId(new MockHttpServletRequest())).isNull();
+	}
+
 	@Test
 	void aDecisionAboutAnOlderRevisionIsNoneAndSaysTheCharterChanged() {
 		VisitorConsent consent = read(decision(REGISTRY.revision() - 1, NOW.minusSeconds(60), STATISTICS_ONLY));

@@ -63,7 +63,7 @@ class RegistryLoaderTest {
 			invalid-lifetime.yaml            | line 38, column 15, at cookies[2].lifetime: invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
 			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
-			misplaced-key.yaml               | line 46, column 3: the key 'provider' is indented less than the other keys of its entry, cookies[0] (which starts line 45, column 3): write it at column 5, like them
+			misplaced-key.yaml               | line 46, column 3: the key 'provider' is indented less than the other keys of its entry, which starts line 45, column 3: write it at column 5, like them
 			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			missing-lifetime.yaml            | line 21, column 3, cookies[0] (sessionid): lifetime must not be null
@@ -108,12 +108,13 @@ class RegistryLoaderTest {
 
 	/**
 	 * A key written left of its entry's other keys, wherever the entry stands and however the list is indented: the
-	 * key, the entry, where it starts and the column its keys are at.
+	 * key, where its entry starts and the column its keys are at.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			third entry      | 'a:\n  - x: 1\n  - x: 2\n  - x: 3\n  y: 4\n'           | line 5, column 3: the key 'y' is indented less than the other keys of its entry, a[2] (which starts line 4, column 3): write it at column 5, like them
-			deeper list      | 'b: 1\ncats:\n    - id: a\n      t: 1\n    - id: b\n    t: 2\n' | line 6, column 5: the key 't' is indented less than the other keys of its entry, cats[1] (which starts line 5, column 5): write it at column 7, like them
+			third entry      | 'a:\n  - x: 1\n  - x: 2\n  - x: 3\n  y: 4\n'           | line 5, column 3: the key 'y' is indented less than the other keys of its entry, which starts line 4, column 3: write it at column 5, like them
+			quoted key       | 'a:\n  - x: 1\n  "q r": 3\n'                                  | line 3, column 3: not valid YAML: expected <block end>, but found '?' (while parsing a block collection)
+			deeper list      | 'b: 1\ncats:\n    - id: a\n      t: 1\n    - id: b\n    t: 2\n' | line 6, column 5: the key 't' is indented less than the other keys of its entry, which starts line 5, column 5: write it at column 7, like them
 			""")
 	void aMisplacedKeyIsSaidInTheRegistrysTerms(String name, String yaml, String message) {
 		assertThatExceptionOfType(InvalidRegistryException.class)
