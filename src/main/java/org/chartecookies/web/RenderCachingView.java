@@ -29,13 +29,14 @@ public class RenderCachingView extends ThymeleafView {
 	public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
 		Map<String, ?> values = (model != null) ? model : Map.of();
-		if (values.get(RenderedPages.KEY) == null) {
+		Object page = values.get(RenderedPages.KEY);
+		if (page == null) {
 			// Thymeleaf would write in the charset an Accept header asks for, '?' for what that charset lacks.
 			request.removeAttribute(View.SELECTED_CONTENT_TYPE);
 			super.render(values, request, response);
 			return;
 		}
-		pages().serve(getBeanName(), values, request, response, this::renderAlone);
+		pages().serve(getBeanName(), page, values, request, response, this::renderAlone);
 	}
 
 	/** The view's text from the model and the language: Thymeleaf's context holds no request, response or session. */

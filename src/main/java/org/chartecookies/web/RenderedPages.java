@@ -85,25 +85,20 @@ public class RenderedPages {
 	}
 
 	/**
-	 * Serves a page: from the cache, or rendered by {@code renderer} from the model and the language (and kept, unless
-	 * the model holds a personal value).
+	 * Serves a page, the value its model holds under {@link #KEY}: from the cache, or rendered by {@code renderer}
+	 * from the model and the language (and kept, unless the model holds a personal value).
 	 */
 	@SuppressWarnings("unchecked")
-	void serve(String view, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response,
-			BiFunction<Map<String, ?>, Locale, String> renderer) throws IOException {
+	void serve(String view, Object page, Map<String, ?> model, HttpServletRequest request,
+			HttpServletResponse response, BiFunction<Map<String, ?>, Locale, String> renderer) throws IOException {
 		Locale language = RequestContextUtils.getLocale(request);
-		Object page = model.get(KEY);
 		Map<String, String> holes = (model.get(HOLES) instanceof Map<?, ?> texts) ? (Map<String, String>) texts
 				: Map.of();
-		Cache<Key, RenderedPage> kept = (page != null && model.get(PERSONAL) == null) ? this.cache : null;
-		Key key = new Key(view, language, (page != null) ? page : view);
-		RenderedPage rendering = (kept != null) ? kept.getIfPresent(key) : null;
-		if (rendering == null) {
-			rendering = RenderedPage.of(language, renderer.apply(model, language), holes.keySet(), kept != null);
-			if (kept != null) {
-				kept.put(key, rendering);
-			}
-		}
+		boolean personal = model.get(PERSONAL) != null;
+		RenderedPage rendering = (this.cache == null || personal)
+				? RenderedPage.of(language, renderer.apply(model, language), holes.keySet(), false)
+				: this.cache.get(new Key(view, language, page),
+						(key) -> RenderedPage.of(language, renderer.apply(model, language), holes.keySet(), true));
 		send(rendering, holes, request, response);
 	}
 
