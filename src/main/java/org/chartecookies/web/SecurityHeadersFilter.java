@@ -31,6 +31,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getProtocol().isEmpty()) {
+			// HTTP/0.9 (Tomcat leaves its protocol empty): its answer is the body alone, with no status line and no
+			// header, so none of the policy below would reach the client. It gets nothing.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
 		response.setHeader("Content-Security-Policy", this.contentSecurityPolicy);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -126,6 +126,21 @@ class HostileHttpTest {
 		assertThat(answer.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 	}
 
+	/**
+	 * An HTTP/0.9 request ({@code GET /cookies} and no version) would get the page without a status line or a single
+	 * header, so without the security headers: a content-sniffing client could render it with none of the policy. It
+	 * gets nothing; HTTP/1.0 still gets the page.
+	 */
+	@Test
+	void anHttp09RequestGetsNoPageSinceItsAnswerCouldCarryNoSecurityHeader() throws Exception {
+		RawHttp.Answer old = RawHttp.exchange(this.port, "GET /cookies\r\n");
+		RawHttp.Answer http10 = RawHttp.exchange(this.port, "GET /cookies HTTP/1.0\r\n\r\n");
+
+		assertThat(old.head() + old.body()).doesNotContain("<html").doesNotContain("Charte");
+		assertThat(http10.status()).isEqualTo(200);
+		assertThat(http10.body()).contains("<html");
+	}
+
 	private static String cookies(int count) {
 		return IntStream.range(0, count).mapToObj((i) -> "c" + i + "=" + i).collect(Collectors.joining("; "));
 	}

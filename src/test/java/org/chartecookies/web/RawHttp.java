@@ -66,7 +66,9 @@ final class RawHttp {
 				responseBody = dechunk(responseBody);
 			}
 			String[] statusLine = responseHead.split(" ", 3);
-			int status = (statusLine.length > 1) ? Integer.parseInt(statusLine[1].trim()) : -1;
+			// An HTTP/0.9 answer is its body alone: no status line.
+			int status = (statusLine.length > 1 && statusLine[0].startsWith("HTTP/"))
+					? Integer.parseInt(statusLine[1].trim()) : -1;
 			return new Answer(status, responseHead, new String(responseBody, StandardCharsets.UTF_8));
 		}
 	}
