@@ -29,11 +29,19 @@ class AdminPages {
 
 	private static final String REFUSED = "admin/refused";
 
+	private final RegistryTitles titles;
+
+	AdminPages(RegistryTitles titles) {
+		this.titles = titles;
+	}
+
 	@ModelAttribute
 	void page(HttpServletRequest request, @Nullable Principal operator, Model model) {
 		csrfCookie(request);
 		model.addAttribute("adminPath", request.getRequestURI().substring(request.getContextPath().length()));
 		model.addAttribute("operator", (operator != null) ? operator.getName() : null);
+		// Sites' names and categories' titles for the ids records keep.
+		model.addAttribute("titles", this.titles);
 	}
 
 	@ExceptionHandler(AdminRequestException.class)

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chartecookies.records.RecordQueries;
 import org.chartecookies.records.RecordQueries.CategoryFigures;
 import org.chartecookies.records.RecordQueries.DayFigures;
-import org.chartecookies.registry.HostedSite;
 import org.chartecookies.registry.Sites;
 import org.jspecify.annotations.Nullable;
 
@@ -37,11 +35,14 @@ class DashboardController {
 
 	private final Sites sites;
 
+	private final RegistryTitles titles;
+
 	private final Clock clock;
 
-	DashboardController(RecordQueries records, Sites sites, Clock clock) {
+	DashboardController(RecordQueries records, Sites sites, RegistryTitles titles, Clock clock) {
 		this.records = records;
 		this.sites = sites;
+		this.titles = titles;
 		this.clock = clock;
 	}
 
@@ -58,11 +59,17 @@ class DashboardController {
 		model.addAttribute("sites", filter);
 		model.addAttribute("days", days);
 		model.addAttribute("categories", categories);
-		model.addAttribute("categoryTitles", categories.stream().map((id) -> title(id, filter, locale)).toList());
+		model.addAttribute("categoryTitles", categories.stream().map((id) -> this.titles.category(id, filter.site(), locale)).toList());
 		model.addAttribute("kinds", kinds);
 		model.addAttribute("total", days.stream().mapToLong(DayFigures::decisions).sum());
-		model.addAttribute("chart", DashboardChart.of(days, (id) -> title(id, filter, locale)));
-		model.addAttribute("rows", days.stream().map((day) -> TableRow.of(day, kinds, categories)).toList());
+		model.addAttribute("chart", DashboardChart.of(days, (id) -> this.titles.category(id, filter.site(), locale)));
+		// The table lists the days that had decisions (the chart shows every day): a month of zeros says nothing.
+		List<TableRow> rows = days.stream()
+			.filter((day) -> day.decisions() > 0)
+			.map((day) -> TableRow.of(day, kinds, categories))
+			.toList();
+		model.addAttribute("rows", rows);
+		model.addAttribute("quietDays", days.size() - rows.size());
 		// What keeps a registry file from being served as it stands (the same words as the log and the health).
 		model.addAttribute("registryProblems", this.sites.problems());
 		return "admin/dashboard";
@@ -111,18 +118,6 @@ class DashboardController {
 					}).toList());
 		}
 
-	}
-
-	private String title(String categoryId, SiteFilter filter, Locale locale) {
-		// The category's title in the site shown, else in the first site that declares it (every site counted together).
-		return this.sites.all()
-			.stream()
-			.sorted(Comparator.comparing((HostedSite hosted) -> !hosted.id().equals(filter.site())))
-			.map(HostedSite::registry)
-			.flatMap((registry) -> registry.category(categoryId).stream())
-			.findFirst()
-			.map((category) -> category.title().text(locale))
-			.orElse(categoryId);
 	}
 
 	private LocalDate today() {

@@ -37,6 +37,9 @@ class LoginController {
 	String failed(HttpServletRequest request, HttpServletResponse response, Model model) {
 		// The language switch leads back to the form, not to this address.
 		model.addAttribute("adminPath", LOGIN);
+		// The name typed stays in the form (the failed post is forwarded here with its parameters); the password not.
+		String name = request.getParameter("username");
+		model.addAttribute("username", (name != null) ? name.substring(0, Math.min(name.length(), 200)) : "");
 		Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		if (failure instanceof LoginRefusedException refused) {
 			Duration wait = refused.retryAfter();

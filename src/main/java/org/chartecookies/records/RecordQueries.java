@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,57 @@ public final class RecordQueries {
 	 */
 	public record DayFigures(LocalDate day, long decisions, Map<String, Long> kinds,
 			Map<String, CategoryFigures> categories) {
+	}
+
+	/**
+	 * Which decisions a list shows: those of a period of UTC days (both included), of one site or every site (null),
+	 * of one kind or every kind (null), and with one category's choice or any (null).
+	 *
+	 * @param choice one category's choice as records store it: {@code statistics=accepted} or
+	 * {@code statistics=refused}
+	 */
+	public record DecisionFilter(LocalDate first, LocalDate last, @Nullable String site, @Nullable String kind,
+			@Nullable String choice) {
+
+		private static final Pattern CHOICE = Pattern.compile("[a-z][a-z0-9-]{0,31}=(accepted|refused)");
+
+		public DecisionFilter {
+			if (choice != null && !CHOICE.matcher(choice).matches()) {
+				throw new IllegalArgumentException("Not a category's choice: " + choice);
+			}
+		}
+
+		Instant start() {
+			return startOf(this.first);
+		}
+
+		Instant end() {
+			return startOf(this.last.plusDays(1));
+		}
+
+	}
+
+	/**
+	 * A page of decisions, newest first.
+	 *
+	 * @param total how many decisions the filter matches, on every page
+	 * @param newer the consent id the page of newer decisions comes before (this page's first), or null when this
+	 * page has the newest
+	 * @param older the consent id the page of older decisions comes after (this page's last), or null when this page
+	 * has the oldest
+	 */
+	public record DecisionPage(List<RecordedDecision> decisions, long total, @Nullable String newer,
+			@Nullable String older) {
+	}
+
+	/**
+	 * A page of at most {@code size} decisions the filter matches, newest first: the newest, or those just older than
+	 * the decision of the consent id {@code olderThan}, or just newer than {@code newerThan}; nothing when that
+	 * decision is not recorded.
+	 */
+	public Optional<DecisionPage> decisions(DecisionFilter filter, @Nullable String olderThan,
+			@Nullable String newerThan, int size) {
+		return Optional.ofNullable(new DecisionPages(this.store.jdbc()).page(filter, olderThan, newerThan, size));
 	}
 
 	/** Every day from {@code first} to {@code last} (both included), a day without decisions too, every site's. */

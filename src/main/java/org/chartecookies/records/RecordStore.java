@@ -303,6 +303,11 @@ class RecordStore implements ChainVerification.Chains {
 		return writers().stream().filter((writer) -> writer.writerId().equals(writerId)).findFirst();
 	}
 
+	/** For the queries of the back office's lists ({@link DecisionPages}), which read the same table. */
+	JdbcClient jdbc() {
+		return this.jdbc;
+	}
+
 	static ConsentRecord record(ResultSet rs, int row) throws SQLException {
 		PendingRecord content = new PendingRecord(rs.getString("consent_id"), instant(rs, 4),
 				rs.getInt("registry_revision"), rs.getString("decision"),

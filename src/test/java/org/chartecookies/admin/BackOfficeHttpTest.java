@@ -319,7 +319,14 @@ class BackOfficeHttpTest {
 				new Case("/admin/export?from=2026-11-29&to=2026-11-28", 400, "The first day is after the last day."),
 				new Case("/admin/records?id=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 400, "This is not a consent id"),
 				new Case("/admin/records?id=short", 400, "This is not a consent id"),
-				new Case("/admin/records?id=AAAAAAAAAAAAAAAAAAAAAA", 404, "No decision is recorded under the id AAAAAAAAAAAAAAAAAAAAAA."));
+				new Case("/admin/records?id=AAAAAAAAAAAAAAAAAAAAAA", 404, "No decision is recorded under the id AAAAAAAAAAAAAAAAAAAAAA."),
+				new Case("/admin/decisions?decision=everything", 400, "There is no such choice"),
+				new Case("/admin/decisions?choice=statistics%3Dmaybe", 400, "not written as the list writes it"),
+				new Case("/admin/decisions?choice=%25%3Daccepted", 400, "not written as the list writes it"),
+				new Case("/admin/decisions?older=2026-11-29T10%3A00%3A00Z", 400, "no such page of decisions"),
+				new Case("/admin/decisions?newer=AAAAAAAAAAAAAAAAAAAAAA", 400, "no such page of decisions"),
+				new Case("/admin/decisions?site=elsewhere", 400, "not served here"),
+				new Case("/admin/decisions?from=2026-11-29&to=2026-11-01", 400, "The first day is after the last day."));
 		for (Case bad : cases) {
 			HttpResponse<String> answer = operator.get(bad.path() + (bad.path().contains("?") ? "&" : "?") + "lang=en");
 			assertThat(answer.statusCode()).as(bad.path()).isEqualTo(bad.status());

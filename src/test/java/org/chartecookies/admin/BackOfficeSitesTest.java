@@ -60,9 +60,9 @@ class BackOfficeSitesTest {
 		HttpResponse<String> shopDashboard = this.operator.get("/admin?lang=en&site=shop");
 		assertThat(shopDashboard.statusCode()).isEqualTo(200);
 		assertThat(decisions(shopDashboard.body())).isEqualTo(shopBefore + 2);
-		assertThat(shopDashboard.body()).contains("on the site shop.", "Accepted: Advertising cookies")
+		assertThat(shopDashboard.body()).contains("on the site La Boutique.", "Accepted: Advertising cookies")
 			.doesNotContain("data-category=\"statistics\"")
-			.contains("<option value=\"shop\" selected=\"selected\">shop</option>");
+			.contains("<option value=\"shop\" selected=\"selected\">La Boutique (shop)</option>");
 
 		HttpResponse<String> opendataDashboard = this.operator.get("/admin?lang=en&site=opendata");
 		assertThat(decisions(opendataDashboard.body())).isEqualTo(opendataBefore + 1);
@@ -71,14 +71,15 @@ class BackOfficeSitesTest {
 		HttpResponse<String> all = this.operator.get("/admin?lang=en");
 		assertThat(decisions(all.body())).isEqualTo(shopBefore + opendataBefore + 3);
 		assertThat(all.body()).contains("<label for=\"site\">Site</label>", "<option value=\"\" selected=\"selected\">All sites</option>",
-				"<option value=\"opendata\">opendata</option>", "<option value=\"shop\">shop</option>");
+				"<option value=\"opendata\">Opendatasoft (opendata)</option>",
+				"<option value=\"shop\">La Boutique (shop)</option>");
 
 		// The lookup finds a record on its own site, or on every site; not on the other.
 		assertThat(this.operator.get("/admin/records?id=" + shop + "&site=shop").statusCode()).isEqualTo(200);
-		assertThat(this.operator.get("/admin/records?id=" + shop).body()).contains("data-site>shop<");
+		assertThat(this.operator.get("/admin/records?id=" + shop).body()).contains("data-site>La Boutique (shop)<");
 		HttpResponse<String> elsewhere = this.operator.get("/admin/records?lang=en&id=" + opendata + "&site=shop");
 		assertThat(elsewhere.statusCode()).isEqualTo(404);
-		assertThat(elsewhere.body()).contains("No decision is recorded under the id " + opendata + " on the site shop.");
+		assertThat(elsewhere.body()).contains("No decision is recorded under the id " + opendata + " on the site La Boutique.");
 	}
 
 	@Test

@@ -104,14 +104,18 @@ class BackOfficeInBrowserTest extends VisitorTest {
 			.getDomAttribute("data-decisions")).isEqualTo(Long.toString(decisions));
 		assertThat(this.visitor.browser.findElement(By.cssSelector("circle[data-day='" + today + "']"))
 			.getDomAttribute("data-rate")).isEqualTo(rate);
+		// The table lists the days that had decisions: today only; the other 29 are said in a line, not as zeros.
+		assertThat(this.visitor.browser.findElements(By.cssSelector("tr[data-day]"))).hasSize(1);
+		assertThat(text("[data-quiet-days]")).isEqualTo("29 jour(s) sans décision ne sont pas listés.");
 		this.visitor.screenshot("admin-dashboard-fr");
 
-		submit(this.visitor.link("Rechercher un consentement"));
+		submit(this.visitor.link("Rechercher"));
 		this.visitor.browser.findElement(By.id("id")).sendKeys(accepted);
 		submit(this.visitor.button("Rechercher"));
 		assertThat(text("[data-consent-id]")).isEqualTo(accepted);
 		assertThat(text("[data-decision]")).isEqualTo("Tout accepter");
-		assertThat(text("[data-choices]")).isEqualTo("statistics : acceptée");
+		// Categories by the titles the visitor read, not by their ids.
+		assertThat(text("[data-choices]")).isEqualTo("Cookies de mesure d'audience / statistiques : acceptée");
 		assertThat(text("[data-record-check]")).isEqualTo("L'empreinte de cet enregistrement correspond à son contenu.");
 		// Its ties to the records before and after it in its chain (the next one is the visitor's refusal).
 		assertThat(text("[data-previous]")).matches(
@@ -120,6 +124,27 @@ class BackOfficeInBrowserTest extends VisitorTest {
 				"Enregistrement suivant, n° \\d+ \\(consentement " + refused + "\\) : lié, il nomme l'empreinte de celui-ci\\.");
 		assertThat(this.visitor.browser.findElements(By.id("site"))).as("one site: no site to choose").isEmpty();
 		this.visitor.screenshot("admin-lookup-fr");
+
+		// The list of decisions, newest first: the refusal above the acceptance; then only those that accepted
+		// statistics; each row leads to its record.
+		submit(this.visitor.link("Décisions"));
+		assertThat(heading()).isEqualTo("Décisions");
+		List<String> listed = this.visitor.browser.findElements(By.cssSelector("tr[data-consent-id]"))
+			.stream()
+			.map((line) -> line.getDomAttribute("data-consent-id"))
+			.toList();
+		assertThat(listed).containsSubsequence(refused, accepted);
+		assertThat(this.visitor.browser.findElement(By.cssSelector("tr[data-consent-id='" + accepted + "'] [data-category=statistics]"))
+			.getText()).isEqualTo("Cookies de mesure d'audience / statistiques : acceptée");
+		new org.openqa.selenium.support.ui.Select(this.visitor.browser.findElement(By.id("choice")))
+			.selectByVisibleText("Cookies de mesure d'audience / statistiques : refusée");
+		submit(this.visitor.button("Afficher"));
+		assertThat(this.visitor.browser.findElements(By.cssSelector("tr[data-consent-id='" + refused + "']"))).hasSize(1);
+		assertThat(this.visitor.browser.findElements(By.cssSelector("tr[data-consent-id='" + accepted + "']"))).isEmpty();
+		this.visitor.screenshot("admin-decisions-fr");
+		submit(this.visitor.browser.findElement(By.cssSelector("tr[data-consent-id='" + refused + "'] a")));
+		assertThat(text("[data-consent-id]")).isEqualTo(refused);
+		assertThat(text("[data-decision]")).isEqualTo("Tout refuser");
 
 		Path downloads = Files.createDirectories(Path.of("target", "downloads", UUID.randomUUID().toString()));
 		this.visitor.browser.executeCdpCommand("Browser.setDownloadBehavior",
@@ -160,15 +185,53 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		check(violations, "login");
 		logIn("operator", "not the password");
 		check(violations, "login failed");
+		// The name typed is kept after a failed login; the password is not.
+		assertThat(this.visitor.browser.findElement(By.id("username")).getDomProperty("value")).isEqualTo("operator");
+		assertThat(this.visitor.browser.findElement(By.id("password")).getDomProperty("value")).isEmpty();
+		this.visitor.browser.findElement(By.id("username")).clear();
 		logIn("operator", PASSWORD);
 		for (String page : List.of("/admin", "/admin/records", "/admin/records?id=" + id,
 				"/admin/records?id=AAAAAAAAAAAAAAAAAAAAAA", "/admin/records?id=bad", "/admin/verification",
-				"/admin?from=2026-02-30")) {
+				"/admin?from=2026-02-30", "/admin/decisions", "/admin/decisions?choice=statistics%3Daccepted",
+				"/admin/decisions?decision=bogus")) {
 			this.visitor.open(page);
 			check(violations, page);
 		}
 
 		assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * At 1280 px, a laptop's width, the header holds on one row in either language, and no table of the dashboard or
+	 * of the decisions scrolls sideways, with the default registry's two optional categories.
+	 */
+	@ParameterizedTest(name = "lang={0}")
+	@ValueSource(strings = { "fr", "en" })
+	void theBackOfficeFitsALaptopsWidth(String language) {
+		visit(true);
+		this.visitor.resize(new org.openqa.selenium.Dimension(1280, 900));
+		this.visitor.open("/cookies?lang=" + language).decide(language.equals("fr") ? "Tout accepter" : "Accept all");
+		String id = this.visitor.decision().consentId();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
+		this.visitor.open("/admin/login?lang=" + language);
+		logIn("operator", PASSWORD);
+
+		for (String page : List.of("/admin", "/admin/decisions", "/admin/records?id=" + id)) {
+			this.visitor.open(page);
+			@SuppressWarnings("unchecked")
+			// The header's parts (name, menu, tools) are centred on one line: their middles at one height.
+			List<Long> middles = (List<Long>) this.visitor.script("return Array.from(document.querySelector("
+					+ "'.site-header__inner').children).map((e) => { const r = e.getBoundingClientRect();"
+					+ " return Math.round((r.top + r.bottom) / 2); })");
+			assertThat(middles).as(page + " " + language + ": the header's parts on one row").hasSize(3)
+				.allSatisfy((middle) -> assertThat(middle).isBetween(middles.get(0) - 2, middles.get(0) + 2));
+			Object sideways = this.visitor.script("return Array.from(document.querySelectorAll('.charter-table-frame'))"
+					+ ".filter((e) => e.scrollWidth > e.clientWidth + 1).length");
+			assertThat(((Number) sideways).intValue()).as(page + " " + language + ": tables scrolling sideways").isZero();
+			assertThat(((Number) this.visitor.script("return document.documentElement.scrollWidth")).intValue())
+				.as(page + ": the page itself").isLessThanOrEqualTo(1280);
+		}
+		this.visitor.screenshot("admin-dashboard-1280-" + language);
 	}
 
 	private void check(List<String> violations, String page) {

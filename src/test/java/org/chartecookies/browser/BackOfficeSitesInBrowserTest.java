@@ -62,14 +62,14 @@ class BackOfficeSitesInBrowserTest {
 			assertThat(text(operator, "[data-total]")).startsWith("2 décision(s)");
 			check(operator, violations, "dashboard, every site");
 
-			new Select(operator.browser.findElement(By.id("site"))).selectByVisibleText("shop");
+			new Select(operator.browser.findElement(By.id("site"))).selectByVisibleText("La Boutique (shop)");
 			submit(operator, operator.button("Afficher"));
 			assertThat(operator.browser.getCurrentUrl()).contains("site=shop");
-			assertThat(text(operator, "[data-total]")).startsWith("1 décision(s)").endsWith("sur le site shop.");
+			assertThat(text(operator, "[data-total]")).startsWith("1 décision(s)").endsWith("sur le site La Boutique.");
 			assertThat(operator.browser.findElements(By.cssSelector("[data-category=statistics]"))).isEmpty();
 			assertThat(operator.browser.findElements(By.cssSelector("[data-category=advertising]"))).isNotEmpty();
 			assertThat(new Select(operator.browser.findElement(By.id("site"))).getFirstSelectedOption().getText())
-				.isEqualTo("shop");
+				.isEqualTo("La Boutique (shop)");
 			check(operator, violations, "dashboard, shop");
 
 			new Select(operator.browser.findElement(By.id("site"))).selectByVisibleText("Tous les sites");
@@ -78,11 +78,11 @@ class BackOfficeSitesInBrowserTest {
 
 			operator.open("/admin/records?lang=en&site=opendata&id=" + bought);
 			assertThat(text(operator, "[role=alert]")).isEqualTo(
-					"No decision is recorded under the id " + bought + " on the site opendata.");
+					"No decision is recorded under the id " + bought + " on the site Opendatasoft.");
 			check(operator, violations, "lookup elsewhere");
 			new Select(operator.browser.findElement(By.id("site"))).selectByVisibleText("All sites");
 			submit(operator, operator.button("Look up"));
-			assertThat(text(operator, "[data-site]")).isEqualTo("shop");
+			assertThat(text(operator, "[data-site]")).isEqualTo("La Boutique (shop)");
 			check(operator, violations, "lookup");
 			operator.open("/admin?lang=en&site=opendata");
 			check(operator, violations, "dashboard, opendata");

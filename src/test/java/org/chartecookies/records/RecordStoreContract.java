@@ -399,6 +399,82 @@ abstract class RecordStoreContract {
 	}
 
 	@Test
+	void anAuditorPagesThroughAPeriodsDecisionsNewestFirstWithoutMissingOrRepeatingOne() {
+		// 3 decisions a second for 4 seconds on two chains: ties at every second, which their chain's order settles.
+		List<PendingRecord> written = new ArrayList<>();
+		written.addAll(append("w-one", 4, Instant.parse("2026-11-28T10:00:00Z")));
+		written.addAll(append("w-two", 4, Instant.parse("2026-11-28T10:00:00Z")));
+		written.addAll(append("w-one", 4, Instant.parse("2026-11-28T10:00:00Z")));
+		append("w-two", 2, Instant.parse("2026-11-27T23:59:58Z"));
+		append("w-two", 1, Instant.parse("2026-11-29T00:00:00Z"));
+		RecordQueries queries = new RecordQueries(this.store);
+		RecordQueries.DecisionFilter day = new RecordQueries.DecisionFilter(LocalDate.parse("2026-11-28"),
+				LocalDate.parse("2026-11-28"), null, null, null);
+
+		List<List<String>> pages = new ArrayList<>();
+		RecordQueries.DecisionPage page = queries.decisions(day, null, null, 5).orElseThrow();
+		assertThat(page.newer()).isNull();
+		pages.add(ids(page));
+		while (page.older() != null) {
+			page = queries.decisions(day, page.older(), null, 5).orElseThrow();
+			assertThat(page.total()).isEqualTo(12);
+			pages.add(ids(page));
+		}
+
+		// Newest first: by second, then the later chain's name, then the later place in the chain.
+		List<String> newestFirst = written.stream()
+			.map((record) -> queries.find(record.consentId()).orElseThrow())
+			.sorted(java.util.Comparator.comparing(RecordQueries.RecordedDecision::decidedAt)
+				.thenComparing(RecordQueries.RecordedDecision::writerId)
+				.thenComparing(RecordQueries.RecordedDecision::sequence)
+				.reversed())
+			.map(RecordQueries.RecordedDecision::consentId)
+			.toList();
+		assertThat(newestFirst.subList(0, 3)).containsExactly(written.get(7).consentId(), written.get(11).consentId(),
+				written.get(3).consentId());
+		assertThat(pages).extracting(List::size).containsExactly(5, 5, 2);
+		assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(newestFirst);
+		// And back: the newer pages are the same pages, the first one knowing it is the newest.
+		RecordQueries.DecisionPage back = queries.decisions(day, null, page.newer(), 5).orElseThrow();
+		assertThat(ids(back)).isEqualTo(pages.get(1));
+		back = queries.decisions(day, null, back.newer(), 5).orElseThrow();
+		assertThat(ids(back)).isEqualTo(pages.get(0));
+		assertThat(back.newer()).isNull();
+		assertThat(back.older()).isNotNull();
+		// A page after a decision that is not recorded (a made-up or purged id) is no page.
+		assertThat(queries.decisions(day, "AAAAAAAAAAAAAAAAAAAAAA", null, 5)).isEmpty();
+	}
+
+	@Test
+	void anAuditorFiltersDecisionsBySiteKindAndOneCategorysChoice() {
+		PendingRecord ads = new PendingRecord(Records.newConsentId(), Instant.parse("2026-11-29T10:00:00Z"), 1,
+				"custom", Map.of("ads", true, "ads-extra", false), false, "fr", "/cookies", "shop");
+		PendingRecord extra = new PendingRecord(Records.newConsentId(), Instant.parse("2026-11-29T10:00:01Z"), 1,
+				"custom", Map.of("ads", false, "ads-extra", true), false, "en", "/cookies", "shop");
+		Records.append(this.store, "w-shop", RecordStore.ChainHead.EMPTY, List.of(ads, extra));
+		List<PendingRecord> cookies = append("w-one", 3, Instant.parse("2026-11-29T11:00:00Z"));
+		RecordQueries queries = new RecordQueries(this.store);
+		LocalDate day = LocalDate.parse("2026-11-29");
+
+		assertThat(ids(queries.decisions(new RecordQueries.DecisionFilter(day, day, "shop", null, "ads=accepted"), null,
+				null, 10).orElseThrow())).containsExactly(ads.consentId());
+		assertThat(ids(queries.decisions(new RecordQueries.DecisionFilter(day, day, null, null, "ads-extra=accepted"),
+				null, null, 10).orElseThrow())).containsExactly(extra.consentId());
+		assertThat(ids(queries.decisions(new RecordQueries.DecisionFilter(day, day, null, null, "video=accepted"), null,
+				null, 10).orElseThrow())).containsExactly(cookies.get(2).consentId(), cookies.get(0).consentId());
+		assertThat(ids(queries.decisions(new RecordQueries.DecisionFilter(day, day, "cookies", "reject-all", null),
+				null, null, 10).orElseThrow())).containsExactly(cookies.get(1).consentId());
+		assertThat(queries.decisions(new RecordQueries.DecisionFilter(day, day, "shop", "accept-all", null), null, null,
+				10).orElseThrow().total()).isZero();
+		assertThat(queries.decisions(new RecordQueries.DecisionFilter(day.plusDays(1), day.plusDays(1), null, null,
+				null), null, null, 10).orElseThrow().decisions()).isEmpty();
+	}
+
+	private static List<String> ids(RecordQueries.DecisionPage page) {
+		return page.decisions().stream().map(RecordQueries.RecordedDecision::consentId).toList();
+	}
+
+	@Test
 	void aRecordLookedUpIsTiedToItsNeighboursWithoutWalkingItsChain() {
 		List<PendingRecord> written = append("w-one", 3, NOW);
 		RecordQueries queries = new RecordQueries(this.store);
