@@ -1,0 +1,199 @@
+package org.chartecookies.records;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.chartecookies.records.RecordKeeping.Trouble;
+import org.chartecookies.records.RecordStore.ChainHead;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database may stop answering at any step of the writer's path, not only while a batch is written: wherever it
+ * does, it is an outage as the backoff tells it (once in the log, in the health, tried again every retry interval), and
+ * once the database answers again the step is done and no trouble is left set.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class WriterDatabaseFailuresTest {
+
+	@TempDir
+	Path temporary;
+
+	private final RecordWriterTest.Database database = new RecordWriterTest.Database();
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final List<RecordWriter> writers = new ArrayList<>();
+
+	/** The steps at whose next call the database goes down (and stays down until the test brings it up). */
+	private final Set<String> downAt = ConcurrentHashMap.newKeySet();
+
+	private RecordStore store;
+
+	@BeforeEach
+	void migrate() {
+		Records.migrate(this.database);
+		this.store = new Store();
+	}
+
+	@AfterEach
+	void stopWriters() {
+		this.database.up();
+		this.writers.stream().filter(RecordWriter::isRunning).forEach(RecordWriter::stop);
+	}
+
+	/** The real store, on a database that goes down just as one of these steps asks it something. */
+	private final class Store extends RecordStore {
+
+		Store() {
+			super(JdbcClient.create(WriterDatabaseFailuresTest.this.database),
+					new JdbcTemplate(WriterDatabaseFailuresTest.this.database), new TransactionTemplate(
+							new DataSourceTransactionManager(WriterDatabaseFailuresTest.this.database)));
+		}
+
+		private void step(String name) {
+			if (WriterDatabaseFailuresTest.this.downAt.remove(name)) {
+				WriterDatabaseFailuresTest.this.database.down();
+			}
+		}
+
+		@Override
+		public Optional<ConsentRecord> record(String writerId, long sequence) {
+			step("record");
+			return super.record(writerId, sequence);
+		}
+
+		@Override
+		public Optional<Writer> writer(String writerId) {
+			step("writer");
+			return super.writer(writerId);
+		}
+
+		@Override
+		Set<String> recorded(Collection<String> consentIds) {
+			step("recorded");
+			return super.recorded(consentIds);
+		}
+
+	}
+
+	private final class Instance {
+
+		final Path folder;
+
+		final RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), WriterDatabaseFailuresTest.this.meters);
+
+		final RecordWriter writer;
+
+		Instance(String folder, @Nullable SigningKey key) throws Exception {
+			this.folder = Files.createDirectories(WriterDatabaseFailuresTest.this.temporary.resolve(folder));
+			WaitingLines lines = Records.lines(Clock.systemUTC());
+			CheckpointLog checkpoints = (key != null) ? new CheckpointLog(key, checkpointFile(), Period.ofYears(5)) : null;
+			this.writer = new RecordWriter(WriterDatabaseFailuresTest.this.store,
+					new SpillFile(this.folder, lines, this.keeping::setAside), new Journal(this.folder, lines), this.keeping,
+					checkpoints, RecordWriterTest.properties(this.folder, 10_000, "node-1"), Clock.systemUTC(), "node-1",
+					"h-" + folder, () -> {
+					}, WriterDatabaseFailuresTest.this.meters);
+			WriterDatabaseFailuresTest.this.writers.add(this.writer);
+		}
+
+		Instance start() {
+			this.writer.start();
+			return this;
+		}
+
+		List<PendingRecord> decide(int count) {
+			List<PendingRecord> decisions = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				PendingRecord decision = Records.decision("custom", Instant.now().minusSeconds(60));
+				decisions.add(decision);
+				this.writer.accept(decision);
+			}
+			return decisions;
+		}
+
+		Status health() {
+			return new RecordsHealthIndicator(this.writer, this.keeping, () -> true).health().getStatus();
+		}
+
+	}
+
+	private Path checkpointFile() {
+		return this.temporary.resolve("checkpoints.log");
+	}
+
+	private List<Checkpoint> signed(SigningKey key) {
+		return CheckpointLog.read(List.of(checkpointFile()), Map.of(key.id(), key.publicKey())).checkpoints();
+	}
+
+	private ChainVerification.Report verify(SigningKey key) {
+		return new ChainVerification(this.store, () -> CheckpointLog.read(List.of(checkpointFile()),
+				Map.of(key.id(), key.publicKey())))
+			.verify();
+	}
+
+	private void awaitRecords(long count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.store.count() == count);
+	}
+
+	/**
+	 * The database refuses a decision and goes down as the writer checks whether that decision is recorded already,
+	 * before it sets it aside: an outage, told once by the backoff (not the writer loop's error with a stack trace); once
+	 * the database answers, the refused decision is set aside and the others written.
+	 */
+	@Test
+	void theDatabaseFailingWhileARefusedDecisionIsSetAsideIsAnOutageTheBackoffTells(CapturedOutput output)
+			throws Exception {
+		Instance instance = new Instance("refusing", null).start();
+		List<PendingRecord> decisions = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			decisions.add(Records.decision("custom", Instant.now().minusSeconds(60)));
+		}
+		PendingRecord usual = decisions.get(2);
+		PendingRecord refused = new PendingRecord(usual.consentId(), usual.decidedAt(), usual.revision(), usual.kind(),
+				usual.choices(), usual.globalPrivacyControl(), "a-language-tag-far-too-long", usual.pagePath());
+		decisions.set(2, refused);
+
+		this.downAt.add("recorded");
+		decisions.forEach(instance.writer::accept);
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.writer.failingSince() != null);
+		assertThat(instance.health()).isEqualTo(Status.DOWN);
+		this.database.up();
+
+		awaitRecords(4);
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.writer.backlog() == 0);
+		assertThat(this.store.find(refused.consentId())).isEmpty();
+		assertThat(Files.readAllLines(instance.folder.resolve(SpillFile.REJECTED))).singleElement()
+			.isEqualTo(Records.lines(Clock.systemUTC()).encode(refused));
+		assertThat(output.getOut()).doesNotContain("Consent record writer");
+		assertThat(output.getOut().split("the database does not take them", -1)).as("the outage told once").hasSize(2);
+	}
+
+}
