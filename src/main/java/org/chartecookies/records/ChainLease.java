@@ -126,6 +126,8 @@ final class ChainLease {
 			}
 			this.database.answersAgain();
 			if (taken.isPresent() && this.chain.synced()) {
+				// Before anything else: it reads the database, and should that fail the whole claim is made again.
+				warnAgainstOwnCheckpoints(taken.get());
 				if (taken.get().sequence() < this.chain.head().sequence()) {
 					// The database lost commits it had acknowledged (the embedded one, after a full disk): what the
 					// journal still holds is taken again, and what is missing is written again.
@@ -136,7 +138,6 @@ final class ChainLease {
 				}
 				this.chain.resume(taken.get());
 				this.claimed = true;
-				warnAgainstOwnCheckpoints(taken.get());
 				this.heldBy = null;
 				this.keeping.recovered(Trouble.CHAIN);
 				this.nextBeat = now + this.properties.leaseInterval().toNanos();

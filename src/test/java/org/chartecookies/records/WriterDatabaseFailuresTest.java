@@ -164,6 +164,46 @@ class WriterDatabaseFailuresTest {
 	}
 
 	/**
+	 * Another running instance held the chain (this one said so: {@link Trouble#CHAIN}) and let it go; as this one takes
+	 * it, it compares it with the checkpoints its file signed, and the database goes down then. Once it answers, the
+	 * comparison is made again, the chain taken, the trouble over and the taken head signed.
+	 */
+	@Test
+	void theDatabaseFailingWhileATakenChainIsComparedWithItsCheckpointsIsTriedAgainOnceItAnswers() throws Exception {
+		SigningKey key = SigningKeyTest.newKey();
+		this.store.claims().claim("node-1", "h-other", Instant.now());
+		this.store.append("node-1", "h-other", ChainHead.EMPTY, List.of(Records.decision("accept-all", Instant.now()),
+				Records.decision("reject-all", Instant.now()), Records.decision("custom", Instant.now())));
+		// An earlier run of this instance signed record #2, behind the head it will find: the comparison reads #2.
+		ConsentRecord second = this.store.record("node-1", 2).orElseThrow();
+		new CheckpointLog(key, checkpointFile(), Period.ofYears(5)).head(Checkpoint.HELD, "node-1",
+				Instant.now().minusSeconds(60), new ChainHead(2, second.hash()), 0, ConsentRecord.GENESIS);
+		Instance instance = new Instance("node", key).start();
+		// The other instance's heartbeat moves while this one watches: it is alive.
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.store.claims().heartbeat("node-1", "h-other");
+			return instance.keeping.has(Trouble.CHAIN);
+		});
+
+		this.downAt.add("record");
+		this.store.claims().release("node-1", "h-other");
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.writer.failingSince() != null);
+		assertThat(instance.health()).isEqualTo(Status.DOWN);
+		this.database.up();
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> instance.writer.claimed() && instance.keeping.troubles().isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.health() == Status.UP);
+		assertThat(signed(key)).filteredOn((checkpoint) -> checkpoint.kind().equals(Checkpoint.TAKEN))
+			.singleElement()
+			.satisfies((taken) -> assertThat(taken.sequence()).isEqualTo(3));
+		instance.decide(2);
+		awaitRecords(5);
+		instance.writer.stop();
+		assertThat(verify(key).verified()).isTrue();
+	}
+
+	/**
 	 * The database refuses a decision and goes down as the writer checks whether that decision is recorded already,
 	 * before it sets it aside: an outage, told once by the backoff (not the writer loop's error with a stack trace); once
 	 * the database answers, the refused decision is set aside and the others written.
