@@ -137,6 +137,11 @@ final class ChainLease {
 					this.transfer.handOverJournal();
 				}
 				this.chain.resume(taken.get());
+				if (!this.checkpoints.checkpoint(Checkpoint.TAKEN)) {
+					// Signed before any record is written, else the records after the head an instance let go would be
+					// named as added while no instance held the chain. Taken again at the next try.
+					return;
+				}
 				this.claimed = true;
 				this.heldBy = null;
 				this.keeping.recovered(Trouble.CHAIN);
@@ -145,7 +150,6 @@ final class ChainLease {
 					logger.info("Consent records: writer " + this.writerId + " resumes its chain after record #"
 							+ taken.get().sequence());
 				}
-				this.checkpoints.checkpoint(Checkpoint.TAKEN);
 			}
 		}
 		catch (DataIntegrityViolationException ex) {

@@ -33,6 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -200,6 +201,36 @@ class WriterDatabaseFailuresTest {
 		instance.decide(2);
 		awaitRecords(5);
 		instance.writer.stop();
+		assertThat(verify(key).verified()).isTrue();
+	}
+
+	/**
+	 * The database goes down just as an instance signs the head it took (the writer's row names the chain's cut): the
+	 * chain is not written to before that head is signed, else the verification would name the records written after
+	 * the head the last instance let go as added while no instance held the chain.
+	 */
+	@Test
+	void theDatabaseFailingWhileATakenHeadIsSignedSignsItOnceItAnswersBeforeAnyRecordIsWritten() throws Exception {
+		SigningKey key = SigningKeyTest.newKey();
+		Instance first = new Instance("first", key).start();
+		first.decide(3);
+		awaitRecords(3);
+		first.writer.stop();
+
+		this.downAt.add("writer");
+		Instance again = new Instance("again", key).start();
+		again.decide(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> again.writer.failingSince() != null);
+		this.database.up();
+
+		awaitRecords(5);
+		again.writer.stop();
+		assertThat(signed(key)).filteredOn((checkpoint) -> checkpoint.writerId().equals("node-1"))
+			.extracting(Checkpoint::kind, Checkpoint::sequence)
+			.containsExactly(tuple(Checkpoint.TAKEN, 0L),
+					tuple(Checkpoint.RELEASED, 3L),
+					tuple(Checkpoint.TAKEN, 3L),
+					tuple(Checkpoint.RELEASED, 5L));
 		assertThat(verify(key).verified()).isTrue();
 	}
 
