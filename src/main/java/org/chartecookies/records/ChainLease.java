@@ -218,7 +218,13 @@ final class ChainLease {
 			return true;
 		}
 		try {
-			return this.store.claims().heartbeat(this.writerId, this.holder);
+			boolean held = this.store.claims().heartbeat(this.writerId, this.holder);
+			if (this.transfer.nothingWaits()) {
+				// An instance with no decision to write tells the database is back too. With decisions waiting in the
+				// file, writing them tells it (a database that answers heartbeats may still fail writes).
+				this.database.answersAgain();
+			}
+			return held;
 		}
 		catch (RuntimeException ex) {
 			this.database.failed(ex);

@@ -267,4 +267,23 @@ class WriterDatabaseFailuresTest {
 		assertThat(output.getOut().split("the database does not take them", -1)).as("the outage told once").hasSize(2);
 	}
 
+	/**
+	 * An instance with no decision to write sees the database fail at its heartbeat: the health says so, and says it
+	 * answers again at the next heartbeat that succeeds, not at the next visitor's decision.
+	 */
+	@Test
+	void anIdleInstanceWhoseDatabaseFailedSaysItAnswersAgainOnceItsHeartbeatDoes() throws Exception {
+		Instance instance = new Instance("idle", null).start();
+		instance.decide(1);
+		awaitRecords(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.health() == Status.UP);
+
+		this.database.down();
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.health() == Status.DOWN);
+		this.database.up();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> instance.health() == Status.UP);
+		assertThat(instance.writer.claimed()).isTrue();
+	}
+
 }
