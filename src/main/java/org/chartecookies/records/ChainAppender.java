@@ -115,7 +115,16 @@ final class ChainAppender {
 	private boolean appendOneByOne(List<PendingRecord> batch, RuntimeException refusal) {
 		if (batch.size() == 1) {
 			PendingRecord refused = batch.get(0);
-			if (this.store.recorded(List.of(refused.consentId())).isEmpty()) {
+			boolean recorded;
+			try {
+				recorded = !this.store.recorded(List.of(refused.consentId())).isEmpty();
+			}
+			catch (RuntimeException ex) {
+				// The database stopped answering between the refusal and this look-up: an outage, the whole batch waits.
+				this.database.failed(ex);
+				return false;
+			}
+			if (!recorded) {
 				try {
 					this.spill.reject(refused);
 				}

@@ -126,6 +126,8 @@ final class ChainLease {
 			}
 			this.database.answersAgain();
 			if (taken.isPresent() && this.chain.synced()) {
+				// Before anything else: it reads the database, and should that fail the whole claim is made again.
+				warnAgainstOwnCheckpoints(taken.get());
 				if (taken.get().sequence() < this.chain.head().sequence()) {
 					// The database lost commits it had acknowledged (the embedded one, after a full disk): what the
 					// journal still holds is taken again, and what is missing is written again.
@@ -135,8 +137,12 @@ final class ChainLease {
 					this.transfer.handOverJournal();
 				}
 				this.chain.resume(taken.get());
+				if (!this.checkpoints.checkpoint(Checkpoint.TAKEN)) {
+					// Signed before any record is written, else the records after the head an instance let go would be
+					// named as added while no instance held the chain. Taken again at the next try.
+					return;
+				}
 				this.claimed = true;
-				warnAgainstOwnCheckpoints(taken.get());
 				this.heldBy = null;
 				this.keeping.recovered(Trouble.CHAIN);
 				this.nextBeat = now + this.properties.leaseInterval().toNanos();
@@ -144,7 +150,6 @@ final class ChainLease {
 					logger.info("Consent records: writer " + this.writerId + " resumes its chain after record #"
 							+ taken.get().sequence());
 				}
-				this.checkpoints.checkpoint(Checkpoint.TAKEN);
 			}
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -213,7 +218,13 @@ final class ChainLease {
 			return true;
 		}
 		try {
-			return this.store.claims().heartbeat(this.writerId, this.holder);
+			boolean held = this.store.claims().heartbeat(this.writerId, this.holder);
+			if (this.transfer.nothingWaits()) {
+				// An instance with no decision to write tells the database is back too. With decisions waiting in the
+				// file, writing them tells it (a database that answers heartbeats may still fail writes).
+				this.database.answersAgain();
+			}
+			return held;
 		}
 		catch (RuntimeException ex) {
 			this.database.failed(ex);

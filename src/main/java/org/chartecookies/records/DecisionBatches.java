@@ -24,7 +24,10 @@ final class DecisionBatches {
 	/** Taken from the queue and neither in the database nor in the file yet: tried again until one takes them. */
 	private final List<Journal.Entry> retained = new ArrayList<>();
 
-	/** Decisions taken from the queue and not yet in the database or the file. */
+	/**
+	 * Decisions taken from the queue and not yet in the database or the file: {@link #retained}'s size, kept with it
+	 * wherever it changes, for the backlog read from other threads.
+	 */
 	private volatile int inFlight;
 
 	DecisionBatches(int capacity, int batchSize) {
@@ -98,12 +101,14 @@ final class DecisionBatches {
 	/** Decisions to write again, before the batch kept. */
 	void again(List<Journal.Entry> entries) {
 		this.retained.addAll(0, entries);
+		this.inFlight = this.retained.size();
 	}
 
 	/** At shutdown: the batch kept, else the next one from the queue, without waiting (empty when none). */
 	List<Journal.Entry> nextAtShutdown() {
 		if (this.retained.isEmpty()) {
 			this.queue.drainTo(this.retained, this.batchSize);
+			this.inFlight = this.retained.size();
 		}
 		return this.retained;
 	}
@@ -111,7 +116,7 @@ final class DecisionBatches {
 	/** Everything in memory, once the writer's thread stopped: no longer kept here. */
 	List<Journal.Entry> drain() {
 		List<Journal.Entry> left = new ArrayList<>(this.retained);
-		this.retained.clear();
+		delivered();
 		this.queue.drainTo(left);
 		return left;
 	}

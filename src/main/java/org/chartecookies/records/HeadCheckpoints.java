@@ -58,17 +58,19 @@ final class HeadCheckpoints {
 	/**
 	 * Signs the chain's head as of the database's last sync ({@link ChainAppender#durableHead()}): as taken, held (when
 	 * it moved since the last checkpoint) or released.
+	 *
+	 * @return false when the database did not answer (told to the backoff): nothing was signed
 	 */
-	void checkpoint(String state) {
+	boolean checkpoint(String state) {
 		boolean always = !state.equals(Checkpoint.HELD);
 		CheckpointLog log = this.log;
 		if (log == null) {
-			return;
+			return true;
 		}
 		this.nextCheckpoint = System.nanoTime() + this.properties.checkpointInterval().toNanos();
 		ChainHead current = this.chain.durableHead();
 		if (!always && current.equals(this.checkpointed)) {
-			return;
+			return true;
 		}
 		try {
 			RecordStore.Writer row = this.store.writer(this.writerId).orElseThrow();
@@ -77,12 +79,15 @@ final class HeadCheckpoints {
 			this.keeping.recovered(Trouble.CHECKPOINTS);
 		}
 		catch (UncheckedIOException ex) {
+			// The line is in the application's log all the same.
 			this.keeping.failed(Trouble.CHECKPOINTS, String.valueOf(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			// The database (the chain's cut) does not answer: the next interval tries again.
 			this.database.failed(ex);
+			return false;
 		}
+		return true;
 	}
 
 }

@@ -298,7 +298,7 @@ class RecordWriter implements SmartLifecycle {
 				return;
 			}
 			this.committed.committed(batch);
-			batch.clear();
+			this.batches.delivered();
 		}
 	}
 

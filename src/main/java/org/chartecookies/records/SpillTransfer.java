@@ -81,6 +81,11 @@ final class SpillTransfer {
 		}
 	}
 
+	/** Whether no decision waits in the file. */
+	boolean nothingWaits() {
+		return this.spill.waiting() == 0;
+	}
+
 	/** Into the file of waiting decisions, forced to disk; false (the trouble told) when it cannot be written. */
 	boolean keepInFile(List<Journal.Entry> entries) {
 		if (entries.isEmpty()) {

@@ -50,11 +50,14 @@ class FullDiskTest {
 	}
 
 	private RecordWriter writer(RecordStore store, Path folder, int queueCapacity) {
+		return writer(store, RecordWriterTest.properties(folder, queueCapacity, "w-full"));
+	}
+
+	private RecordWriter writer(RecordStore store, RecordsProperties properties) {
 		WaitingLines lines = Records.lines(Clock.systemUTC());
-		this.waiting = new SpillFile(folder, lines, this.keeping::setAside);
-		this.writer = new RecordWriter(store, this.waiting,
-				new Journal(folder, lines), this.keeping, null, RecordWriterTest.properties(folder, queueCapacity, "w-full"),
-				Clock.systemUTC(), "w-full", "h-full", () -> {
+		this.waiting = new SpillFile(properties.folder(), lines, this.keeping::setAside);
+		this.writer = new RecordWriter(store, this.waiting, new Journal(properties.folder(), lines), this.keeping, null,
+				properties, Clock.systemUTC(), "w-full", "h-full", () -> {
 				}, this.meters);
 		return this.writer;
 	}
@@ -166,6 +169,69 @@ class FullDiskTest {
 		assertThat(store.count()).isEqualTo(5_005);
 		assertThat(this.keeping.lostSoFar()).isZero();
 		assertThat(new ChainVerification(store).verify().verified()).isTrue();
+	}
+
+	/**
+	 * The database down and the folder full: the writer holds three decisions in memory, to be tried again after the
+	 * retry interval (an hour here, so that they are still held when the writer stops). The database back, it writes
+	 * them at shutdown: nothing waits any more, and the backlog says so.
+	 */
+	@Test
+	void aBatchHeldThroughAFullDiskAndWrittenAtShutdownIsNoLongerCountedAsWaiting() throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 2);
+		this.closing.add(disk);
+		RecordWriterTest.Database database = new RecordWriterTest.Database();
+		RecordStore store = withThreeDecisionsHeld(database, disk);
+
+		database.up();
+		this.writer.stop();
+
+		assertThat(store.count()).isEqualTo(8);
+		assertThat(this.waiting.waiting()).isZero();
+		assertThat(backlog()).isZero();
+	}
+
+	/**
+	 * As above, the database still down and the folder with room again: the three wait in the file, and the backlog
+	 * counts them once.
+	 */
+	@Test
+	void aBatchHeldThroughAFullDiskAndKeptInTheFileAtShutdownIsCountedOnce() throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 2);
+		this.closing.add(disk);
+		RecordWriterTest.Database database = new RecordWriterTest.Database();
+		RecordStore store = withThreeDecisionsHeld(database, disk);
+
+		disk.free();
+		this.writer.stop();
+
+		// The three, and those of the five the database had not yet made durable when it went down (kept in case).
+		assertThat(this.waiting.waiting()).isBetween(3L, 8L);
+		assertThat(backlog()).isEqualTo(this.waiting.waiting());
+		database.up();
+		assertThat(store.count()).isEqualTo(5);
+	}
+
+	private RecordStore withThreeDecisionsHeld(RecordWriterTest.Database database, SmallDisk disk) throws Exception {
+		Records.migrate(database);
+		RecordStore store = Records.store(database);
+		writer(store, RecordWriterTest.properties(disk.path(), 10_000, "w-full", Duration.ofHours(1))).start();
+		decide(5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 5);
+		database.down();
+		disk.fill();
+		decide(3);
+		// Neither the database nor the folder takes them: held in memory.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.keeping.has(RecordKeeping.Trouble.FILE));
+		assertThat(backlog()).isEqualTo(3);
+		return store;
+	}
+
+	/** Decisions waiting, as the health (and the charte.records.backlog gauge) tell them. */
+	private long backlog() {
+		return (Long) new RecordsHealthIndicator(this.writer, this.keeping, () -> true).health()
+			.getDetails()
+			.get("backlog");
 	}
 
 	@Test

@@ -78,9 +78,13 @@ class RecordWriterTest {
 	}
 
 	static RecordsProperties properties(Path folder, int queueCapacity, String writerId) {
-		return new RecordsProperties(folder, Period.ofYears(5), "0 30 3 * * *", queueCapacity, 100,
-				Duration.ofMillis(100), Duration.ofSeconds(10), writerId, true, Duration.ofMillis(200), Duration.ofDays(30),
-				null, null, Duration.ofMinutes(1), null, List.of());
+		return properties(folder, queueCapacity, writerId, Duration.ofMillis(100));
+	}
+
+	static RecordsProperties properties(Path folder, int queueCapacity, String writerId, Duration retryInterval) {
+		return new RecordsProperties(folder, Period.ofYears(5), "0 30 3 * * *", queueCapacity, 100, retryInterval,
+				Duration.ofSeconds(10), writerId, true, Duration.ofMillis(200), Duration.ofDays(30), null, null,
+				Duration.ofMinutes(1), null, List.of());
 	}
 
 	private RecordWriter writer(String id, int queueCapacity) {
