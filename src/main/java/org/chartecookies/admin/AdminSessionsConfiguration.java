@@ -7,15 +7,27 @@ import org.chartecookies.web.FilterOrder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 
 /**
  * The back office's sessions when the records' database does not answer: a {@code 503} page rather than a
- * {@code 500}, logouts that still end the session, one log line per episode.
+ * {@code 500}, logouts that still end the session, one log line per episode (the deletion of expired sessions
+ * included).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSessionsConfiguration {
+
+	/**
+	 * Spring Session's own schedule of the deletion of expired sessions is off (after Spring Boot's customizer, which
+	 * sets it): {@link SessionUpkeep} runs it on the same schedule, and logs a database that does not answer once.
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionCleanupScheduledByUpkeep() {
+		return (sessions) -> sessions.setCleanupCron(Scheduled.CRON_DISABLED);
+	}
 
 	@Bean
 	SessionUpkeep sessionUpkeep(JdbcIndexedSessionRepository sessions) {

@@ -18,9 +18,10 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.TransactionException;
 
 /**
- * The back office's sessions in the records' database, when that database does not answer: the sessions logged out
- * meanwhile, ended in the database as soon as it answers again (until then this instance refuses them itself), and
- * the log of such an episode, once: one {@code WARN} line when the database stops answering the back office, one
+ * The back office's sessions in the records' database: the deletion of expired ones (Spring Session's, scheduled here
+ * rather than by Spring Session, whose scheduler logs an {@code ERROR} with a stack trace at each run while the
+ * database does not answer); the sessions logged out while it does not answer, ended in the database as soon as it
+ * answers again (until then this instance refuses them itself); and the log of such an episode, once: one {@code WARN} line when the database stops answering the back office, one
  * {@code INFO} line when it answers again, whatever the number of requests in between (anyone can send a session
  * cookie: one line each would let them fill the log).
  */
@@ -93,6 +94,25 @@ class SessionUpkeep implements DisposableBean {
 				this.loggedOut.remove(id);
 			}
 		}
+	}
+
+	/**
+	 * Deletes the expired sessions, when Spring Session would ({@code spring.session.jdbc.cleanup-cron}, every minute);
+	 * its own schedule is off ({@link AdminSessionsConfiguration}).
+	 */
+	@Scheduled(cron = "${spring.session.jdbc.cleanup-cron:0 * * * * *}")
+	void deleteExpiredSessions() {
+		try {
+			this.sessions.cleanUpExpiredSessions();
+		}
+		catch (RuntimeException ex) {
+			if (!databaseFailure(ex)) {
+				throw ex;
+			}
+			failed(ex);
+			return;
+		}
+		answered();
 	}
 
 	/** Every few seconds, while there are some: ends the sessions logged out while the database did not answer. */

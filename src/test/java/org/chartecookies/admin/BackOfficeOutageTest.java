@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.chartecookies.records.PostgresCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,12 +31,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The back office on PostgreSQL while it is down, as its page promises: a 503 page, never a 500 or a stack trace,
  * whether the session, the login or a page needs the database; a logout that cannot reach the database still ends
- * the session, in the browser at once and in the database as soon as it answers.
+ * the session, in the browser at once and in the database as soon as it answers; the deletion of expired sessions
+ * (every second here) says once that it fails, and once that it works again.
  */
 // Closed after the class, so that its connection pools do not outlive their database (and log into other tests).
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = Operator.ACCOUNTS)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { Operator.ACCOUNTS, "spring.session.jdbc.cleanup-cron=* * * * * *" })
 class BackOfficeOutageTest {
 
 	private static final String SESSION_COOKIE = "charte_admin_session";
@@ -110,6 +115,37 @@ class BackOfficeOutageTest {
 		copy.setCookie(SESSION_COOKIE, session);
 		assertThat(copy.get("/admin").statusCode()).isEqualTo(302);
 		assertThat(log.getAll()).doesNotContain("ERROR", "threw exception");
+	}
+
+	@Test
+	void theDeletionOfExpiredSessionsSaysOnceThatTheDatabaseIsDownAndOnceThatItIsBack(CapturedOutput log,
+			@Autowired MeterRegistry meters) throws Exception {
+		long before = cleanups(meters);
+		cluster.stopServer();
+		try {
+			await().atMost(Duration.ofSeconds(60)).until(() -> cleanups(meters) >= before + 3);
+			assertThat(log.getAll()).containsOnlyOnce("Back office: the records database does not answer")
+				.doesNotContain("ERROR", "Unexpected error occurred in scheduled task");
+		}
+		finally {
+			cluster.startServer();
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> log.getAll().contains("Back office: the records database answers again"));
+		long back = cleanups(meters);
+		await().atMost(Duration.ofSeconds(60)).until(() -> cleanups(meters) >= back + 2);
+		assertThat(log.getAll()).containsOnlyOnce("Back office: the records database does not answer")
+			.containsOnlyOnce("Back office: the records database answers again")
+			.doesNotContain("ERROR", "Unexpected error occurred in scheduled task");
+	}
+
+	/** The runs of the scheduled deletion of expired sessions, as Spring's observation of scheduled tasks counts them. */
+	private static long cleanups(MeterRegistry meters) {
+		return meters.find("tasks.scheduled.execution")
+			.tag("code.function", "deleteExpiredSessions")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	/**
