@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
@@ -33,6 +34,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	/** What a client waits before trying again, in seconds. */
 	static final String RETRY_AFTER = "10";
+
+	/** The request attribute Spring Security names after the token's parameter, besides its class's name. */
+	private static final String CSRF_PARAMETER = "_csrf";
 
 	private static final RequestMatcher LOGOUT = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.POST, "/admin/logout");
@@ -73,6 +77,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			// An export refused is a page, not a download.
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+			// The error page holds no back-office form: Spring Security's token for this request is not for it (once
+			// logged in, reading it would ask the session of the database again).
+			request.removeAttribute(CsrfToken.class.getName());
+			request.removeAttribute(CSRF_PARAMETER);
 			// The error page says the reason (LocalizedErrorAttributes), in the operator's language.
 			request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
 					new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, reason));
