@@ -4,13 +4,12 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,14 +24,15 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackageClasses = AdminPages.class)
 class AdminPages {
 
-	private static final Log logger = LogFactory.getLog(AdminPages.class);
-
 	private static final String REFUSED = "admin/refused";
 
 	private final RegistryTitles titles;
 
-	AdminPages(RegistryTitles titles) {
+	private final SessionUpkeep database;
+
+	AdminPages(RegistryTitles titles, SessionUpkeep database) {
 		this.titles = titles;
+		this.database = database;
 	}
 
 	@ModelAttribute
@@ -50,10 +50,12 @@ class AdminPages {
 		return refusal(request, operator, response, HttpServletResponse.SC_BAD_REQUEST, ex.messageKey());
 	}
 
-	@ExceptionHandler(DataAccessException.class)
-	ModelAndView databaseDown(DataAccessException ex, HttpServletRequest request, @Nullable Principal operator,
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ModelAndView databaseDown(RuntimeException ex, HttpServletRequest request, @Nullable Principal operator,
 			HttpServletResponse response) {
-		logger.warn("Back office: the records database did not answer: " + ex.getMostSpecificCause().getMessage());
+		// Once per episode, as when the session could not be read (DatabaseOutageFilter).
+		this.database.failed(ex);
+		response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutageFilter.RETRY_AFTER);
 		return refusal(request, operator, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "admin.database.down");
 	}
 

@@ -23,8 +23,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ForwardAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -94,13 +97,14 @@ class AdminSecurityConfiguration {
 				.anyRequest()
 				.hasRole(ROLE))
 			.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
-			// No session before a login: the form's CSRF token lives in a cookie, and no request is saved for after it.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
+			// No session before a login: the form's CSRF token lives in a cookie until then (the session's after it), and
+			// no request is saved for after it.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionBoundCsrfTokens(csrfTokens())))
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.formLogin((login) -> login.loginPage(LoginController.LOGIN)
 				.failureHandler(new ForwardAuthenticationFailureHandler(LoginController.FAILED))
-				.defaultSuccessUrl("/admin"))
+				.successHandler(sessionTokenThenDashboard()))
 			.logout((logout) -> logout.logoutUrl("/admin/logout")
 				.logoutSuccessUrl(LoginController.LOGIN + "?logout")
 				.addLogoutHandler((request, response, authentication) -> {
@@ -116,8 +120,23 @@ class AdminSecurityConfiguration {
 	}
 
 	/**
+	 * After a login, the session's CSRF token is made at once, saved with the new session, and the dashboard follows.
+	 * Made later, by the first pages, several pages opened at once would each make one, and each page's session save
+	 * would insert it: all but one fail on the attributes table's key.
+	 */
+	private static AuthenticationSuccessHandler sessionTokenThenDashboard() {
+		AuthenticationSuccessHandler dashboard = new SimpleUrlAuthenticationSuccessHandler("/admin");
+		return (request, response, authentication) -> {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			dashboard.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/**
 	 * The login form's CSRF token, in a cookie rather than in a session (so that an anonymous request never makes
-	 * one): {@value #CSRF_COOKIE}, declared in the registry, sent to {@code /admin} only, never to scripts, never from
+	 * one; once logged in, the token is the session's: {@link SessionBoundCsrfTokens}): {@value #CSRF_COOKIE}, declared in the registry, sent to {@code /admin} only, never to scripts, never from
 	 * another site, {@code Secure} over HTTPS (behind the proxy too) like the session cookie. The form holds the token
 	 * masked differently on each page (Spring Security's default), the cookie holds it as it is: a forged post has
 	 * neither.

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -18,12 +19,18 @@ import org.chartecookies.registry.HostedSite;
 import org.chartecookies.registry.Sites;
 import org.jspecify.annotations.Nullable;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -118,10 +125,33 @@ class RecordsConfiguration {
 		} : spill::lock);
 	}
 
+	/**
+	 * The writer's own pool of connections, to the application's database and set up as its pool is
+	 * ({@code spring.datasource.hikari.*}: 4 connections, 2 s to get one), so that nothing else holds the connections
+	 * the writer needs: however many back-office requests there are at once, however slow (its pages, its exports to
+	 * slow clients, its sessions), the writer never waits for a connection, nor takes a busy pool for a database gone.
+	 * Not a candidate for anything else: Flyway, the purge, the back office and its sessions use the application's pool.
+	 */
+	@Bean(defaultCandidate = false)
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource recordWriterConnections(JdbcConnectionDetails database) {
+		HikariDataSource pool = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.driverClassName(database.getDriverClassName())
+			.url(database.getJdbcUrl())
+			.username(database.getUsername())
+			.password(database.getPassword())
+			.build();
+		pool.setPoolName("records-writer");
+		return pool;
+	}
+
 	@Bean
-	RecordWriter recordWriter(RecordStore store, SpillFile spill, Journal journal, RecordKeeping keeping,
-			Integrity integrity, RecordsProperties properties, Clock clock, SchemaMigration schema, MeterRegistry meters,
-			Environment environment) {
+	RecordWriter recordWriter(@Qualifier("recordWriterConnections") HikariDataSource connections, SpillFile spill,
+			Journal journal, RecordKeeping keeping, Integrity integrity, RecordsProperties properties, Clock clock,
+			SchemaMigration schema, MeterRegistry meters, Environment environment) {
+		RecordStore store = new RecordStore(JdbcClient.create(connections), new JdbcTemplate(connections),
+				new TransactionTemplate(new DataSourceTransactionManager(connections)));
 		String writerId = (properties.writerId() != null) ? properties.writerId() : "w-" + random();
 		RecordWriter writer = new RecordWriter(store, spill, journal, keeping, integrity.checkpoints(), properties, clock,
 				writerId, "h-" + random(), schema, meters);

@@ -18,6 +18,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * <li>{@link #UNKNOWN_HOST}: the request's site, once; a host no site answers for gets a 404 here;</li>
  * <li>{@link #TRUSTED_ORIGIN_SHARING}: the banner and the consent endpoint shared with the site's trusted origins
  * (CORS);</li>
+ * <li>{@link #BACK_OFFICE_OUTAGE}: a {@code 503} page when the records' database does not answer the back office
+ * (its session, its login, its pages), for {@code /admin} only;</li>
  * <li>{@link #BACK_OFFICE_SESSIONS}: Spring Session (the back office's session, in the records' database), for
  * {@code /admin} only;</li>
  * <li>{@link #CLIENT_PREFERENCES}: the language decided once, made the servlet API's locale; then Spring's request
@@ -39,6 +41,9 @@ public final class FilterOrder {
 
 	/** Before Spring's request context filter ({@code REQUEST_WRAPPER_FILTER_MAX_ORDER - 105}), the first to ask a locale. */
 	public static final int CLIENT_PREFERENCES = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 106;
+
+	/** Just before Spring Session, so that it sees the session's failures too. */
+	public static final int BACK_OFFICE_OUTAGE = SessionRepositoryFilter.DEFAULT_ORDER - 1;
 
 	/** Spring Session's own place: before anything that may ask for the session. */
 	public static final int BACK_OFFICE_SESSIONS = SessionRepositoryFilter.DEFAULT_ORDER;

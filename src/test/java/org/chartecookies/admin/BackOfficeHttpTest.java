@@ -125,6 +125,26 @@ class BackOfficeHttpTest {
 	}
 
 	/**
+	 * A sibling subdomain can set a cookie for the whole site ({@code Domain=example.org; Path=/admin}): with the CSRF
+	 * token in a cookie alone, its page could plant a token of its own (here one the login page gave it), for the
+	 * logout's path so that browsers send it before the operator's own, and post the logout form with it. A logged-in
+	 * operator's token is their session's: a planted one is refused.
+	 */
+	@Test
+	void aPlantedCsrfCookieCannotForceALoggedInOperatorOut() throws Exception {
+		Operator operator = operator("198.51.100.14");
+		assertThat(operator.logIn("operator", Operator.OPERATOR_PASSWORD).statusCode()).isEqualTo(302);
+		assertThat(operator.get("/admin").statusCode()).isEqualTo(200);
+		Operator sibling = operator("198.51.100.15");
+		String plantedToken = sibling.loginToken();
+		operator.setCookie(AdminSecurityConfiguration.CSRF_COOKIE, sibling.cookie(AdminSecurityConfiguration.CSRF_COOKIE),
+				"/admin/logout");
+
+		assertThat(operator.post("/admin/logout", "_csrf=" + Operator.encode(plantedToken)).statusCode()).isEqualTo(403);
+		assertThat(operator.get("/admin").statusCode()).as("still logged in").isEqualTo(200);
+	}
+
+	/**
 	 * A body that does not come with the headers (here, chunked) is received before the request is handled, and the
 	 * request dispatched again: Spring Security checks it all the same.
 	 */

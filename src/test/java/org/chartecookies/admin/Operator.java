@@ -105,8 +105,13 @@ final class Operator {
 
 	/** Gives this client a cookie for the back office, as if it had been set. */
 	void setCookie(String name, String value) {
+		setCookie(name, value, "/admin");
+	}
+
+	/** Gives this client a cookie for a path, as if it had been set: a longer path's cookie is sent first. */
+	void setCookie(String name, String value, String path) {
 		HttpCookie cookie = new HttpCookie(name, value);
-		cookie.setPath("/admin");
+		cookie.setPath(path);
 		cookie.setVersion(0);
 		this.cookies.getCookieStore().add(URI.create(this.origin + "/admin"), cookie);
 	}

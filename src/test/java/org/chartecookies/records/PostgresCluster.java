@@ -94,14 +94,14 @@ public final class PostgresCluster implements AutoCloseable {
 	}
 
 	/** Starts the server again (after {@link #stopServer()}), on the same port and data. */
-	void startServer() {
+	public void startServer() {
 		command("pg_ctl", "-D", this.data.toString(), "-l", this.folder.resolve("server.log").toString(), "-w", "-t",
 				"60", "-o", "-p " + this.port + " -k " + this.folder + " -c listen_addresses=127.0.0.1 -c fsync=off",
 				"start");
 	}
 
 	/** Stops the server at once, as a crash or an operator would: clients are disconnected. */
-	void stopServer() {
+	public void stopServer() {
 		command("pg_ctl", "-D", this.data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
 	}
 
@@ -109,7 +109,7 @@ public final class PostgresCluster implements AutoCloseable {
 	 * Points the application under test at this cluster, with a records folder of its own (the file where decisions
 	 * wait belongs to this database).
 	 */
-	void register(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
+	public void register(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
 		registry.add("spring.datasource.url", this::jdbcUrl);
 		registry.add("spring.datasource.username", () -> USER);
 		String folder = Files.createTempDirectory("charte-records-postgres-").toString();
