@@ -150,10 +150,6 @@ class AdminSecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's filter chain, for the back office's addresses only (Spring Boot's own registration, for every
-	 * address, is excluded on the application class). Looked up at the first request, as Spring Boot does.
-	 */
-	/**
 	 * Spring Session's filter (the back office's session in the records' database, so that every replica knows it),
 	 * registered by Spring Boot for every address, is narrowed to the back office's: a visitor's request never meets
 	 * it.
@@ -175,6 +171,10 @@ class AdminSecurityConfiguration {
 		};
 	}
 
+	/**
+	 * Spring Security's filter chain, for the back office's addresses only (Spring Boot's own registration, for every
+	 * address, is excluded on the application class). Looked up at the first request, as Spring Boot does.
+	 */
 	@Bean
 	DelegatingFilterProxyRegistrationBean backOfficeSecurityFilter() {
 		DelegatingFilterProxyRegistrationBean registration = new DelegatingFilterProxyRegistrationBean(
