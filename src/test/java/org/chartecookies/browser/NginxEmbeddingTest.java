@@ -1,17 +1,20 @@
 package org.chartecookies.browser;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +200,35 @@ class NginxEmbeddingTest {
 			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(nginx(path)).build(), BodyHandlers.ofString());
 			assertThat(answer.statusCode()).as(path).isEqualTo(200);
 			assertThat(answer.body()).as(path).contains(path.contains("lang=en") ? "<h1>Cookie charter</h1>" : "<h1>Charte cookies</h1>");
+		}
+	}
+
+	/**
+	 * nginx compresses what it sends, the application's answers coming to it plain (SSI cannot read compressed ones):
+	 * a browser that takes gzip gets the platform's page compressed with the banner inside, and the charter, the
+	 * banner's style sheet and script compressed too.
+	 */
+	@Test
+	void aBrowserThatTakesGzipGetsThePageCompressedWithTheBannerInside() throws Exception {
+		startNginx();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : List.of("/platform/ssi.html", "/cookies", "/css/cookie-banner.css", "/js/cookie-banner.js")) {
+			HttpResponse<byte[]> answer = http.send(
+					HttpRequest.newBuilder(nginx(path)).header("Accept-Encoding", "gzip").build(),
+					BodyHandlers.ofByteArray());
+
+			assertThat(answer.statusCode()).as(path).isEqualTo(200);
+			assertThat(answer.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+			String text;
+			try (GZIPInputStream body = new GZIPInputStream(new ByteArrayInputStream(answer.body()))) {
+				text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			if (path.startsWith("/platform/")) {
+				assertThat(text).contains("A page of the platform", "id=\"cookie-banner\"", "Tout accepter");
+			}
+			else {
+				assertThat(text).as(path).isNotBlank();
+			}
 		}
 	}
 
