@@ -16,24 +16,32 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 /**
  * The application. Spring Security guards the back office only (admin package): Spring Boot's registration of its
  * filter for every address, and its generated user, are left out. {@code hash-password} as the first argument makes a
- * back-office password's hash instead of starting ({@link PasswordHashCommand}), {@code --charte.registry.validate=PATH}
- * checks registry files ({@link RegistryValidation}).
+ * back-office password's hash instead of starting ({@link PasswordHashCommand}), any other first argument that is no
+ * option is refused (exit status 2), {@code --charte.registry.validate=PATH} checks registry files
+ * ({@link RegistryValidation}).
  */
 @SpringBootApplication(exclude = { SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 @ConfigurationPropertiesScan
 public class CharteCookiesApplication {
 
 	public static void main(String[] args) throws IOException {
-		if (args.length > 0 && args[0].equals(PasswordHashCommand.NAME)) {
-			System.exit(PasswordHashCommand.run(System.in, System.out, System.err));
+		if (args.length > 0 && !args[0].startsWith("-")) {
+			// A first argument that is no option names a command: the application would start and ignore it.
+			if (args[0].equals(PasswordHashCommand.NAME)) {
+				System.exit(PasswordHashCommand.run(System.in, System.out, System.err));
+			}
+			System.err.println("charte-cookies: unknown command '" + args[0] + "': the only command is "
+					+ PasswordHashCommand.NAME + "; options start with -- (--charte.registry.validate=PATH)");
+			System.exit(2);
 		}
 		for (String arg : args) {
-			if (arg.startsWith(RegistryValidation.ARGUMENT)) {
+			// Without "=PATH" too: Spring would take the option for a property and start the application.
+			if (arg.equals(RegistryValidation.OPTION) || arg.startsWith(RegistryValidation.OPTION + "=")) {
 				// The check's own messages only, not the libraries' start-up lines.
 				LoggingSystem.get(CharteCookiesApplication.class.getClassLoader())
 					.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
-				System.exit(RegistryValidation.run(arg.substring(RegistryValidation.ARGUMENT.length()), System.out,
-						System.err));
+				String path = arg.substring(Math.min(arg.length(), RegistryValidation.OPTION.length() + 1));
+				System.exit(RegistryValidation.run(path, System.out, System.err));
 			}
 		}
 		SpringApplication.run(CharteCookiesApplication.class, args);

@@ -1,20 +1,31 @@
 package org.chartecookies.consent;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a visitor goes back to after a decision: a same-origin absolute path, or the charter when the candidate is
- * anything else (another site, a protocol-relative or backslash trick, control characters, non-ASCII, too long).
+ * Where a visitor goes back to after a decision: a same-origin absolute path, written as a browser sends it
+ * (percent-encoded), or the charter when the candidate is anything else (another site, a protocol-relative or
+ * backslash trick, written as it is or percent-encoded, a dot segment, control characters, too long).
  */
 public final class ReturnPath {
 
 	public static final String CHARTER = "/cookies";
 
 	static final int MAX_LENGTH = 2048;
+
+	/**
+	 * What an address holds as it is: the letters, digits and marks RFC 3986 leaves unencoded, its delimiters but for
+	 * {@code #} (the first starts the fragment, any later one is encoded), {@code [} and {@code ]} (for hosts only),
+	 * and {@code %} (kept when it starts an escape).
+	 */
+	private static final String KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
+
+	private static final String HEX = "0123456789ABCDEF";
+
+	/** Hexadecimal digits, in ASCII only (not {@link Character#digit}'s, which reads other scripts' digits too). */
+	private static final String DIGITS = HEX + "abcdef";
 
 	/** What the switch adds to a page at most: {@code &cookies=manage}. */
 	private static final int SWITCH_ROOM = 16;
@@ -45,7 +56,8 @@ public final class ReturnPath {
 			return new Split(CHARTER, null);
 		}
 		Split split = splitText(candidate);
-		return split.page().equals(of(split.page())) ? split : new Split(CHARTER, null);
+		String page = written(split.page());
+		return (page != null) ? new Split(page, split.mode()) : new Split(CHARTER, null);
 	}
 
 	/** The split of a text as it is, safe or not. */
@@ -108,39 +120,82 @@ public final class ReturnPath {
 	}
 
 	public static String of(@Nullable String candidate) {
-		if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH || !candidate.startsWith("/")
-				|| candidate.startsWith("//") || candidate.startsWith("/\\")) {
-			return CHARTER;
-		}
-		for (int i = 0; i < candidate.length(); i++) {
-			char c = candidate.charAt(i);
-			// Visible ASCII only: no spaces, no CR/LF, no backslash (browsers read it as a slash), no look-alikes.
-			if (c < 0x21 || c > 0x7e || c == '\\') {
-				return CHARTER;
-			}
-		}
-		try {
-			URI uri = new URI(candidate);
-			if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null
-					|| !uri.getRawPath().startsWith("/") || hasDotSegment(uri.getRawPath())) {
-				return CHARTER;
-			}
-		}
-		catch (URISyntaxException ex) {
-			return CHARTER;
-		}
-		return candidate;
+		String address = written(candidate);
+		return (address != null) ? address : CHARTER;
 	}
 
 	/**
-	 * Whether a path has a {@code .} or {@code ..} segment (written as such or percent-encoded): a browser removes them,
-	 * so that {@code /.//host} would be the path {@code //host}, which a platform that redirects to its paths would
-	 * read as another site.
+	 * The candidate as a browser sends it (percent-encoded: UTF-8, and what an address cannot hold as it is), or null
+	 * when it is no same-origin path, or longer than {@value #MAX_LENGTH} characters so written. What is already
+	 * percent-encoded is kept as it is, so that a page's own address comes back exactly; a {@code %} that starts no
+	 * escape is written {@code %25}.
 	 */
-	private static boolean hasDotSegment(String path) {
-		for (String segment : path.split("/", -1)) {
-			String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
-			if (decoded.equals(".") || decoded.equals("..")) {
+	private static @Nullable String written(@Nullable String candidate) {
+		if (candidate == null || !candidate.startsWith("/")) {
+			return null;
+		}
+		StringBuilder address = new StringBuilder();
+		boolean fragment = false;
+		for (int i = 0; i < candidate.length(); i = candidate.offsetByCodePoints(i, 1)) {
+			int c = candidate.codePointAt(i);
+			// Controls (CR/LF, tabs, which a browser drops), a backslash (a slash to browsers), a lone surrogate.
+			if (c < 0x20 || c == 0x7f || c == '\\' || Character.getType(c) == Character.SURROGATE) {
+				return null;
+			}
+			if (c == '#' && !fragment) {
+				fragment = true;
+				address.append('#');
+			}
+			else if (c == '%') {
+				address.append(escapeAt(candidate, i) ? "%" : "%25");
+			}
+			else if (KEPT.indexOf(c) >= 0) {
+				address.append((char) c);
+			}
+			else {
+				for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+					address.append('%').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
+				}
+			}
+			if (address.length() > MAX_LENGTH) {
+				return null;
+			}
+		}
+		String text = address.toString();
+		return leavesTheSite(text.split("[?#]", 2)[0]) ? null : text;
+	}
+
+	/** Whether a {@code %} at this index starts an escape: two hexadecimal digits follow. */
+	private static boolean escapeAt(String text, int index) {
+		return index + 2 < text.length() && DIGITS.indexOf(text.charAt(index + 1)) >= 0
+				&& DIGITS.indexOf(text.charAt(index + 2)) >= 0;
+	}
+
+	/**
+	 * Whether a path, percent-encoded, would leave the site once decoded (by a platform that redirects to its paths,
+	 * say): {@code //host} or {@code /\host}, a {@code .} or {@code ..} segment (a browser removes them, so that
+	 * {@code /.//host} would be {@code //host}), a control character (a browser drops a tab or a line break from an
+	 * address, so that {@code /<tab>/host} would be {@code //host}).
+	 */
+	private static boolean leavesTheSite(String path) {
+		StringBuilder decoded = new StringBuilder();
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '%') {
+				c = (char) Integer.parseInt(path, i + 1, i + 3, 16);
+				i += 2;
+			}
+			if (c < 0x20 || c == 0x7f) {
+				return true;
+			}
+			decoded.append(c);
+		}
+		String text = decoded.toString();
+		if (text.startsWith("//") || text.startsWith("/\\")) {
+			return true;
+		}
+		for (String segment : text.split("[/\\\\]", -1)) {
+			if (segment.equals(".") || segment.equals("..")) {
 				return true;
 			}
 		}

@@ -14,19 +14,31 @@ import org.springframework.core.io.FileSystemResource;
 /**
  * {@code java -jar charte-cookies.jar --charte.registry.validate=PATH}: checks a registry file, or a folder of them,
  * as the application checks them at start-up (the same messages), without starting it, and exits 0 when every file
- * is valid, 1 otherwise.
+ * is valid, 1 otherwise, 2 when no path is given.
  */
 public final class RegistryValidation {
 
-	/** The argument that runs this check instead of the application. */
-	public static final String ARGUMENT = "--charte.registry.validate=";
+	/** The option that runs this check instead of the application, followed by {@code =PATH}. */
+	public static final String OPTION = "--charte.registry.validate";
 
 	private RegistryValidation() {
 	}
 
-	/** Checks the file or the folder at {@code path}; says what it found; the exit status. */
+	/**
+	 * Checks the file or the folder at {@code path}; says what it found; the exit status: 0, 1, or 2 when no path is
+	 * given (the working folder, which an empty path would name, is not checked in its place).
+	 */
 	public static int run(String path, PrintStream out, PrintStream err) {
-		Path given = Path.of(path.strip());
+		String given = path.strip();
+		if (given.isEmpty()) {
+			err.println(OPTION + " needs the path of a registry file or folder: " + OPTION
+					+ "=/config/cookies.yaml");
+			return 2;
+		}
+		return check(Path.of(given), out, err);
+	}
+
+	private static int check(Path given, PrintStream out, PrintStream err) {
 		try (ValidatorFactory validation = Validation.byDefaultProvider()
 			.configure()
 			.messageInterpolator(new MessageInterpolatorFactory().getObject())

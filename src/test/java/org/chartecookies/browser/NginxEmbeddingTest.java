@@ -1,8 +1,7 @@
 package org.chartecookies.browser;
 
-import java.io.File;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,18 +10,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,24 +30,18 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.util.TestSocketUtils;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's platform for real: Debian's nginx serves static pages of its own, proxies the application's paths
- * with the configuration the README gives (docs/nginx-example.conf), and includes the banner with SSI or with the
- * banner script. A visitor decides on those pages in Chromium; the application honours the decision next time.
+ * with the configuration the documentation gives (docs/nginx-example.conf), and includes the banner with SSI (the
+ * include line that file gives) or with the banner script. A visitor decides on those pages in Chromium; the application honours the decision next time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class NginxEmbeddingTest {
 
-	private static final File NGINX = new File(System.getProperty("nginx.binary", "/usr/sbin/nginx"));
-
-	private static final Path WORK = Path.of("target", "nginx-it").toAbsolutePath();
-
-	private static Process nginx;
+	private static PlatformNginx nginx;
 
 	private static int nginxPort;
 
@@ -63,19 +52,13 @@ class NginxEmbeddingTest {
 
 	@BeforeAll
 	static void requireNginx() {
-		if (!NGINX.canExecute()) {
-			String message = "The embedding test needs " + NGINX + " (apt-get install -y nginx-light)";
-			if (Boolean.getBoolean("browser.required") || "true".equalsIgnoreCase(System.getenv("CI"))) {
-				Assertions.fail(message);
-			}
-			Assumptions.abort(message + ": skipped");
-		}
+		PlatformNginx.require();
 	}
 
 	@AfterAll
 	static void stopNginx() {
 		if (nginx != null) {
-			nginx.destroy();
+			nginx.close();
 		}
 	}
 
@@ -220,6 +203,35 @@ class NginxEmbeddingTest {
 		}
 	}
 
+	/**
+	 * nginx compresses what it sends, the application's answers coming to it plain (SSI cannot read compressed ones):
+	 * a browser that takes gzip gets the platform's page compressed with the banner inside, and the charter, the
+	 * banner's style sheet and script compressed too.
+	 */
+	@Test
+	void aBrowserThatTakesGzipGetsThePageCompressedWithTheBannerInside() throws Exception {
+		startNginx();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : List.of("/platform/ssi.html", "/cookies", "/css/cookie-banner.css", "/js/cookie-banner.js")) {
+			HttpResponse<byte[]> answer = http.send(
+					HttpRequest.newBuilder(nginx(path)).header("Accept-Encoding", "gzip").build(),
+					BodyHandlers.ofByteArray());
+
+			assertThat(answer.statusCode()).as(path).isEqualTo(200);
+			assertThat(answer.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+			String text;
+			try (GZIPInputStream body = new GZIPInputStream(new ByteArrayInputStream(answer.body()))) {
+				text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			if (path.startsWith("/platform/")) {
+				assertThat(text).contains("A page of the platform", "id=\"cookie-banner\"", "Tout accepter");
+			}
+			else {
+				assertThat(text).as(path).isNotBlank();
+			}
+		}
+	}
+
 	@Test
 	void aClientsOwnForwardedHostDoesNotReachTheApplication() throws Exception {
 		startNginx();
@@ -234,7 +246,7 @@ class NginxEmbeddingTest {
 	}
 
 	private static URI nginx(String path) {
-		return URI.create("http://localhost:" + nginxPort + path);
+		return nginx.uri(path);
 	}
 
 	/** The banner's links as the browser resolves them. */
@@ -247,50 +259,24 @@ class NginxEmbeddingTest {
 			.toList();
 	}
 
-	/** nginx with the README's configuration, pointed at this test's application; once for the class. */
+	/** nginx with the documented configuration, pointed at this test's application, and its pages; once for the class. */
 	private void startNginx() throws IOException, InterruptedException {
 		if (nginx != null) {
 			return;
 		}
-		FileSystemUtils.deleteRecursively(WORK);
-		Files.createDirectories(WORK.resolve("tmp"));
-		Files.createDirectories(WORK.resolve("www/platform"));
-		nginxPort = TestSocketUtils.findAvailableTcpPort();
-		String site = Files.readString(Path.of("docs/nginx-example.conf"), StandardCharsets.UTF_8)
-			.replace("listen 80;", "listen 127.0.0.1:" + nginxPort + ";")
-			.replace("server_name www.example.org;", "server_name localhost;")
-			.replace("root /var/www/platform;", "root " + WORK.resolve("www") + ";")
-			.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + this.appPort);
-		String temp = WORK.resolve("tmp").toString();
-		Files.writeString(WORK.resolve("nginx.conf"), """
-				daemon off;
-				master_process off;
-				worker_processes 1;
-				error_log %1$s/error.log warn;
-				pid %1$s/nginx.pid;
-				events { worker_connections 64; }
-				http {
-				  access_log off;
-				  types { text/html html; text/css css; application/javascript js; }
-				  client_body_temp_path %2$s/body;
-				  proxy_temp_path %2$s/proxy;
-				  fastcgi_temp_path %2$s/fastcgi;
-				  uwsgi_temp_path %2$s/uwsgi;
-				  scgi_temp_path %2$s/scgi;
-				%3$s
-				}
-				""".formatted(WORK, temp, site), StandardCharsets.UTF_8);
-		page("ssi.html", """
+		nginx = PlatformNginx.start("nginx-it", this.appPort);
+		nginxPort = nginx.port();
+		nginx.page("ssi.html", """
 				<link rel="stylesheet" href="/css/cookie-banner.css">
 				</head>
 				<body>
-				<!--# include virtual="/cookies/banner?return=$uri&cookies=$arg_cookies" -->""");
+				""" + PlatformNginx.ssiInclude());
 		String script = """
 				<link rel="stylesheet" href="/css/cookie-banner.css">
 				<script src="/js/cookie-banner.js" data-insert defer></script>
 				</head>
 				<body>""";
-		page("script.html", script);
+		nginx.page("script.html", script);
 		StringBuilder article = new StringBuilder("<header><h1>Article</h1></header><main>");
 		for (int i = 1; i <= 12; i++) {
 			article.append("<p>Paragraph ").append(i)
@@ -300,47 +286,10 @@ class NginxEmbeddingTest {
 				.append("</p>\n");
 		}
 		article.append("<p id=\"last\">The end of the page.</p></main>");
-		page("article.html", script, article.toString());
-		Files.writeString(WORK.resolve("www/platform/script-en.html"),
-				Files.readString(WORK.resolve("www/platform/script.html")).replace("<html lang=\"fr\">", "<html lang=\"en\">"));
-		nginx = new ProcessBuilder(NGINX.getPath(), "-p", WORK.toString(), "-c", WORK.resolve("nginx.conf").toString())
-			.redirectErrorStream(true)
-			.redirectOutput(WORK.resolve("nginx.out").toFile())
-			.start();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		while (!listening(nginxPort)) {
-			assertThat(nginx.isAlive()).as("nginx running; see " + WORK.resolve("nginx.out")).isTrue();
-			assertThat(Instant.now()).as("nginx listening within 20 s").isBefore(deadline);
-			nginx.waitFor(100, TimeUnit.MILLISECONDS);
-		}
-	}
-
-	private static void page(String name, String head) throws IOException {
-		page(name, head, "<main><h1>A page of the platform</h1></main>");
-	}
-
-	private static void page(String name, String head, String body) throws IOException {
-		Files.writeString(WORK.resolve("www/platform").resolve(name), """
-				<!DOCTYPE html>
-				<html lang="fr">
-				<head>
-				<meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>Plateforme</title>
-				%s
-				%s
-				</body>
-				</html>
-				""".formatted(head, body), StandardCharsets.UTF_8);
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		nginx.page("article.html", script, article.toString());
+		Path platform = nginx.folder().resolve("platform");
+		Files.writeString(platform.resolve("script-en.html"),
+				Files.readString(platform.resolve("script.html")).replace("<html lang=\"fr\">", "<html lang=\"en\">"));
 	}
 
 }

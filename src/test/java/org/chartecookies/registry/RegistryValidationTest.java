@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +99,19 @@ class RegistryValidationTest {
 
 		assertThat(validate(folder)).isEqualTo(1);
 		assertThat(err()).contains("no valid registry file");
+	}
+
+	/** An empty path would name the working folder: it is said missing, not checked in its place. */
+	@ParameterizedTest
+	@ValueSource(strings = { "", " " })
+	void noPathIsSaidMissing(String path) {
+		int status = RegistryValidation.run(path, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+
+		assertThat(status).isEqualTo(2);
+		assertThat(err()).isEqualTo("--charte.registry.validate needs the path of a registry file or folder:"
+				+ " --charte.registry.validate=/config/cookies.yaml" + System.lineSeparator());
+		assertThat(out()).isEmpty();
 	}
 
 }
