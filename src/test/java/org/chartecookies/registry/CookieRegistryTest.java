@@ -46,7 +46,7 @@ class CookieRegistryTest {
 	/** The banner's first layer names the third parties a visitor consents to: each once, in the registry's order. */
 	@Test
 	void theProvidersOfOptionalCookiesAreNamedOnceEachInRegistryOrder() {
-		assertThat(this.registry.optionalProviders()).containsExactly("Matomo", "YouTube");
+		assertThat(this.registry.optionalProviders()).containsExactly("Exemple", "YouTube");
 		assertThat(Registries.defaultRegistry().optionalProviders()).containsExactly("Opendatasoft");
 		assertThat(Registries.load("registries/necessary-only.yaml").optionalProviders()).isEmpty();
 	}
