@@ -182,6 +182,18 @@ class RegistryLoaderTest {
 		assertThat(site.privacyPolicyAddress()).hasToString(address);
 	}
 
+	/** Besides the corpus: an https address without a host, another scheme, a path relative to the page it is on. */
+	@ParameterizedTest
+	@ValueSource(strings = { "https:///privacy", "mailto:dpo@example.org", "privacy.html", "?page=privacy", "///x" })
+	void privacyPolicyElsewhereThanASecurePageOrAPathOnTheSiteIsRefused(String written) throws IOException {
+		String text = Files.readString(Path.of("src/test/resources/registries/two-optional-categories.yaml"))
+			.replace("url: https://www.example.org", "url: https://www.example.org\n  privacyPolicy: '" + written + "'");
+
+		assertThatExceptionOfType(InvalidRegistryException.class)
+			.isThrownBy(() -> this.loader.load(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))))
+			.withMessageContaining("line 6, column 18, site.privacyPolicy must be an https address");
+	}
+
 	@Test
 	void aSiteWithoutPrivacyPolicyLinksToNone() {
 		assertThat(this.loader.load(new ClassPathResource("registries/two-optional-categories.yaml"))
