@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +44,7 @@ class FirstLayerInBrowserTest extends VisitorTest {
 		assertThat(this.visitor.accessibilityViolations()).isEmpty();
 	}
 
-	/** A visitor who accepted finds their choice ticked when they come back to change it, and only then. */
+	/** A visitor who accepted finds their choice ticked when they come back to change it, and no box for the rest. */
 	@Test
 	void onlyTheCurrentDecisionTicksABox() {
 		visit(true).open("/cookies");
@@ -54,20 +53,6 @@ class FirstLayerInBrowserTest extends VisitorTest {
 		this.visitor.manageCookies("Gérer mes cookies");
 
 		assertThat(inputs()).extracting(WebElement::isSelected).containsExactly(true);
-	}
-
-	/** On a phone, the whole first layer, "Personnaliser" included, is on the first screen: nothing to scroll to. */
-	@ParameterizedTest(name = "lang={0}")
-	@CsvSource({ "fr", "en" })
-	void theWholeFirstLayerIsOnAPhonesFirstScreen(String language) {
-		visit(true);
-		this.visitor.resize(new Dimension(375, 812));
-		this.visitor.open("/cookies?lang=" + language);
-
-		Number bottom = (Number) this.visitor
-			.script("return document.getElementById('cookie-banner').getBoundingClientRect().bottom");
-		assertThat(bottom.doubleValue()).as("bottom of the first layer")
-			.isLessThanOrEqualTo(((Number) this.visitor.script("return window.innerHeight")).doubleValue());
 	}
 
 	private List<WebElement> inputs() {
