@@ -191,7 +191,7 @@
     }
     show('manage')
       .then(function (banner) {
-        var first = banner && (banner.querySelector('input[type=checkbox]:not([disabled])') || banner.querySelector('button'));
+        var first = banner && (banner.querySelector('input[type=checkbox]') || banner.querySelector('button'));
         if (first) {
           first.focus();
         }

@@ -42,7 +42,8 @@ class CharterController {
 				registry.categories().stream().map((category) -> section(registry, category, locale)).toList(),
 				new CharterPage.Prose(text(prose.intro(), locale), text(prose.whatTitle(), locale),
 						text(prose.whatText(), locale), text(prose.kindsIntro(), locale),
-						text(prose.platformTitle(), locale)));
+						text(prose.platformTitle(), locale)),
+				registry.site().privacyPolicyAddress());
 	}
 
 	private static @Nullable String text(@Nullable LocalizedText text, Locale locale) {

@@ -1,6 +1,9 @@
 package org.chartecookies.consent;
 
+import java.net.URI;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -17,10 +20,11 @@ import java.util.List;
  * @param charterChanged the visitor decided about an older revision: the banner says the charter changed
  * @param globalPrivacyControl the browser asks not to be tracked and no decision exists: the banner says it is honoured
  * @param revision the registry's revision the banner shows, sent back with the decision
+ * @param firstLayer what the first layer says before any choice: purposes, who sets the cookies, the privacy policy
  */
 public record CookieBanner(State state, boolean choicesOpen, boolean decided, List<Choice> choices, String returnPath,
 		String manageUrl, String confirmationKey, String accepted, String refused, boolean charterChanged,
-		boolean globalPrivacyControl, int revision) {
+		boolean globalPrivacyControl, int revision, FirstLayer firstLayer) {
 
 	public enum State {
 
@@ -33,6 +37,19 @@ public record CookieBanner(State state, boolean choicesOpen, boolean decided, Li
 		/** A current decision exists: nothing to show. */
 		HIDDEN
 
+	}
+
+	/**
+	 * What a visitor is told before they choose (CNIL recommendation 2020-092, GDPR art. 13).
+	 *
+	 * @param purposes the optional categories' purposes, as one list in words ("a, b et c")
+	 * @param providersKey the sentence saying who sets those cookies (the site itself, third parties, or both), or
+	 * null when no optional category declares a cookie
+	 * @param thirdParties the providers other than the site, as one list in words
+	 * @param privacyPolicy the site's privacy policy, or null when it names none
+	 */
+	public record FirstLayer(String purposes, @Nullable String providersKey, String thirdParties,
+			@Nullable URI privacyPolicy) {
 	}
 
 	/** One category as the visitor sees it; required ones are always on. */
@@ -64,11 +81,16 @@ public record CookieBanner(State state, boolean choicesOpen, boolean decided, Li
 	CookieBanner at(String returnPath, String manageUrl) {
 		return new CookieBanner(this.state, this.choicesOpen, this.decided, this.choices, returnPath, manageUrl,
 				this.confirmationKey, this.accepted, this.refused, this.charterChanged, this.globalPrivacyControl,
-				this.revision);
+				this.revision, this.firstLayer);
 	}
 
 	public List<Choice> optionalChoices() {
 		return this.choices.stream().filter((choice) -> !choice.required()).toList();
+	}
+
+	/** The categories that are always on: shown as information, never as a box to tick. */
+	public List<Choice> requiredChoices() {
+		return this.choices.stream().filter(Choice::required).toList();
 	}
 
 }

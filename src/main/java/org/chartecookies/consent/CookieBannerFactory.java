@@ -1,12 +1,15 @@
 package org.chartecookies.consent;
 
+import java.text.ListFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.chartecookies.registry.CookieRegistry;
+import org.chartecookies.registry.Site;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -52,7 +55,29 @@ class CookieBannerFactory {
 				: accepted.isEmpty() ? "banner.confirmation.refused-all" : "banner.confirmation.custom";
 		return new CookieBanner(state, manage, decision != null, choices, page.path(), page.manageUrl(), confirmation,
 				accepted, refused, consent.outdated(), consent.globalPrivacyControl() && decision == null,
-				registry.revision());
+				registry.revision(), firstLayer(registry, page.language()));
+	}
+
+	/** The optional categories' purposes and who sets their cookies, the site itself said as "us". */
+	private static CookieBanner.FirstLayer firstLayer(CookieRegistry registry, Locale language) {
+		Site site = registry.site();
+		List<String> providers = registry.optionalProviders();
+		List<String> others = providers.stream().filter((provider) -> !site.isProvider(provider)).toList();
+		boolean itself = others.size() < providers.size();
+		String providersKey = others.isEmpty() ? (itself ? "banner.set-by-us" : null)
+				: itself ? "banner.set-by-us-and" : "banner.set-by";
+		List<String> purposes = registry.optionalCategories()
+			.stream()
+			.map((category) -> category.briefPurpose().text(language))
+			.toList();
+		return new CookieBanner.FirstLayer(inWords(purposes, language), providersKey, inWords(others, language),
+				site.privacyPolicyAddress());
+	}
+
+	/** "a, b et c", "a, b, and c": a list as a sentence of the language says it. */
+	private static String inWords(List<String> items, Locale language) {
+		return items.isEmpty() ? ""
+				: ListFormat.getInstance(language, ListFormat.Type.STANDARD, ListFormat.Style.FULL).format(items);
 	}
 
 	/** The page after a decision: the same page, saying that the decision was saved. */

@@ -46,6 +46,19 @@ public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integ
 		return this.categories.stream().anyMatch(CookieCategory::isOptional);
 	}
 
+	/**
+	 * Who sets the cookies that need consent (the controllers a visitor consents to), each named once, in registry
+	 * order.
+	 */
+	public List<String> optionalProviders() {
+		List<String> optional = optionalCategories().stream().map(CookieCategory::id).toList();
+		return this.cookies.stream()
+			.filter((cookie) -> optional.contains(cookie.category()))
+			.map(CookieDeclaration::provider)
+			.distinct()
+			.toList();
+	}
+
 	public List<CookieDeclaration> cookiesIn(CookieCategory category) {
 		return this.cookies.stream().filter((cookie) -> cookie.category().equals(category.id())).toList();
 	}

@@ -1,5 +1,6 @@
 package org.chartecookies.registry;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ final class RegistryRules {
 	void check(String location, CookieRegistry registry, EntryPositions positions) {
 		checkConstraints(location, registry, positions);
 		checkSite(location, registry.site(), positions);
+		checkPrivacyPolicy(location, registry.site(), positions);
 		checkPalette(location, registry.site().palette(), positions);
 		checkReferences(location, registry, positions);
 	}
@@ -61,6 +63,25 @@ final class RegistryRules {
 				|| site.url().getHost() == null) {
 			throw new InvalidRegistryException(location, positions.describe("site.url")
 					+ "site.url must be an http or https address such as https://www.example.org");
+		}
+	}
+
+	/**
+	 * The privacy policy is a link too: a secure web page, or a path on the site. A path must not name another host
+	 * ({@code //evil.example}) nor a scheme ({@code javascript:}).
+	 */
+	private static void checkPrivacyPolicy(String location, Site site, EntryPositions positions) {
+		URI policy = site.privacyPolicy();
+		if (policy == null) {
+			return;
+		}
+		boolean secure = "https".equalsIgnoreCase(policy.getScheme()) && policy.getHost() != null;
+		String written = policy.toString();
+		boolean path = written.startsWith("/") && !written.startsWith("//");
+		if (!secure && !path) {
+			throw new InvalidRegistryException(location, positions.describe("site.privacyPolicy")
+					+ "site.privacyPolicy must be an https address such as https://www.example.org/privacy,"
+					+ " or a path on the site such as /privacy");
 		}
 	}
 

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param trustedOrigins origins ({@code https://shop.example.org}) allowed to post this site's decisions from another
  * origin, besides {@code charte.security.trusted-origins}
  * @param palette the site's own colours, else the application's
+ * @param privacyPolicy the site's privacy policy, linked from the banner and the charter: an {@code https} address, or
+ * a path on the site ({@code /privacy}); recommended (GDPR art. 13: reachable from where consent is asked)
  */
 public record Site(@NotBlank String name, @NotNull URI url,
 		List<@NotNull @Pattern(regexp = Site.HOST_PATTERN,
@@ -30,7 +32,7 @@ public record Site(@NotBlank String name, @NotNull URI url,
 				message = "must be a domain name such as example.org") @Nullable String cookieDomain,
 		List<@NotNull @Pattern(regexp = Site.ORIGIN_PATTERN,
 				message = "must be an origin: scheme://host[:port], without path") String> trustedOrigins,
-		@Valid @Nullable Palette palette) {
+		@Valid @Nullable Palette palette, @Nullable URI privacyPolicy) {
 
 	/** A host name as a request names it (lower-case letters, digits, dashes and dots), without a port. */
 	static final String HOST_PATTERN = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*";
@@ -47,7 +49,20 @@ public record Site(@NotBlank String name, @NotNull URI url,
 
 	/** A site known by its name and address only (a single registry file that declares nothing more). */
 	public Site(String name, URI url) {
-		this(name, url, null, null, null, null);
+		this(name, url, null, null, null, null, null);
+	}
+
+	/** The privacy policy's address, a path taken on the site's own address; null when the site names none. */
+	public @Nullable URI privacyPolicyAddress() {
+		return (this.privacyPolicy != null) ? this.url.resolve(this.privacyPolicy) : null;
+	}
+
+	/**
+	 * Whether a cookie's provider is the site itself: the banner says "us" rather than its name, so that visitors
+	 * tell first-party cookies from those of third parties.
+	 */
+	public boolean isProvider(String provider) {
+		return this.name.strip().equalsIgnoreCase(provider.strip());
 	}
 
 }

@@ -64,7 +64,7 @@ class RegistryProblemsInBackOfficeTest {
 		assertThat(english.statusCode()).isEqualTo(200);
 		assertThat(english.body()).contains("<h2 id=\"registry-problems-title\">Cookie registry problems</h2>",
 				"<code>shop.yaml</code> <span lang=\"en\">Cookie registry file [" + FOLDER.resolve("shop.yaml").toAbsolutePath()
-						+ "]: line 15, column 11, at revision: expected a whole number</span>");
+						+ "]: line 17, column 11, at revision: expected a whole number</span>");
 		assertThat(operator.get("/admin?lang=fr").body()).contains("Problèmes du registre des cookies");
 		assertThat(this.sites.forHost("shop.example.org").registry().revision()).as("the last good version")
 			.isEqualTo(3);

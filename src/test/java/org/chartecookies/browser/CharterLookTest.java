@@ -36,7 +36,7 @@ class CharterLookTest extends VisitorTest {
 		this.visitor.open("/cookies?cookies=manage");
 
 		List<WebElement> choices = this.visitor.browser.findElements(By.cssSelector(".cookie-banner__choice"));
-		assertThat(choices).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(choices).isNotEmpty();
 		for (WebElement choice : choices) {
 			Map<?, ?> box = rect(choice.findElement(By.tagName("input")));
 			Map<?, ?> label = rect(choice.findElement(By.tagName("label")));

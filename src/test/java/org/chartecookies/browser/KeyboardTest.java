@@ -30,7 +30,7 @@ class KeyboardTest extends VisitorTest {
 		assertThat(press(Keys.TAB).getText()).isEqualTo("Lire la charte cookies");
 		assertThat(press(Keys.TAB).getText()).isEqualTo("Personnaliser");
 		press(Keys.ENTER);
-		// The required category is shown checked and disabled: the keyboard skips it.
+		// The required category is said, not offered: the first control is the first optional category.
 		assertThat(press(Keys.TAB).getDomAttribute("id")).isEqualTo("cookie-choice-statistics");
 		assertThat(press(Keys.SPACE).isSelected()).isTrue();
 		assertThat(press(Keys.TAB).getDomAttribute("id")).isEqualTo("cookie-choice-video");

@@ -1,9 +1,13 @@
 package org.chartecookies.browser;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +65,45 @@ class SeveralSitesInBrowserTest {
 			assertThat(shop.browser.findElement(By.cssSelector("#your-choices li[data-category=advertising]")).getText())
 				.isEqualTo("Cookies publicitaires : accepté");
 			assertThat(shop.cspViolations()).isEmpty();
+		}
+	}
+
+	/**
+	 * Each site's first layer names its own purposes and the providers of its optional cookies (the opendata site
+	 * sets them itself, the shop has an advertising partner), with nothing ticked; only the shop names a privacy
+	 * policy, linked from its banner and its charter.
+	 */
+	@ParameterizedTest(name = "{0} lang={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			opendata | fr | pour : mesure d'audience. Ils sont déposés par nous-mêmes.                    |
+			opendata | en | for: audience measurement. They are set by us.                                |
+			shop     | fr | pour : mesure de nos campagnes publicitaires. Ils sont déposés par Régie Exemple. | Politique de confidentialité
+			shop     | en | for: measuring our advertising campaigns. They are set by Régie Exemple.        | Privacy policy
+			""")
+	void eachSitesFirstLayerNamesItsPurposesItsProvidersAndItsPrivacyPolicy(String site, String language,
+			String said, String privacyLink) {
+		try (Visitor visitor = new Visitor("http://" + site + ".example.org:" + this.port, false, RESOLVE_HERE)) {
+			visitor.open("/cookies?lang=" + language);
+			WebElement banner = visitor.banner().orElseThrow();
+
+			assertThat(banner.findElement(By.cssSelector("form p")).getText()).contains(said);
+			assertThat(banner.findElements(By.cssSelector("input:not([type=hidden])")))
+				.as("the optional category, unticked").singleElement()
+				.satisfies((input) -> assertThat(input.isSelected()).isFalse());
+			List<String> privacy = visitor.browser
+				.findElements(By.xpath("//a[contains(., 'confidentialité') or contains(., 'rivacy')]"))
+				.stream()
+				.map((link) -> link.getDomAttribute("href"))
+				.toList();
+			if (privacyLink == null) {
+				assertThat(privacy).isEmpty();
+			}
+			else {
+				assertThat(banner.findElement(By.linkText(privacyLink)).getDomAttribute("href"))
+					.isEqualTo("https://shop.example.org/confidentialite");
+				assertThat(privacy).as("in the banner and in the charter")
+					.containsExactly("https://shop.example.org/confidentialite", "https://shop.example.org/confidentialite");
+			}
 		}
 	}
 

@@ -24,6 +24,9 @@ class CookieBannerFactoryTest {
 
 	private static final CookieRegistry NECESSARY_ONLY = Registries.load("registries/necessary-only.yaml");
 
+	/** The example shop: only a third party sets its optional cookies; it names a privacy policy on its site. */
+	private static final CookieRegistry THIRD_PARTIES = Registries.file("examples/sites/shop.yaml");
+
 	private static final HostedSite SITE = Registries.site(REGISTRY);
 
 	private final CookieBannerFactory factory = new CookieBannerFactory();
@@ -100,6 +103,70 @@ class CookieBannerFactoryTest {
 		assertThat(shown.choices()).extracting(CookieBanner.Choice::title, CookieBanner.Choice::accepted)
 			.containsExactly(tuple("Cookies nécessaires", true), tuple("Mesure d'audience", false),
 					tuple("Vidéos intégrées", false));
+	}
+
+	/**
+	 * The first layer names each optional category's purpose (in a few words, or its title) and who sets its cookies,
+	 * the site itself as "us", in the visitor's language.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			en | counting visits and Embedded videos      | YouTube
+			fr | compter les visites et Vidéos intégrées  | YouTube
+			""")
+	void theFirstLayerNamesThePurposesAndTheThirdParties(Locale language, String purposes, String thirdParties) {
+		CookieBanner.FirstLayer shown = this.factory
+			.create(new PageContext(SITE, "/", BannerSwitch.NONE, language, ConsentState.NOBODY))
+			.firstLayer();
+
+		assertThat(shown.purposes()).isEqualTo(purposes);
+		assertThat(shown.providersKey()).isEqualTo("banner.set-by-us-and");
+		assertThat(shown.thirdParties()).isEqualTo(thirdParties);
+		assertThat(shown.privacyPolicy()).isNull();
+	}
+
+	@Test
+	void aSiteThatSetsItsOptionalCookiesItselfSaysSoWithoutNamingItself() {
+		CookieBanner.FirstLayer shown = new CookieBannerFactory()
+			.create(new PageContext(Registries.site(Registries.defaultRegistry()), "/", BannerSwitch.NONE, Locale.FRENCH,
+					ConsentState.NOBODY))
+			.firstLayer();
+
+		assertThat(shown.purposes()).isEqualTo("mesure d'audience");
+		assertThat(shown.providersKey()).isEqualTo("banner.set-by-us");
+		assertThat(shown.thirdParties()).isEmpty();
+	}
+
+	@Test
+	void withoutOptionalCookiesNobodyIsNamed() {
+		CookieBanner.FirstLayer shown = new CookieBannerFactory()
+			.create(new PageContext(Registries.site(NECESSARY_ONLY), "/", BannerSwitch.NONE, Locale.ENGLISH,
+					ConsentState.NOBODY))
+			.firstLayer();
+
+		assertThat(shown.purposes()).isEmpty();
+		assertThat(shown.providersKey()).isNull();
+		assertThat(shown.thirdParties()).isEmpty();
+	}
+
+	@Test
+	void onlyThirdPartiesAreNamedWhenTheSiteSetsNoOptionalCookie() {
+		CookieBanner.FirstLayer shown = new CookieBannerFactory()
+			.create(new PageContext(Registries.site(THIRD_PARTIES), "/", BannerSwitch.NONE, Locale.ENGLISH,
+					ConsentState.NOBODY))
+			.firstLayer();
+
+		assertThat(shown.providersKey()).isEqualTo("banner.set-by");
+		assertThat(shown.thirdParties()).isEqualTo("Régie Exemple");
+		assertThat(shown.privacyPolicy()).hasToString("https://shop.example.org/confidentialite");
+	}
+
+	@Test
+	void alwaysOnCategoriesAreApartFromTheChoices() {
+		CookieBanner shown = this.factory.create(page(BannerSwitch.MANAGE, ConsentState.NOBODY));
+
+		assertThat(shown.requiredChoices()).extracting(CookieBanner.Choice::id).containsExactly("necessary");
+		assertThat(shown.optionalChoices()).extracting(CookieBanner.Choice::id).containsExactly("statistics", "video");
 	}
 
 	@ParameterizedTest(name = "statistics {0}, video {1} -> {2}")

@@ -3,6 +3,8 @@ package org.chartecookies.registry;
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,28 @@ class CookieRegistryTest {
 		assertThat(this.registry.cookiesIn(this.registry.category("video").orElseThrow()))
 			.extracting(CookieDeclaration::name)
 			.containsExactly("VISITOR_INFO1_LIVE");
+	}
+
+	/** The banner's first layer names the third parties a visitor consents to: each once, in the registry's order. */
+	@Test
+	void theProvidersOfOptionalCookiesAreNamedOnceEachInRegistryOrder() {
+		assertThat(this.registry.optionalProviders()).containsExactly("Exemple", "YouTube");
+		assertThat(Registries.defaultRegistry().optionalProviders()).containsExactly("Opendatasoft");
+		assertThat(Registries.load("registries/necessary-only.yaml").optionalProviders()).isEmpty();
+	}
+
+	@Test
+	void aCategoryIsNamedByItsPurposeInAFewWordsElseByItsTitle() {
+		assertThat(this.registry.category("statistics").orElseThrow().briefPurpose())
+			.isEqualTo(new LocalizedText("compter les visites", "counting visits"));
+		assertThat(this.registry.category("video").orElseThrow().briefPurpose())
+			.isEqualTo(new LocalizedText("Vidéos intégrées", "Embedded videos"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "Exemple, true", "exemple, true", "' Exemple ', true", "Exemples, false", "YouTube, false" })
+	void theSiteKnowsItselfAmongTheProviders(String provider, boolean itself) {
+		assertThat(this.registry.site().isProvider(provider)).isEqualTo(itself);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import org.chartecookies.site.RequestSites;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * Object mother: registries read from the real YAML files, as the application reads them.
@@ -20,6 +21,11 @@ public final class Registries {
 	public static CookieRegistry load(String classpathLocation) {
 		return new RegistryLoader(VALIDATOR)
 			.load(new ClassPathResource(classpathLocation));
+	}
+
+	/** A registry file of the repository ({@code examples/sites/shop.yaml}). */
+	public static CookieRegistry file(String path) {
+		return new RegistryLoader(VALIDATOR).load(new FileSystemResource(path));
 	}
 
 	public static CookieRegistry defaultRegistry() {

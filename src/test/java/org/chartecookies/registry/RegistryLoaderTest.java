@@ -64,8 +64,8 @@ class RegistryLoaderTest {
 			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
 			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
 			misplaced-key.yaml               | line 46, column 3: the key 'provider' is indented less than the other keys of its entry, which starts line 45, column 3: write it at column 5, like them
-			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
-			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
+			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, purpose, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
+			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, purpose, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			missing-lifetime.yaml            | line 21, column 3, cookies[0] (sessionid): lifetime must not be null
 			missing-site.yaml                | site must not be null
 			missing-translation.yaml         | line 25, column 5, cookies[0] (sessionid): purpose.en must not be blank
@@ -77,6 +77,9 @@ class RegistryLoaderTest {
 			null.yaml                        | line 2, column 1: expected a mapping of keys and values
 			palette-button-text.yaml         | line 8, column 17, site.palette.accentText: the buttons' text #2a5ea5 on their background (accent) #1d4f91 have a contrast of 1.25:1, below the 4.5:1 that text needs (WCAG AA): choose colours further apart
 			palette-dark-accent.yaml         | line 7, column 17, site.palette.darkAccent: the links in the dark scheme #5a1a2a on the banner's dark background #1d2126 have a contrast of 1.24:1, below the 4.5:1 that text needs (WCAG AA): choose colours further apart
+			privacy-policy-http.yaml         | line 6, column 18, site.privacyPolicy must be an https address such as https://www.example.org/privacy, or a path on the site such as /privacy
+			privacy-policy-javascript.yaml   | line 6, column 18, site.privacyPolicy must be an https address such as https://www.example.org/privacy, or a path on the site such as /privacy
+			privacy-policy-other-host.yaml   | line 6, column 18, site.privacyPolicy must be an https address such as https://www.example.org/privacy, or a path on the site such as /privacy
 			palette-light-link.yaml          | line 7, column 13, site.palette.accent: the links #ffd700 on the banner's background #f3f4f6 have a contrast of 1.27:1, below the 4.5:1 that text needs (WCAG AA): choose colours further apart
 			required-not-boolean.yaml        | line 9, column 15, at categories[0].required: expected true or false
 			revision-not-a-number.yaml       | line 6, column 11, at revision: expected a whole number
@@ -162,6 +165,40 @@ class RegistryLoaderTest {
 		CookieRegistry registry = this.loader.load(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(registry.site().url()).hasToString(url);
+	}
+
+	/** The privacy policy is a secure page anywhere, or a path on the site: the link goes to the site's address. */
+	@ParameterizedTest
+	@CsvSource({ "/confidentialite, https://www.example.org/confidentialite",
+			"/legal/privacy?lang=fr#cookies, https://www.example.org/legal/privacy?lang=fr#cookies",
+			"https://legal.example.com/privacy, https://legal.example.com/privacy",
+			"HTTPS://legal.example.com/, HTTPS://legal.example.com/" })
+	void privacyPolicyIsASecureAddressOrAPathOnTheSite(String written, String address) throws IOException {
+		String text = Files.readString(Path.of("src/test/resources/registries/two-optional-categories.yaml"))
+			.replace("url: https://www.example.org", "url: https://www.example.org\n  privacyPolicy: '" + written + "'");
+
+		Site site = this.loader.load(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))).site();
+
+		assertThat(site.privacyPolicyAddress()).hasToString(address);
+	}
+
+	/** Besides the corpus: an https address without a host, another scheme, a path relative to the page it is on. */
+	@ParameterizedTest
+	@ValueSource(strings = { "https:///privacy", "mailto:dpo@example.org", "privacy.html", "?page=privacy", "///x" })
+	void privacyPolicyElsewhereThanASecurePageOrAPathOnTheSiteIsRefused(String written) throws IOException {
+		String text = Files.readString(Path.of("src/test/resources/registries/two-optional-categories.yaml"))
+			.replace("url: https://www.example.org", "url: https://www.example.org\n  privacyPolicy: '" + written + "'");
+
+		assertThatExceptionOfType(InvalidRegistryException.class)
+			.isThrownBy(() -> this.loader.load(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))))
+			.withMessageContaining("line 6, column 18, site.privacyPolicy must be an https address");
+	}
+
+	@Test
+	void aSiteWithoutPrivacyPolicyLinksToNone() {
+		assertThat(this.loader.load(new ClassPathResource("registries/two-optional-categories.yaml"))
+			.site()
+			.privacyPolicyAddress()).isNull();
 	}
 
 	@Test

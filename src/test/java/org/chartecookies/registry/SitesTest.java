@@ -123,7 +123,7 @@ class SitesTest {
 		assertThat(sites.forHost("shop.example.org")).isSameAs(served);
 		assertThat(sites.problems()).containsOnlyKeys("shop.yaml");
 		assertThat(sites.problems().get("shop.yaml")).contains("shop.yaml")
-			.contains("line 70, column 15")
+			.contains("line 75, column 15")
 			.contains("cookies[2] (ad_click): category 'ads' is not declared under categories");
 
 		write("shop.yaml", good.replace("revision: 3", "revision: 5"));

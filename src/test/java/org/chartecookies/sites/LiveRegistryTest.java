@@ -131,7 +131,7 @@ class LiveRegistryTest {
 
 		await().atMost(NOTICED).until(() -> get("localhost", "/actuator/health").body().contains("adverts"));
 		String health = get("localhost", "/actuator/health").body();
-		assertThat(health).contains("shop.yaml", "line 70, column 15",
+		assertThat(health).contains("shop.yaml", "line 75, column 15",
 				"cookies[2] (ad_click): category 'adverts' is not declared under categories");
 		assertThat(shopCharter()).contains("basket", "ad_click").doesNotContain("basket_new");
 
