@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * not answer ({@code 503}).
  */
 @ControllerAdvice(basePackageClasses = AdminPages.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AdminPages {
 
 	private static final String REFUSED = "admin/refused";

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.chartecookies.web.FilterOrder;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,9 @@ import org.springframework.session.web.http.CookieSerializer;
  * included).
  */
 @Configuration(proxyBeanMethods = false)
+// Spring Session's store exists in a web application only: the command-line verification
+// (--spring.main.web-application-type=none) has no back office.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AdminSessionsConfiguration {
 
 	/**
