@@ -102,8 +102,11 @@
       page.searchParams.set('cookies', mode);
     }
     var query = new URLSearchParams({ 'return': page.pathname + page.search });
-    if (doc.documentElement.lang) {
-      query.set('lang', doc.documentElement.lang);
+    // The language of the banner already shown (one a proxy included speaks the visitor's), else the page's.
+    var shown = doc.getElementById('cookie-banner');
+    var lang = (shown && shown.lang) || doc.documentElement.lang;
+    if (lang) {
+      query.set('lang', lang);
     }
     return fetch(bannerUrl + '?' + query, { credentials: credentials, headers: { Accept: 'text/html' } })
       .catch(refused)

@@ -104,6 +104,29 @@ class NginxEmbeddingTest {
 	}
 
 	/**
+	 * An English browser on a French page of the platform, the banner included by SSI and enhanced by the script, as
+	 * the embedding docs suggest: the included banner speaks the visitor's language and says so ({@code lang}), and
+	 * the script keeps that language for what follows (the confirmation) instead of switching to the page's mid-way.
+	 */
+	@Test
+	void theScriptKeepsTheLanguageOfTheBannerNginxIncluded() throws Exception {
+		startNginx();
+		this.visitor = new Visitor(nginxPort, true);
+		this.visitor.browser.executeCdpCommand("Network.enable", Map.of());
+		this.visitor.browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+				Map.of("headers", Map.of("Accept-Language", "en-US,en;q=0.9")));
+		this.visitor.open("/platform/ssi-script.html");
+		this.visitor.waitFor().until((driver) -> this.visitor.banner().isPresent());
+		assertThat(this.visitor.banner().orElseThrow().getDomAttribute("lang")).isEqualTo("en");
+
+		this.visitor.decide("Accept all");
+
+		assertThat(this.visitor.confirmation().orElseThrow().getText()).startsWith("You have accepted");
+		assertThat(this.visitor.banner().orElseThrow().getDomAttribute("lang")).isEqualTo("en");
+		assertThat(this.visitor.cspViolations()).isEmpty();
+	}
+
+	/**
 	 * Every link the banner renders on a platform page leads somewhere (the charter, the page again, its choices),
 	 * through nginx, in each language, as the banner shows first and after a decision.
 	 */
@@ -277,6 +300,12 @@ class NginxEmbeddingTest {
 				</head>
 				<body>""";
 		nginx.page("script.html", script);
+		nginx.page("ssi-script.html", """
+				<link rel="stylesheet" href="/css/cookie-banner.css">
+				<script src="/js/cookie-banner.js" defer></script>
+				</head>
+				<body>
+				""" + PlatformNginx.ssiInclude());
 		StringBuilder article = new StringBuilder("<header><h1>Article</h1></header><main>");
 		for (int i = 1; i <= 12; i++) {
 			article.append("<p>Paragraph ").append(i)
