@@ -2,7 +2,7 @@
 # Charte cookies: build with the Maven wrapper on a Java 25 JDK; run on a Java 25 JRE as a non-root
 # user, from extracted jar layers and an AOT cache trained in the image.
 #   docker build -t charte-cookies .
-#   docker run -p 8080:8080 -m 256m -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" \
+#   docker run -p 8080:8080 -m 512m -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" \
 #     -e CHARTE_REGISTRY_LOCATION=/config/cookies.yaml charte-cookies
 
 FROM eclipse-temurin:25-jdk AS build

@@ -61,7 +61,7 @@ class AdminSecurityConfiguration {
 			.map((account) -> User.withUsername(account.name()).password(account.passwordHash()).roles(ROLE).build())
 			.toList();
 		if (accounts.isEmpty()) {
-			logger.info("Back office off: no account in charte.admin.accounts (see README, \"Back office\"); "
+			logger.info("Back office off: no account in charte.admin.accounts (see docs/back-office.md, \"Accounts\"); "
 					+ "every /admin address answers 404");
 		}
 		else {
