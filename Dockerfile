@@ -2,8 +2,9 @@
 # Charte cookies: build with the Maven wrapper on a Java 25 JDK; run on a Java 25 JRE as a non-root
 # user, from extracted jar layers and an AOT cache trained in the image.
 #   docker build -t charte-cookies .
-#   docker run -p 8080:8080 -m 512m -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" \
+#   docker run -p 8080:8080 -m 512m -v "$PWD/cookies.yaml:/config/cookies.yaml:ro" -v charte-data:/app/data \
 #     -e CHARTE_REGISTRY_LOCATION=/config/cookies.yaml charte-cookies
+# (the README's "Production" is the whole recipe: PostgreSQL, the signing key, the back-office account)
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build

@@ -12,7 +12,7 @@ class InvalidRegistryFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRegi
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidRegistryException cause) {
 		return new FailureAnalysis(cause.getMessage(),
 				"Correct the registry " + cause.location()
-						+ " (its JSON Schema is registry/cookie-registry.schema.json; the README describes the format),"
+						+ " (its JSON Schema is registry/cookie-registry.schema.json; docs/registry.md describes the format),"
 						+ " or point charte.registry.location (CHARTE_REGISTRY_LOCATION) at a valid file.",
 				cause);
 	}
