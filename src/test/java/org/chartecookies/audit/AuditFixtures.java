@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 
+import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.HostedSite;
 import org.chartecookies.registry.RegistryProperties;
 import org.chartecookies.registry.Sites;
@@ -23,6 +24,10 @@ final class AuditFixtures {
 			return Sites.load(new RegistryProperties(REGISTRY, null, null, Duration.ofSeconds(10), Duration.ofSeconds(1),
 					Duration.ofSeconds(5)), new DefaultResourceLoader(), validation.getValidator());
 		}
+	}
+
+	static CookieRegistry registry() {
+		return site().registry();
 	}
 
 	static HostedSite site() {
