@@ -3,6 +3,7 @@ package org.chartecookies;
 import java.io.IOException;
 
 import org.chartecookies.admin.PasswordHashCommand;
+import org.chartecookies.audit.AuditCommand;
 import org.chartecookies.registry.RegistryValidation;
 
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
  * The application. Spring Security guards the back office only (admin package): Spring Boot's registration of its
  * filter for every address, and its generated user, are left out. {@code hash-password} as the first argument makes a
  * back-office password's hash instead of starting ({@link PasswordHashCommand}), {@code --charte.registry.validate=PATH}
- * checks registry files ({@link RegistryValidation}).
+ * checks registry files ({@link RegistryValidation}), {@code --charte.audit.pages=URL[,URL…]} audits the platform's
+ * pages in a browser against the registry ({@link AuditCommand}).
  */
 @SpringBootApplication(exclude = { SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 @ConfigurationPropertiesScan
@@ -34,6 +36,12 @@ public class CharteCookiesApplication {
 					.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 				System.exit(RegistryValidation.run(arg.substring(RegistryValidation.ARGUMENT.length()), System.out,
 						System.err));
+			}
+			if (arg.startsWith(AuditCommand.ARGUMENT)) {
+				// The audit's own messages only, as for the registry check.
+				LoggingSystem.get(CharteCookiesApplication.class.getClassLoader())
+					.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+				System.exit(AuditCommand.run(args, System.out, System.err));
 			}
 		}
 		SpringApplication.run(CharteCookiesApplication.class, args);
