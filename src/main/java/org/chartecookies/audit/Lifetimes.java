@@ -46,13 +46,26 @@ final class Lifetimes {
 				&& expires.isAfter(at.atOffset(ZoneOffset.UTC).plus(THIRTEEN_MONTHS).toInstant().plus(TOLERANCE));
 	}
 
-	/** A lifetime in words: {@code session}, or days from {@code at} ({@code 30 days}). */
+	/**
+	 * A lifetime in words, from {@code at}: {@code session}, else minutes under an hour, hours under a day, else days
+	 * (each to the nearest).
+	 */
 	static String describe(Instant at, @Nullable Instant expires) {
 		if (expires == null) {
 			return "session";
 		}
-		long days = Duration.between(at, expires).toDays();
-		return (days == 1) ? "1 day" : days + " days";
+		long seconds = Duration.between(at, expires).toSeconds();
+		if (seconds < 3600) {
+			return count((seconds + 30) / 60, "minute");
+		}
+		if (seconds < 86400) {
+			return count((seconds + 1800) / 3600, "hour");
+		}
+		return count((seconds + 43200) / 86400, "day");
+	}
+
+	private static String count(long amount, String unit) {
+		return amount + " " + unit + ((amount == 1) ? "" : "s");
 	}
 
 }

@@ -50,9 +50,9 @@ final class Suggestions {
 		String service = known.map(OpenCookieDatabase.Entry::platform).orElse("TO FILL IN");
 		String purpose = known.map(OpenCookieDatabase.Entry::description).filter((text) -> !text.isBlank())
 			.orElse("TO FILL IN");
-		yaml.append("    service: { fr: ").append(quoted("À TRADUIRE : " + service)).append(", en: ")
+		yaml.append("    service: { fr: ").append(quoted(french(known.isPresent(), service))).append(", en: ")
 			.append(quoted(service)).append(" }\n");
-		yaml.append("    purpose: { fr: ").append(quoted("À TRADUIRE : " + purpose)).append(", en: ")
+		yaml.append("    purpose: { fr: ").append(quoted(french(known.isPresent(), purpose))).append(", en: ")
 			.append(quoted(purpose)).append(" }\n");
 		yaml.append("    lifetime: ").append(lifetime(at, cookie.expires())).append("    # as seen\n");
 		if (!cookie.host().equals(pageHost.toLowerCase(Locale.ROOT)) || cookie.domain().startsWith(".")) {
@@ -105,6 +105,11 @@ final class Suggestions {
 			return "PT" + ((seconds + 59) / 60) + "M";
 		}
 		return "P" + ((seconds + 86399) / 86400) + "D";
+	}
+
+	/** The French text to write: the database's English marked to translate, or a blank to fill in. */
+	private static String french(boolean known, String english) {
+		return (known && !english.equals("TO FILL IN")) ? "À TRADUIRE : " + english : "À REMPLIR";
 	}
 
 	private static String quoted(String text) {

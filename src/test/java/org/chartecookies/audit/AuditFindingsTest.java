@@ -130,7 +130,7 @@ class AuditFindingsTest {
 	void aCookieDeclaredForTheSessionMayNotOutliveIt() {
 		assertThat(failing(visit(VisitState.NONE, cookie("django_language", AT.plus(Duration.ofHours(1))))))
 			.extracting(Finding::kind, Finding::detail)
-			.containsExactly(tuple(FindingKind.LIFETIME_OVER_DECLARED, "lives 0 days, declared session"));
+			.containsExactly(tuple(FindingKind.LIFETIME_OVER_DECLARED, "lives 1 hour, declared session"));
 	}
 
 	@Test
@@ -212,8 +212,17 @@ class AuditFindingsTest {
 	@Test
 	void lifetimesInWords() {
 		assertThat(Lifetimes.describe(AT, null)).isEqualTo("session");
-		assertThat(Lifetimes.describe(AT, AT.plus(Duration.ofHours(47)))).isEqualTo("1 day");
-		assertThat(Lifetimes.describe(AT, AT.plus(Duration.ofDays(2)))).isEqualTo("2 days");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(29))).isEqualTo("0 minutes");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(30))).isEqualTo("1 minute");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3599))).isEqualTo("60 minutes");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600))).isEqualTo("1 hour");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 + 1799))).isEqualTo("1 hour");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 + 1800))).isEqualTo("2 hours");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86399))).isEqualTo("24 hours");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400 + 43199))).isEqualTo("1 day");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400 + 43200))).isEqualTo("2 days");
+		// A cookie read a moment after it was set for 10 days lives 10 days, not 9.
+		assertThat(Lifetimes.describe(AT, AT.plus(Duration.ofDays(10)).minusSeconds(2))).isEqualTo("10 days");
 	}
 
 }

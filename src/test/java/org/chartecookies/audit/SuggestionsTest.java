@@ -83,7 +83,8 @@ class SuggestionsTest {
 				"www.example.org", AT);
 
 		assertThat(entry).startsWith("  # PROPOSAL: unknown to the Open Cookie Database")
-			.contains("    provider: \"TO FILL IN\"\n", "    lifetime: PT90M    # as seen\n",
+			.contains("    provider: \"TO FILL IN\"\n",
+					"    service: { fr: \"À REMPLIR\", en: \"TO FILL IN\" }\n", "    lifetime: PT90M    # as seen\n",
 					"    domain: tracker.example\n", "    path: /p\n");
 	}
 
