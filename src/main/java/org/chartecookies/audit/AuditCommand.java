@@ -17,6 +17,7 @@ import org.chartecookies.registry.InvalidRegistryException;
 import org.chartecookies.registry.RegistryProperties;
 import org.chartecookies.registry.Sites;
 
+import org.springframework.beans.BeansException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -52,17 +53,16 @@ public final class AuditCommand {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setRegisterShutdownHook(false);
+		// Spring Boot says what is wrong with a setting (APPLICATION FAILED TO START); the context's own warning about
+		// the same exception would only repeat it with a class name.
+		application.setDefaultProperties(Map.of("logging.level.root", "warn", "logging.level.org.springframework.context",
+				"error"));
 		try (ConfigurableApplicationContext context = application.run(args)) {
 			return run(context.getBean(AuditProperties.class), context.getBean(RegistryProperties.class),
 					context.getBean(ConsentProperties.class), context, out, err);
 		}
-		catch (RuntimeException ex) {
-			// Spring Boot has said what is wrong with the properties (APPLICATION FAILED TO START); the cause, once more.
-			Throwable cause = ex;
-			while (cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			err.println("The audit could not run: " + cause.getMessage());
+		catch (BeansException ex) {
+			err.println("The audit could not run: a setting is invalid (said above)");
 			return 2;
 		}
 	}
@@ -98,6 +98,11 @@ public final class AuditCommand {
 		}
 		catch (IOException ex) {
 			err.println("The audit could not write its report: " + ex.getMessage());
+			return 2;
+		}
+		catch (RuntimeException ex) {
+			// Not foreseen: said in one line all the same, with status 2, for the operator's CI.
+			err.println("The audit failed: " + ex);
 			return 2;
 		}
 	}

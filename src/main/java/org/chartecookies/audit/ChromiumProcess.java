@@ -87,6 +87,8 @@ final class ChromiumProcess implements AutoCloseable {
 				"--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
 				"--disable-quic", "--mute-audio", "--remote-debugging-port=0", "--remote-allow-origins=*",
+				// Cross-site frames in the page's own process: their requests reach the page's DevTools session.
+				"--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
 				"--user-data-dir=" + profile, "about:blank"));
 		command.addAll(1, extraArguments);
 		Process process;

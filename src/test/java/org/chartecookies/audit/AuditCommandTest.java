@@ -117,7 +117,7 @@ class AuditCommandTest {
 	@Test
 	void anInvalidSettingIsSaid() {
 		assertThat(audit(withFixture("http://a.example/", "--charte.audit.concurrency=0"))).isEqualTo(2);
-		assertThat(this.err).startsWith("The audit could not run: ");
+		assertThat(this.err).isEqualTo("The audit could not run: a setting is invalid (said above)\n");
 	}
 
 }

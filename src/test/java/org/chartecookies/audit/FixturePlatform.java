@@ -39,12 +39,17 @@ final class FixturePlatform implements AutoCloseable {
 
 	static final String THIRD_PARTY = "127.0.0.2";
 
+	/** A host only the third party's frame calls (the fixture's third party listens on it too). */
+	static final String FOURTH_PARTY = "127.0.0.3";
+
 	/** 2 years, beyond any lifetime a browser keeps (Chromium caps them at 400 days, still over 13 months). */
 	private static final int TWO_YEARS = 2 * 365 * 86400;
 
 	private final HttpServer site;
 
 	private final HttpServer thirdParty;
+
+	private final HttpServer fourthParty;
 
 	private final ServerSocket silent;
 
@@ -60,6 +65,10 @@ final class FixturePlatform implements AutoCloseable {
 		this.thirdParty.createContext("/", this::thirdParty);
 		this.thirdParty.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.thirdParty.start();
+		this.fourthParty = HttpServer.create(new InetSocketAddress(InetAddress.getByName(FOURTH_PARTY),
+				this.thirdParty.getAddress().getPort()), 50);
+		this.fourthParty.createContext("/", this::thirdParty);
+		this.fourthParty.start();
 		this.site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 		this.site.createContext("/", this::site);
 		this.site.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -157,6 +166,8 @@ final class FixturePlatform implements AutoCloseable {
 				case "/seed/before-consent-header" -> cookies.add("_pk_id.1.h=1; Path=/; Max-Age=86400");
 				case "/seed/before-consent-js" -> script = "document.cookie = '_pk_ses.1.js=1; path=/; max-age=1800';";
 				case "/seed/before-consent-third-party" -> body.append(pixel());
+				case "/framed" -> body.append("<iframe title=\"ad\" src=\"http://" + THIRD_PARTY + ":"
+						+ this.thirdParty.getAddress().getPort() + "/frame\"></iframe>");
 				case "/seed/after-refusal-header" -> {
 					if (decision.isPresent()) {
 						cookies.add("_pk_id.2.h=1; Path=/; Max-Age=86400");
@@ -192,6 +203,12 @@ final class FixturePlatform implements AutoCloseable {
 
 	private void thirdParty(HttpExchange exchange) throws IOException {
 		this.thirdPartyRequests.add(exchange.getRequestURI().getPath());
+		if (exchange.getRequestURI().getPath().equals("/frame")) {
+			// An ad frame, which itself calls a fourth host.
+			send(exchange, "text/html", "<!doctype html><title>ad</title><img alt=\"\" src=\"http://" + FOURTH_PARTY + ":"
+					+ this.thirdParty.getAddress().getPort() + "/pixel\">");
+			return;
+		}
 		// A third party's cookie must be SameSite=None and Secure to be set from another site (loopback counts as secure).
 		exchange.getResponseHeaders().add("Set-Cookie", "tp_id=x; Path=/; Max-Age=86400; SameSite=None; Secure");
 		send(exchange, "text/plain", "third party");
@@ -236,6 +253,7 @@ final class FixturePlatform implements AutoCloseable {
 	public void close() throws IOException {
 		this.site.stop(0);
 		this.thirdParty.stop(0);
+		this.fourthParty.stop(0);
 		if (this.tls != null) {
 			this.tls.stop(0);
 		}

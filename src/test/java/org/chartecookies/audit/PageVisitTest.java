@@ -95,6 +95,14 @@ class PageVisitTest {
 	}
 
 	@Test
+	void theHostsAThirdPartysFrameCallsAreSeenToo() {
+		PageVisit visit = visit("/framed", VisitState.NONE);
+
+		assertThat(visit.otherHosts()).containsExactly(FixturePlatform.THIRD_PARTY, FixturePlatform.FOURTH_PARTY);
+		assertThat(visit.cookies()).extracting(SeenCookie::host).contains(FixturePlatform.FOURTH_PARTY);
+	}
+
+	@Test
 	void aRedirectToAnotherHostIsReportedAndNotFollowed() {
 		PageVisit visit = visit("/redirect-away", VisitState.NONE);
 
