@@ -32,7 +32,9 @@ final class AuditFindings {
 				declared.ifPresent(seen::add);
 				findings.addAll(cookieFindings(visit, cookie, declared));
 			}
-			findings.addAll(hostFindings(visit));
+			if (visit.state() != VisitState.ACCEPTED) {
+				findings.addAll(hostFindings(visit));
+			}
 		}
 		for (CookieDeclaration declaration : this.registry.cookies()) {
 			if (!seen.contains(declaration)) {
@@ -95,9 +97,6 @@ final class AuditFindings {
 	/** A third-party host that serves a cookie of an optional category, contacted with no decision or after a refusal. */
 	private List<Finding> hostFindings(PageVisit visit) {
 		List<Finding> findings = new ArrayList<>();
-		if (visit.state() == VisitState.ACCEPTED) {
-			return findings;
-		}
 		for (String host : visit.otherHosts()) {
 			List<String> served = this.registry.cookies()
 				.stream()

@@ -93,9 +93,16 @@ final class DevToolsConnection implements AutoCloseable {
 		if (sessionId != null) {
 			message.put("sessionId", sessionId);
 		}
-		synchronized (this.socket) {
-			// One text message at a time: the WebSocket refuses a send while another is under way.
-			this.socket.sendText(JSON.writeValueAsString(message), true).join();
+		try {
+			synchronized (this.socket) {
+				// One text message at a time: the WebSocket refuses a send while another is under way.
+				this.socket.sendText(JSON.writeValueAsString(message), true).join();
+			}
+		}
+		catch (RuntimeException ex) {
+			// The browser is gone: the command fails like any other, and its page is reported, not the audit ended.
+			this.pending.remove(id);
+			answer.completeExceptionally(new IllegalStateException("the browser's DevTools connection failed"));
 		}
 		return answer;
 	}
