@@ -1,6 +1,7 @@
 package org.chartecookies;
 
 import java.io.IOException;
+import java.util.stream.Stream;
 
 import org.chartecookies.admin.PasswordHashCommand;
 import org.chartecookies.audit.AuditCommand;
@@ -38,10 +39,9 @@ public class CharteCookiesApplication {
 						System.err));
 			}
 			if (arg.startsWith(AuditCommand.ARGUMENT)) {
-				// The audit's own messages only, as for the registry check.
-				LoggingSystem.get(CharteCookiesApplication.class.getClassLoader())
-					.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
-				System.exit(AuditCommand.run(args, System.out, System.err));
+				// The audit's own messages only, as for the registry check (its Spring application sets up logging).
+				String[] quiet = Stream.concat(AuditCommand.QUIET.stream(), Stream.of(args)).toArray(String[]::new);
+				System.exit(AuditCommand.run(quiet, System.out, System.err));
 			}
 		}
 		SpringApplication.run(CharteCookiesApplication.class, args);

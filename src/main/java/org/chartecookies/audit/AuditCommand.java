@@ -37,6 +37,15 @@ public final class AuditCommand {
 	/** The argument that runs the audit instead of the application. */
 	public static final String ARGUMENT = "--charte.audit.pages=";
 
+	/**
+	 * The logging of a run from the command line (given first, so that the operator's own arguments win): the audit's
+	 * messages only. Spring Boot says what is wrong with a setting (APPLICATION FAILED TO START); the context's own
+	 * warning about the same exception would only repeat it with a class name. Not set by {@link #run}: logging levels
+	 * outlive the run, and would quiet the other tests of the same JVM.
+	 */
+	public static final List<String> QUIET = List.of("--logging.level.root=warn",
+			"--logging.level.org.springframework.context=error");
+
 	private AuditCommand() {
 	}
 
@@ -53,10 +62,6 @@ public final class AuditCommand {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setRegisterShutdownHook(false);
-		// Spring Boot says what is wrong with a setting (APPLICATION FAILED TO START); the context's own warning about
-		// the same exception would only repeat it with a class name.
-		application.setDefaultProperties(Map.of("logging.level.root", "warn", "logging.level.org.springframework.context",
-				"error"));
 		try (ConfigurableApplicationContext context = application.run(args)) {
 			return run(context.getBean(AuditProperties.class), context.getBean(RegistryProperties.class),
 					context.getBean(ConsentProperties.class), context, out, err);
