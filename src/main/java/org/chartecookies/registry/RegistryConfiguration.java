@@ -23,15 +23,18 @@ class RegistryConfiguration {
 	private final Sites sites;
 
 	RegistryConfiguration(RegistryProperties properties, ResourceLoader resourceLoader, Validator validator) {
+		this.sites = sites(properties, resourceLoader, validator);
+	}
+
+	/** The sites the properties name, read now (an invalid registry throws {@link InvalidRegistryException}). */
+	static Sites sites(RegistryProperties properties, ResourceLoader resourceLoader, Validator validator) {
 		RegistryLoader loader = new RegistryLoader(validator);
 		if (properties.usesFolder()) {
-			this.sites = Sites.folder(Path.of(properties.folder().strip()), properties.defaultSite(), loader,
+			return Sites.folder(Path.of(properties.folder().strip()), properties.defaultSite(), loader,
 					properties.removalGrace(), InstantSource.system());
 		}
-		else {
-			Resource resource = resource(properties.location(), resourceLoader);
-			this.sites = Sites.single(siteId(resource), loader.load(resource));
-		}
+		Resource resource = resource(properties.location(), resourceLoader);
+		return Sites.single(siteId(resource), loader.load(resource));
 	}
 
 	@Bean

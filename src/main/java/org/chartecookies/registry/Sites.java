@@ -16,7 +16,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
@@ -62,6 +64,15 @@ public class Sites {
 		this.loader = loader;
 		this.vanished = new RemovalGrace(removalGrace, clock);
 		this.catalogue = catalogue;
+	}
+
+	/**
+	 * The sites of the registry the properties name ({@code charte.registry.location} or {@code .folder}), read now
+	 * without watching the folder: for the commands that run instead of the application (the audit).
+	 * @throws InvalidRegistryException when the registry cannot be used, with the start-up's message
+	 */
+	public static Sites load(RegistryProperties properties, ResourceLoader resourceLoader, Validator validator) {
+		return RegistryConfiguration.sites(properties, resourceLoader, validator);
 	}
 
 	/** One site, answering every host: the single registry file. */

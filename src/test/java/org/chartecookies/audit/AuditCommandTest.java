@@ -1,0 +1,123 @@
+package org.chartecookies.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the audit command says to bad input, before any browser starts: one clear line and exit status 2, never a
+ * stack trace.
+ */
+class AuditCommandTest {
+
+	@TempDir
+	Path folder;
+
+	private String out;
+
+	private String err;
+
+	private int audit(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		this.out = out.toString(StandardCharsets.UTF_8);
+		this.err = err.toString(StandardCharsets.UTF_8);
+		assertThat(this.err).doesNotContain("\tat ", "Exception");
+		return status;
+	}
+
+	private String[] withFixture(String pages, String... more) {
+		List<String> args = new ArrayList<>(List.of("--charte.registry.location=" + AuditFixtures.REGISTRY,
+				"--charte.audit.pages=" + pages, "--charte.audit.report=" + this.folder.resolve("report")));
+		args.addAll(List.of(more));
+		return args.toArray(String[]::new);
+	}
+
+	@Test
+	void anAddressThatIsNotAWebPageIsRefused() {
+		assertThat(audit(withFixture("ftp://example.org/file"))).isEqualTo(2);
+		assertThat(this.err).isEqualTo(
+				"The audit could not run: not an http or https address with a host: ftp://example.org/file\n");
+
+		assertThat(audit(withFixture("https://exa mple.org/"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: not an address: https://exa mple.org/");
+
+		assertThat(audit(withFixture("/cookies"))).isEqualTo(2);
+		assertThat(audit(withFixture("https://user:secret@example.org/"))).isEqualTo(2);
+		assertThat(this.err).contains("an address with a user name or password is not scanned");
+	}
+
+	@Test
+	void noPageAtAllIsRefused() {
+		assertThat(audit(withFixture(" , "))).isEqualTo(2);
+		assertThat(this.err).contains("no page to scan: name them with --charte.audit.pages=URL[,URL...]");
+	}
+
+	@Test
+	void aHostNoSiteAnswersIsRefused() {
+		int status = audit("--charte.registry.folder=examples/sites", "--charte.audit.pages=https://unknown.example/",
+				"--charte.audit.report=" + this.folder);
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err).isEqualTo("The audit could not run: no site of the registry answers for the host of "
+				+ "https://unknown.example/ (a registry file's site.hosts, or charte.registry.default-site)\n");
+	}
+
+	@Test
+	void morePagesThanTheLimitAreRefused() {
+		assertThat(audit(withFixture("http://a.example/,http://b.example/,http://a.example/", "--charte.audit.max-pages=1")))
+			.isEqualTo(2);
+		assertThat(this.err).contains("2 pages named, more than charte.audit.max-pages (1)");
+	}
+
+	@Test
+	void aReportFolderThatCannotBeWrittenIsSaidBeforeTheScan() throws IOException {
+		Path file = Files.writeString(this.folder.resolve("a-file"), "x");
+
+		assertThat(audit("--charte.registry.location=" + AuditFixtures.REGISTRY, "--charte.audit.pages=http://a.example/",
+				"--charte.audit.report=" + file)).isEqualTo(2);
+		assertThat(this.err).isEqualTo("The audit could not run: cannot write the report to " + file
+				+ " (a file is in the way)\n");
+
+		assertThat(audit("--charte.registry.location=" + AuditFixtures.REGISTRY, "--charte.audit.pages=http://a.example/"))
+			.isEqualTo(2);
+		assertThat(this.err).contains("no report folder: name it with --charte.audit.report=DIR");
+	}
+
+	@Test
+	void aMissingBrowserIsSaid() {
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.chromium=" + this.folder.resolve("no-chromium"))))
+			.isEqualTo(2);
+		assertThat(this.err).isEqualTo("The audit could not run: charte.audit.chromium is not an executable file: "
+				+ this.folder.resolve("no-chromium") + "\n");
+		assertThat(ChromiumProcess.find(null, this.folder.toString())).isEmpty();
+		assertThat(ChromiumProcess.find(null, null)).isEmpty();
+	}
+
+	@Test
+	void anInvalidRegistryIsSaidInTheStartUpsWords() {
+		assertThat(audit("--charte.registry.location=" + this.folder.resolve("none.yaml"),
+				"--charte.audit.pages=http://a.example/", "--charte.audit.report=" + this.folder)).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: Cookie registry file [")
+			.contains("none.yaml");
+	}
+
+	@Test
+	void anInvalidSettingIsSaid() {
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.concurrency=0"))).isEqualTo(2);
+		assertThat(this.err).isEqualTo("The audit could not run: a setting is invalid (said above)\n");
+	}
+
+}
