@@ -75,7 +75,7 @@ class OpenCookieDatabaseTest {
 	}
 
 	private static CookieCategory category(String id, boolean required) {
-		return new CookieCategory(id, required, TEXT, TEXT);
+		return new CookieCategory(id, required, TEXT, TEXT, null);
 	}
 
 	private static CookieDeclaration declared(String name, String category, String domain) {
