@@ -55,6 +55,8 @@ class VerificationCommand implements ApplicationRunner {
 			// No database there (the embedded one is not made in verification), one another process holds, or none
 			// answering: a sentence, not a stack trace.
 			out.println("Consent records NOT verified: the database cannot be read (" + ex.getMessage() + ")");
+			// What waits in the folder matters most now: a database that does not answer is why decisions wait there.
+			waiting(out);
 			return 1;
 		}
 		report.chains().forEach((chain) -> out.println(chain.describe()));
@@ -70,6 +72,11 @@ class VerificationCommand implements ApplicationRunner {
 						+ (report.checkpointed() ? ", against the signed checkpoints" : "")
 				: "Consent records NOT verified: "
 						+ ((fault != null) ? fault.describe() : "checkpoints not signed by the key given"));
+		waiting(out);
+		return report.verified() ? 0 : 1;
+	}
+
+	private void waiting(PrintStream out) {
 		SpillFile.Waiting waiting = this.waitingInFile.get();
 		if (waiting.decisions() > 0) {
 			out.println("Decisions waiting in the records folder (its file, or the journal a crash left), not yet in the"
@@ -80,7 +87,6 @@ class VerificationCommand implements ApplicationRunner {
 			out.println("Lines of that file that are no decision: " + waiting.unreadable() + " (the application sets them"
 					+ " aside in " + SpillFile.REJECTED + " when it next runs)");
 		}
-		return report.verified() ? 0 : 1;
 	}
 
 }

@@ -80,4 +80,18 @@ class VerificationCommandTest {
 				""");
 	}
 
+	/** When the database is down is when decisions wait in the folder: the count is said then too. */
+	@Test
+	void aDatabaseThatCannotBeReadStillSaysWhatWaitsInTheFolder() {
+		VerificationCommand command = new VerificationCommand(new ChainVerification(Records.store(this.database)), () -> {
+			throw new IllegalStateException("Connection refused");
+		}, () -> new SpillFile.Waiting(2, 0), null);
+
+		assertThat(run(command, 1)).isEqualTo("""
+				Consent records NOT verified: the database cannot be read (Connection refused)
+				Decisions waiting in the records folder (its file, or the journal a crash left), not yet in the database: \
+				2 (the application writes them when it next runs with the database reachable)
+				""");
+	}
+
 }
