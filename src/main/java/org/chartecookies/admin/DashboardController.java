@@ -5,8 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,7 +48,7 @@ class DashboardController {
 	String dashboard(@RequestParam(name = "from", required = false) @Nullable String from,
 			@RequestParam(name = "to", required = false) @Nullable String to,
 			@RequestParam(name = "site", required = false) @Nullable String site, Locale locale, Model model) {
-		ReportPeriod period = ReportPeriod.of(from, to, today()).drawable();
+		ReportPeriod period = ReportPeriod.of(from, to, ReportPeriod.today(this.clock)).drawable();
 		SiteFilter filter = SiteFilter.of(site, this.sites);
 		List<DayFigures> days = this.records.days(period.first(), period.last(), filter.site());
 		List<String> categories = days.isEmpty() ? List.of() : List.copyOf(days.get(0).categories().keySet());
@@ -85,7 +83,7 @@ class DashboardController {
 			@RequestParam(name = "to", required = false) @Nullable String to,
 			@RequestParam(name = "site", required = false) @Nullable String site, HttpServletResponse response)
 			throws IOException {
-		ReportPeriod period = ReportPeriod.of(from, to, today());
+		ReportPeriod period = ReportPeriod.of(from, to, ReportPeriod.today(this.clock));
 		SiteFilter filter = SiteFilter.of(site, this.sites);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -118,10 +116,6 @@ class DashboardController {
 					}).toList());
 		}
 
-	}
-
-	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 }

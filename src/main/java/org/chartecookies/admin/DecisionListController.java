@@ -1,13 +1,11 @@
 package org.chartecookies.admin;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.chartecookies.records.RecordQueries;
 import org.chartecookies.records.RecordQueries.DecisionFilter;
@@ -30,10 +28,6 @@ class DecisionListController {
 	static final int PAGE_SIZE = 50;
 
 	static final List<String> KINDS = List.of("accept-all", "reject-all", "custom", "acknowledge");
-
-	private static final Pattern CONSENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
-
-	private static final Pattern CHOICE = Pattern.compile("[a-z][a-z0-9-]{0,31}=(accepted|refused)");
 
 	private final RecordQueries records;
 
@@ -58,14 +52,14 @@ class DecisionListController {
 			@RequestParam(name = "choice", required = false) @Nullable String choice,
 			@RequestParam(name = "older", required = false) @Nullable String older,
 			@RequestParam(name = "newer", required = false) @Nullable String newer, Locale locale, Model model) {
-		ReportPeriod period = ReportPeriod.of(from, to, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		ReportPeriod period = ReportPeriod.of(from, to, ReportPeriod.today(this.clock));
 		SiteFilter filter = SiteFilter.of(site, this.sites);
 		String kind = blankToNull(decision);
 		if (kind != null && !KINDS.contains(kind)) {
 			throw new AdminRequestException("admin.decisions.invalid-kind");
 		}
 		String chosen = blankToNull(choice);
-		if (chosen != null && !CHOICE.matcher(chosen).matches()) {
+		if (chosen != null && !DecisionFilter.isChoice(chosen)) {
 			throw new AdminRequestException("admin.decisions.invalid-choice");
 		}
 		DecisionPage page = this.records
@@ -87,7 +81,7 @@ class DecisionListController {
 	/** A page's start, the consent id of the decision it follows or precedes. */
 	private static @Nullable String consentId(@Nullable String text) {
 		String given = blankToNull(text);
-		if (given != null && !CONSENT_ID.matcher(given).matches()) {
+		if (given != null && !RecordController.CONSENT_ID.matcher(given).matches()) {
 			throw new AdminRequestException("admin.decisions.invalid-position");
 		}
 		return given;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RecordController {
 
 	/** A consent id: 22 characters of base64url, as the consent cookie holds it. */
-	private static final Pattern CONSENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+	static final Pattern CONSENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
 	private final RecordQueries records;
 

@@ -1,6 +1,8 @@
 package org.chartecookies.admin;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
@@ -31,6 +33,11 @@ record ReportPeriod(LocalDate first, LocalDate last) {
 			throw new AdminRequestException("admin.period.reversed");
 		}
 		return new ReportPeriod(first, last);
+	}
+
+	/** Today, as the records count days: in UTC. */
+	static LocalDate today(Clock clock) {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	long days() {

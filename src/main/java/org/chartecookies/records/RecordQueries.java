@@ -97,9 +97,14 @@ public final class RecordQueries {
 		private static final Pattern CHOICE = Pattern.compile("[a-z][a-z0-9-]{0,31}=(accepted|refused)");
 
 		public DecisionFilter {
-			if (choice != null && !CHOICE.matcher(choice).matches()) {
+			if (choice != null && !isChoice(choice)) {
 				throw new IllegalArgumentException("Not a category's choice: " + choice);
 			}
+		}
+
+		/** Whether the text is one category's choice as records store it ({@code statistics=accepted}). */
+		public static boolean isChoice(String text) {
+			return CHOICE.matcher(text).matches();
 		}
 
 		Instant start() {
