@@ -76,7 +76,8 @@ abstract class RecordStoreContract {
 					tuple("2", MigrationState.SUCCESS),
 					tuple("3", MigrationState.SUCCESS),
 					tuple("4", MigrationState.SUCCESS),
-					tuple("5", MigrationState.SUCCESS));
+					tuple("5", MigrationState.SUCCESS),
+					tuple("6", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
@@ -123,7 +124,7 @@ abstract class RecordStoreContract {
 			.list());
 		assertThat(columns).containsExactlyInAnyOrder("writer_id", "record_sequence", "consent_id", "decided_at",
 				"registry_revision", "decision", "choices", "gpc", "language_tag", "page_path", "previous_hash",
-				"record_hash", "site");
+				"record_hash", "site", "snapshot_hash");
 	}
 
 	/**
@@ -258,7 +259,7 @@ abstract class RecordStoreContract {
 				+ "SELECT 'w-forged', started_at, 0, head_hash, 0, cut_hash FROM record_writer").update();
 		this.jdbc.sql("INSERT INTO consent_record SELECT 'w-forged', record_sequence, 'forged' || record_sequence, "
 				+ "decided_at, registry_revision, decision, choices, gpc, language_tag, page_path, previous_hash, "
-				+ "record_hash, site FROM consent_record WHERE writer_id = 'w-one'").update();
+				+ "record_hash, site, snapshot_hash FROM consent_record WHERE writer_id = 'w-one'").update();
 
 		ChainVerification.Report report = verify();
 
