@@ -14,14 +14,22 @@ import org.chartecookies.consent.ConsentDecided;
  *
  * @param choices each optional category's id and whether it was accepted, in id order
  * @param site the id of the site it was made on; empty for the records written before there were several sites
+ * @param snapshotHash the SHA-256 of the snapshot of what the visitor was shown when deciding; empty for the records
+ * written before there were snapshots
  */
 record PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
-		boolean globalPrivacyControl, String language, String pagePath, String site) {
+		boolean globalPrivacyControl, String language, String pagePath, String site, String snapshotHash) {
 
 	PendingRecord {
 		choices = Collections.unmodifiableMap(new TreeMap<>(choices));
 		// To the second, as the cookie and the record's hash hold it: the same decision whatever a store kept of it.
 		decidedAt = decidedAt.truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	/** A record of the time before snapshots: no snapshot. */
+	PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
+			boolean globalPrivacyControl, String language, String pagePath, String site) {
+		this(consentId, decidedAt, revision, kind, choices, globalPrivacyControl, language, pagePath, site, "");
 	}
 
 	/** A record of the time before sites: no site. */

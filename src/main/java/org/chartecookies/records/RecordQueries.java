@@ -36,16 +36,19 @@ public final class RecordQueries {
 	 * @param choices each optional category's id and whether it was accepted, in id order
 	 * @param site the id of the site it was made on (empty for the records written before there were several sites)
 	 * @param intact whether its hash is still the hash of its fields
+	 * @param snapshotHash the SHA-256 of the snapshot of what the visitor was shown ({@link #snapshot}); empty for the
+	 * records written before there were snapshots
 	 */
 	public record RecordedDecision(String consentId, String site, Instant decidedAt, int revision, String kind,
 			Map<String, Boolean> choices, boolean globalPrivacyControl, String language, String pagePath,
-			String writerId, long sequence, String previousHash, String hash, boolean intact) {
+			String writerId, long sequence, String previousHash, String hash, boolean intact, String snapshotHash) {
 
 		static RecordedDecision of(ConsentRecord record) {
 			PendingRecord content = record.content();
 			return new RecordedDecision(content.consentId(), content.site(), content.decidedAt(), content.revision(), content.kind(),
 					content.choices(), content.globalPrivacyControl(), content.language(), content.pagePath(),
-					record.writerId(), record.sequence(), record.previousHash(), record.hash(), record.intact());
+					record.writerId(), record.sequence(), record.previousHash(), record.hash(), record.intact(),
+					content.snapshotHash());
 		}
 
 		/** The choices as stored: {@code statistics=accepted,video=refused}. */
@@ -186,6 +189,15 @@ public final class RecordQueries {
 
 	public Optional<RecordedDecision> find(String consentId) {
 		return this.store.find(consentId).map(RecordedDecision::of);
+	}
+
+	/** The snapshot of this hash, as stored (its {@link ShownSnapshot#intact()} says whether it was altered since). */
+	public Optional<ShownSnapshot> snapshot(String hash) {
+		return this.store.jdbc()
+			.sql("SELECT " + ShownSnapshot.COLUMNS + " FROM consent_snapshot WHERE snapshot_hash = ?")
+			.param(hash)
+			.query(ShownSnapshot::of)
+			.optional();
 	}
 
 	/**

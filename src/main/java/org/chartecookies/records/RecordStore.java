@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecordStore implements ChainVerification.Chains {
 
 	static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
-			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash, site";
+			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash, site, "
+			+ "snapshot_hash";
 
 	private final JdbcClient jdbc;
 
@@ -97,7 +98,7 @@ class RecordStore implements ChainVerification.Chains {
 		}
 		ChainHead last = next;
 		this.transactions.executeWithoutResult((status) -> {
-			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					records, records.size(), (statement, record) -> {
 						PendingRecord content = record.content();
 						statement.setString(1, record.writerId());
@@ -113,6 +114,7 @@ class RecordStore implements ChainVerification.Chains {
 						statement.setString(11, record.previousHash());
 						statement.setString(12, record.hash());
 						statement.setString(13, content.site());
+						statement.setString(14, content.snapshotHash());
 					});
 			// A trigger may drop rows without an error (PostgreSQL's BEFORE trigger returning NULL): what was not kept
 			// is a refusal, not a record the head may name.
@@ -156,10 +158,10 @@ class RecordStore implements ChainVerification.Chains {
 			status.setRollbackOnly();
 			PendingRecord probe = new PendingRecord("probe-never-committed0", Instant.EPOCH, 0, "reject-all", Map.of(),
 					false, "fr", "/", "");
-			this.jdbc.sql("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(writerId, -1L, probe.consentId(), utc(probe.decidedAt()), probe.revision(), probe.kind(),
 						probe.choicesText(), probe.globalPrivacyControl(), probe.language(), probe.pagePath(),
-						ConsentRecord.GENESIS, ConsentRecord.GENESIS, probe.site())
+						ConsentRecord.GENESIS, ConsentRecord.GENESIS, probe.site(), probe.snapshotHash())
 				.update();
 			long kept = this.jdbc.sql("SELECT COUNT(*) FROM consent_record WHERE writer_id = ? AND record_sequence = -1")
 				.param(writerId)
@@ -312,7 +314,7 @@ class RecordStore implements ChainVerification.Chains {
 		PendingRecord content = new PendingRecord(rs.getString("consent_id"), instant(rs, 4),
 				rs.getInt("registry_revision"), rs.getString("decision"),
 				PendingRecord.parseChoices(rs.getString("choices")), rs.getBoolean("gpc"), rs.getString("language_tag"),
-				rs.getString("page_path"), rs.getString("site"));
+				rs.getString("page_path"), rs.getString("site"), rs.getString("snapshot_hash"));
 		return new ConsentRecord(rs.getString("writer_id"), rs.getLong("record_sequence"), content,
 				rs.getString("previous_hash"), rs.getString("record_hash"));
 	}

@@ -19,7 +19,7 @@ class CsvRecordsTest {
 
 	private static RecordedDecision record(String consentId, String pagePath, String site) {
 		return new RecordedDecision(consentId, site, Instant.parse("2026-11-29T10:15:30Z"), 3, "custom",
-				Map.of("statistics", true), false, "fr", pagePath, "w-x", 7, "0".repeat(64), HASH, true);
+				Map.of("statistics", true), false, "fr", pagePath, "w-x", 7, "0".repeat(64), HASH, true, "");
 	}
 
 	private static String line(RecordedDecision record) {

@@ -108,7 +108,7 @@ abstract class RecordStoreContract {
 	@Test
 	void aRecordKeepsEverythingTheDecisionSaysAndNothingThatIdentifiesTheVisitor() {
 		PendingRecord decision = new PendingRecord("vJ1mJfBXiocAWqKZy0c4eQ", NOW, 3, "custom",
-				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail", "shop");
+				Map.of("statistics", false, "video", true), true, "en", "/datasets/rail", "shop", "cd".repeat(32));
 		Records.append(this.store, "w-one", RecordStore.ChainHead.EMPTY, List.of(decision));
 
 		ConsentRecord record = this.store.find("vJ1mJfBXiocAWqKZy0c4eQ").orElseThrow();
