@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.chartecookies.consent.ConsentDecided;
 import org.chartecookies.records.RecordQueries;
 import org.chartecookies.records.RecordQueries.DecisionFilter;
 import org.chartecookies.records.RecordQueries.DecisionPage;
@@ -54,7 +53,7 @@ class DecisionListController {
 		ReportPeriod period = ReportPeriod.of(from, to, ReportPeriod.today(this.clock));
 		SiteFilter filter = SiteFilter.of(site, this.sites);
 		String kind = blankToNull(decision);
-		if (kind != null && !ConsentDecided.KINDS.contains(kind)) {
+		if (kind != null && !DecisionFilter.KINDS.contains(kind)) {
 			throw new AdminRequestException("admin.decisions.invalid-kind");
 		}
 		String chosen = blankToNull(choice);
@@ -68,7 +67,7 @@ class DecisionListController {
 		Map<String, String> categories = this.titles.optionalCategories(filter.site(), locale);
 		model.addAttribute("period", period);
 		model.addAttribute("sites", filter);
-		model.addAttribute("kinds", ConsentDecided.KINDS);
+		model.addAttribute("kinds", DecisionFilter.KINDS);
 		model.addAttribute("kind", (kind != null) ? kind : "");
 		model.addAttribute("categories", categories);
 		model.addAttribute("choice", (chosen != null) ? chosen : "");

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.chartecookies.consent.ConsentDecided;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,6 +97,9 @@ public final class RecordQueries {
 	 */
 	public record DecisionFilter(LocalDate first, LocalDate last, @Nullable String site, @Nullable String kind,
 			@Nullable String choice) {
+
+		/** The kinds a decision can have, as the consent endpoint makes them, in the order a list offers them. */
+		public static final List<String> KINDS = ConsentDecided.KINDS;
 
 		private static final Pattern CHOICE = Pattern.compile("[a-z][a-z0-9-]{0,31}=(accepted|refused)");
 
