@@ -201,6 +201,22 @@ public final class RecordQueries {
 	}
 
 	/**
+	 * The hashes of the snapshots that the records decided from {@code first} to {@code last} (both included) answered,
+	 * on one site or on every site when {@code site} is null, each once, in order; the records written before
+	 * snapshots name none.
+	 */
+	public List<String> snapshotHashes(LocalDate first, LocalDate last, @Nullable String site) {
+		return this.store.jdbc()
+			.sql("SELECT DISTINCT snapshot_hash FROM consent_record WHERE decided_at >= ? AND decided_at < ?"
+					+ " AND snapshot_hash <> ''" + ((site != null) ? " AND site = ?" : "") + " ORDER BY snapshot_hash")
+			.params((site != null)
+					? List.of(RecordStore.utc(startOf(first)), RecordStore.utc(startOf(last.plusDays(1))), site)
+					: List.of(RecordStore.utc(startOf(first)), RecordStore.utc(startOf(last.plusDays(1)))))
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * How the record of this consent id ties to the records before and after it in its chain, or nothing when no
 	 * record has this id. A few rows read, however long the chain.
 	 */
