@@ -193,7 +193,8 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		for (String page : List.of("/admin", "/admin/records", "/admin/records?id=" + id,
 				"/admin/records?id=AAAAAAAAAAAAAAAAAAAAAA", "/admin/records?id=bad", "/admin/verification",
 				"/admin?from=2026-02-30", "/admin/decisions", "/admin/decisions?choice=statistics%3Daccepted",
-				"/admin/decisions?decision=bogus")) {
+				"/admin/decisions?decision=bogus", "/admin/proof/" + id, "/admin/proof/AAAAAAAAAAAAAAAAAAAAAA",
+				"/admin/proof/bad")) {
 			this.visitor.open(page);
 			check(violations, page);
 		}
