@@ -124,7 +124,7 @@ abstract class RecordStoreContract {
 			.list());
 		assertThat(columns).containsExactlyInAnyOrder("writer_id", "record_sequence", "consent_id", "decided_at",
 				"registry_revision", "decision", "choices", "gpc", "language_tag", "page_path", "previous_hash",
-				"record_hash", "site", "snapshot_hash");
+				"record_hash", "site", "snapshot_hash", "snapshot_named");
 	}
 
 	/**
