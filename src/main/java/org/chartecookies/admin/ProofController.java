@@ -51,10 +51,8 @@ class ProofController {
 		RecordedDecision record = found.get();
 		model.addAttribute("record", record);
 		model.addAttribute("links", links.get());
-		// Issue 25: whether the post named the snapshot it answered (false: the current one was recorded instead), from
-		// RecordedDecision.snapshotNamed() once the recording of snapshots gives it; until then every snapshot counts as
-		// named.
-		model.addAttribute("snapshotNamed", true);
+		// A post that did not name its snapshot (a script's own) recorded the current one: the page says so.
+		model.addAttribute("snapshotNamed", record.snapshotNamed() || record.snapshotHash().isEmpty());
 		Optional<ShownSnapshot> snapshot = record.snapshotHash().isEmpty() ? Optional.empty()
 				: this.records.snapshot(record.snapshotHash());
 		Shown shown = Shown.of(record.snapshotHash(), snapshot);

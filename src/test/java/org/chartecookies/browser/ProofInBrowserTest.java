@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.chartecookies.records.RecordQueries;
-import org.chartecookies.records.ShownSnapshots;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -60,10 +59,9 @@ class ProofInBrowserTest extends VisitorTest {
 		this.visitor.open("/cookies?lang=" + language).decide(french ? "Tout accepter" : "Accept all");
 		String id = this.visitor.decision().consentId();
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.records.find(id).isPresent());
-		// Until decisions record their snapshot, the test stores the one of the pages this visitor was served.
 		String origin = "http://localhost:" + this.port;
-		String hash = ShownSnapshots.store(this.jdbc, "cookies", language, 1, ShownSnapshots.fromPages(origin, language));
-		ShownSnapshots.answered(this.jdbc, id, hash);
+		RecordQueries.RecordedDecision record = this.records.find(id).orElseThrow();
+		assertThat(record.snapshotNamed()).as("the banner's form named its snapshot").isTrue();
 
 		this.visitor.open("/admin/login?lang=" + language);
 		this.visitor.browser.findElement(By.id("username")).sendKeys("operator");
@@ -75,6 +73,9 @@ class ProofInBrowserTest extends VisitorTest {
 		submit(this.visitor.browser.findElement(By.cssSelector("tr[data-consent-id='" + id + "'] a")));
 		assertThat(this.visitor.browser.getCurrentUrl()).isEqualTo(origin + "/admin/proof/" + id);
 
+		assertThat(this.visitor.browser.findElement(By.cssSelector("[data-snapshot-state=shown]")).getText())
+			.contains(record.snapshotHash());
+		assertThat(this.visitor.browser.findElements(By.cssSelector("[data-snapshot-not-named]"))).isEmpty();
 		List<String> words = BANNER.get(language);
 		assertThat(shown("banner").getText()).contains(words.get(0), words.get(1));
 		assertThat(shown("choices").getText()).contains(words.get(0), words.get(2));
