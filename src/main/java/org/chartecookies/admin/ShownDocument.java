@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ record ShownDocument(String style, String banner, String choices, String charter
 		String style = html.substring(styleStart + "<style>".length(), styleEnd);
 		// Each part goes inside a <template> of the proof page: one that closed it would spill into the page.
 		for (String part : parts) {
-			if (part.contains("</template")) {
+			if (part.toLowerCase(Locale.ROOT).contains("</template")) {
 				return Optional.empty();
 			}
 		}
