@@ -217,7 +217,7 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		this.visitor.open("/admin/login?lang=" + language);
 		logIn("operator", PASSWORD);
 
-		for (String page : List.of("/admin", "/admin/decisions", "/admin/records?id=" + id)) {
+		for (String page : List.of("/admin", "/admin/decisions", "/admin/records?id=" + id, "/admin/proof/" + id)) {
 			this.visitor.open(page);
 			@SuppressWarnings("unchecked")
 			// The header's parts (name, menu, tools) are centred on one line: their middles at one height.
