@@ -22,12 +22,17 @@ public record SnapshotProblem(String hash, Fault fault, long records, @Nullable 
 
 	}
 
+	private String count() {
+		return (this.records == 0) ? "no record names it"
+				: (this.records == 1) ? "1 record names it" : this.records + " records name it";
+	}
+
 	public String describe() {
 		return switch (this.fault) {
 			case ALTERED -> "snapshot " + this.hash + " was altered: its content no longer matches its hash ("
-					+ this.records + " records name it)";
-			case MISSING -> "snapshot " + this.hash + " is missing, yet " + this.records + " records name it (consent id "
-					+ this.consentId + " among them)";
+					+ count() + ")";
+			case MISSING -> "snapshot " + this.hash + " is missing, yet " + count() + " (consent id " + this.consentId
+					+ (this.records > 1 ? " among them)" : ")");
 		};
 	}
 
