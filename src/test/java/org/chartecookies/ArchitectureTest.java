@@ -96,6 +96,26 @@ class ArchitectureTest {
 	}
 
 	/**
+	 * Snapshots of what was shown read consent and the charter and render with the templates; nothing of the visitor's
+	 * path or of the records knows them but through consent's interfaces, and they never touch a database or a request.
+	 */
+	@Test
+	void snapshotsAreMadeApartAndKeptByTheRecordsThroughConsent() {
+		noClasses().that()
+			.resideInAnyPackage("..registry..", "..charter..", "..consent..", "..web..", "..records..", "..admin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.chartecookies.snapshot..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("org.chartecookies.snapshot..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..records..", "..admin..", "jakarta.servlet..", "org.springframework.jdbc..", "java.sql..")
+			.check(CLASSES);
+	}
+
+	/**
 	 * A request is read once, by the page context's resolver: the page context and the banner built from it are values
 	 * and pure logic, and page controllers get what they need as arguments, so that a page's model depends on its
 	 * context alone (the render cache keys on it).

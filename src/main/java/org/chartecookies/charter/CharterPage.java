@@ -10,16 +10,16 @@ import org.jspecify.annotations.Nullable;
  * site's own words for the explanations where it has any ({@code null} texts are the application's messages), and
  * the site's privacy policy ({@code null} when it names none).
  */
-record CharterPage(String siteName, URI siteUrl, List<Section> sections, Prose prose, @Nullable URI privacyPolicy) {
+public record CharterPage(String siteName, URI siteUrl, List<Section> sections, Prose prose, @Nullable URI privacyPolicy) {
 
-	record Prose(@Nullable String intro, @Nullable String whatTitle, @Nullable String whatText,
+	public record Prose(@Nullable String intro, @Nullable String whatTitle, @Nullable String whatText,
 			@Nullable String kindsIntro, @Nullable String platformTitle) {
 	}
 
-	record Section(String id, String title, String description, boolean required, List<Row> cookies) {
+	public record Section(String id, String title, String description, boolean required, List<Row> cookies) {
 	}
 
-	record Row(String provider, String service, String name, String purpose, String lifetime) {
+	public record Row(String provider, String service, String name, String purpose, String lifetime) {
 	}
 
 }

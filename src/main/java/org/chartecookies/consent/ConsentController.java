@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,9 +53,12 @@ class ConsentController {
 
 	private final LocaleResolver languages;
 
+	private final SnapshotHashes snapshots;
+
 	ConsentController(ConsentDecisionFactory decisions, ConsentProperties properties, CookieWithdrawal withdrawal,
 			ConsentCookieReader reader, RequestSites sites, DecisionMetrics metrics, ApplicationEventPublisher events,
-			LocaleResolver languages) {
+			LocaleResolver languages, SnapshotHashes snapshots) {
+		this.snapshots = snapshots;
 		this.events = events;
 		this.languages = languages;
 		this.sites = sites;
@@ -76,9 +80,11 @@ class ConsentController {
 	ResponseEntity<ConsentAnswer> decideForScript(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath,
-			@RequestParam(name = "revision", required = false) @Nullable String revision, HttpServletRequest request) {
+			@RequestParam(name = "revision", required = false) @Nullable String revision,
+			@RequestParam(name = "snapshot", required = false) @Nullable String snapshot, HttpServletRequest request) {
 		HostedSite site = this.sites.of(request);
-		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath, revision), site, request);
+		ConsentDecision decision = decide(new ConsentForm(choice, categories, returnPath, revision, snapshot), site,
+				request);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.headers(cookies(decision, site, request))
@@ -89,8 +95,9 @@ class ConsentController {
 	ResponseEntity<Void> decide(@RequestParam(name = "decision", required = false) @Nullable String choice,
 			@RequestParam(name = "category", required = false) @Nullable List<String> categories,
 			@RequestParam(name = "return", required = false) @Nullable String returnPath,
-			@RequestParam(name = "revision", required = false) @Nullable String revision, HttpServletRequest request) {
-		ConsentForm form = new ConsentForm(choice, categories, returnPath, revision);
+			@RequestParam(name = "revision", required = false) @Nullable String revision,
+			@RequestParam(name = "snapshot", required = false) @Nullable String snapshot, HttpServletRequest request) {
+		ConsentForm form = new ConsentForm(choice, categories, returnPath, revision, snapshot);
 		HostedSite site = this.sites.of(request);
 		ConsentDecision decision = decide(form, site, request);
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -106,9 +113,14 @@ class ConsentController {
 		ConsentDecision decision = this.decisions.decide(form, site.registry());
 		String kind = String.valueOf(form.decision());
 		this.metrics.recorded(site.id(), kind, decision);
+		Locale language = this.languages.resolveLocale(request);
+		// The snapshot the form names, when it is one this instance made; else (a script's own post, a value forged or
+		// malformed) the one current for the site and language, and the record says that the form did not name it.
+		boolean named = this.snapshots.named(form.snapshot());
+		String snapshot = named ? String.valueOf(form.snapshot()) : this.snapshots.current(site, language);
 		// Listeners only take note (the record writer queues it): the answer never waits on a database.
 		this.events.publishEvent(new ConsentDecided(site.id(), decision, kind, "1".equals(request.getHeader("Sec-GPC")),
-				this.languages.resolveLocale(request).getLanguage(), ReturnPath.pathOnly(form.returnPath())));
+				language.getLanguage(), ReturnPath.pathOnly(form.returnPath()), snapshot, named));
 		return decision;
 	}
 

@@ -21,9 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param globalPrivacyControl the request carried {@code Sec-GPC: 1}
  * @param language the language the visitor saw ({@code fr}, {@code en})
  * @param pagePath the path of the page it was made on, without query string or fragment
+ * @param snapshotHash the SHA-256 of the snapshot of what the visitor was shown ({@link SnapshotHashes}); empty when
+ * none could be made
+ * @param snapshotNamed the form named that snapshot; false when it came without one (a script's own post, an unknown
+ * or malformed value) and {@code snapshotHash} is the one current for the site and language
  */
 public record ConsentDecided(String site, ConsentDecision decision, String kind, boolean globalPrivacyControl, String language,
-		String pagePath) {
+		String pagePath, String snapshotHash, boolean snapshotNamed) {
+
+	/** A decision with no snapshot. */
+	public ConsentDecided(String site, ConsentDecision decision, String kind, boolean globalPrivacyControl,
+			String language, String pagePath) {
+		this(site, decision, kind, globalPrivacyControl, language, pagePath, "", false);
+	}
 
 	/** How a decision can be made, in the order the back office offers them. */
 	public static final List<String> KINDS = List.of("accept-all", "reject-all", "custom", "acknowledge");

@@ -2,6 +2,9 @@ package org.chartecookies.consent;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+
+import org.chartecookies.registry.HostedSite;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param globalPrivacyControl the browser asks not to be tracked and no decision exists: the banner says it is honoured
  * @param revision the registry's revision the banner shows, sent back with the decision
  * @param firstLayer what the first layer says before any choice: purposes, who sets the cookies, the privacy policy
+ * @param snapshot the hash of the snapshot of what this site shows in this language ({@link SnapshotHashes}), which
+ * the forms send back with the decision; empty for a banner without a form, and in the snapshot itself (a document
+ * cannot hold its own hash)
  */
 public record CookieBanner(State state, boolean choicesOpen, boolean decided, List<Choice> choices, String returnPath,
 		String manageUrl, String confirmationKey, String accepted, String refused, boolean charterChanged,
-		boolean globalPrivacyControl, int revision, FirstLayer firstLayer) {
+		boolean globalPrivacyControl, int revision, FirstLayer firstLayer, String snapshot) {
 
 	public enum State {
 
@@ -81,7 +87,23 @@ public record CookieBanner(State state, boolean choicesOpen, boolean decided, Li
 	CookieBanner at(String returnPath, String manageUrl) {
 		return new CookieBanner(this.state, this.choicesOpen, this.decided, this.choices, returnPath, manageUrl,
 				this.confirmationKey, this.accepted, this.refused, this.charterChanged, this.globalPrivacyControl,
-				this.revision, this.firstLayer);
+				this.revision, this.firstLayer, this.snapshot);
+	}
+
+	/** This banner with its forms naming this snapshot. */
+	CookieBanner naming(String snapshotHash) {
+		return new CookieBanner(this.state, this.choicesOpen, this.decided, this.choices, this.returnPath,
+				this.manageUrl, this.confirmationKey, this.accepted, this.refused, this.charterChanged,
+				this.globalPrivacyControl, this.revision, this.firstLayer, snapshotHash);
+	}
+
+	/**
+	 * The banner an undecided visitor (no decision, no Global Privacy Control) gets on the charter in this language,
+	 * its choices closed (first layer) or open, naming no snapshot: what a snapshot shows.
+	 */
+	public static CookieBanner undecided(HostedSite site, Locale language, boolean choicesOpen) {
+		return CookieBannerFactory.banner(new PageContext(site, ReturnPath.CHARTER,
+				choicesOpen ? BannerSwitch.MANAGE : BannerSwitch.NONE, language, ConsentState.NOBODY));
 	}
 
 	public List<Choice> optionalChoices() {

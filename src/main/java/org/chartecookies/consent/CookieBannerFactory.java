@@ -12,6 +12,8 @@ import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.Site;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +26,31 @@ class CookieBannerFactory {
 	/** Keyed by the whole context, the site (as loaded) among it: a site never gets another's banner. */
 	private final Cache<PageContext, CookieBanner> banners = Caffeine.newBuilder().maximumSize(1000).build();
 
-	/** The banner for a page: a function of its context, worked out once per context (as its rendering is). */
-	CookieBanner create(PageContext page) {
-		return this.banners.get(page, this::banner);
+	private final SnapshotHashes snapshots;
+
+	@Autowired
+	CookieBannerFactory(ObjectProvider<SnapshotHashes> snapshots) {
+		this.snapshots = snapshots.getIfAvailable(() -> SnapshotHashes.NONE);
 	}
 
-	private CookieBanner banner(PageContext page) {
+	/** Without snapshots. */
+	CookieBannerFactory() {
+		this.snapshots = SnapshotHashes.NONE;
+	}
+
+	/**
+	 * The banner for a page: a function of its context, worked out once per context (as its rendering is). A banner
+	 * with a form names the snapshot of its site and language (a function of the context too, made once for both).
+	 */
+	CookieBanner create(PageContext page) {
+		return this.banners.get(page, (context) -> {
+			CookieBanner banner = banner(context);
+			return (banner.asking() || banner.notice())
+					? banner.naming(this.snapshots.current(context.site(), context.language())) : banner;
+		});
+	}
+
+	static CookieBanner banner(PageContext page) {
 		CookieRegistry registry = page.site().registry();
 		ConsentState consent = page.consent();
 		Map<String, Boolean> decision = consent.choices();
@@ -55,7 +76,7 @@ class CookieBannerFactory {
 				: accepted.isEmpty() ? "banner.confirmation.refused-all" : "banner.confirmation.custom";
 		return new CookieBanner(state, manage, decision != null, choices, page.path(), page.manageUrl(), confirmation,
 				accepted, refused, consent.outdated(), consent.globalPrivacyControl() && decision == null,
-				registry.revision(), firstLayer(registry, page.language()));
+				registry.revision(), firstLayer(registry, page.language()), "");
 	}
 
 	/** The optional categories' purposes and who sets their cookies, the site itself said as "us". */

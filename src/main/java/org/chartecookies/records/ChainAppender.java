@@ -88,6 +88,8 @@ final class ChainAppender {
 		try {
 			this.schema.run();
 			long start = System.nanoTime();
+			// The snapshots first: a record never names one the database lacks while the records folder holds it.
+			this.store.snapshots().insertMissing(batch);
 			this.head = this.store.append(this.writerId, this.holder, this.head, batch);
 			this.writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			this.written.increment(batch.size());

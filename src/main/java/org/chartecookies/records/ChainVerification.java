@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks every writer's chain from its cut (or its beginning) to its head: each record's hash is still the hash of its
  * fields, each record chains to the one before it, no sequence number is missing, and the chain ends where the
- * writer's row says it ends. Names the first record at fault in each chain.
+ * writer's row says it ends. Names the first record at fault in each chain, and each snapshot of what visitors were
+ * shown that was altered, or is missing while records name it.
  */
 public final class ChainVerification {
 
@@ -164,15 +165,18 @@ public final class ChainVerification {
 	 * could rewrite a chain whole
 	 * @param problems what of the checkpoints given cannot be taken: lines not signed by the key given, files that
 	 * cannot be read
+	 * @param snapshots the snapshots of what visitors were shown that are altered, or missing while records name them
 	 */
-	public record Report(List<ChainResult> chains, boolean checkpointed, List<String> problems) {
+	public record Report(List<ChainResult> chains, boolean checkpointed, List<String> problems,
+			List<SnapshotProblem> snapshots) {
 
 		Report(List<ChainResult> chains) {
-			this(chains, false, List.of());
+			this(chains, false, List.of(), List.of());
 		}
 
 		public boolean verified() {
-			return this.chains.stream().allMatch(ChainResult::verified) && this.problems.isEmpty();
+			return this.chains.stream().allMatch(ChainResult::verified) && this.problems.isEmpty()
+					&& this.snapshots.isEmpty();
 		}
 
 		public long records() {
@@ -210,13 +214,21 @@ public final class ChainVerification {
 
 	private final Supplier<CheckpointLog.Evidence> evidence;
 
+	private final Supplier<List<SnapshotProblem>> snapshots;
+
 	ChainVerification(Chains store) {
 		this(store, () -> CheckpointLog.Evidence.NONE);
 	}
 
 	ChainVerification(Chains store, Supplier<CheckpointLog.Evidence> evidence) {
+		this(store, evidence, List::of);
+	}
+
+	ChainVerification(Chains store, Supplier<CheckpointLog.Evidence> evidence,
+			Supplier<List<SnapshotProblem>> snapshots) {
 		this.store = store;
 		this.evidence = evidence;
+		this.snapshots = snapshots;
 	}
 
 	/** Every chain, against the signed checkpoints configured (none without a key). */
@@ -246,7 +258,7 @@ public final class ChainVerification {
 		}
 		statements.forEach((writerId, named) -> results.add(new ChainResult(writerId, 0, Fault.MISSING_CHAIN,
 				named.stream().mapToLong(Checkpoint::sequence).max().orElse(0), null)));
-		return new Report(results, checkpointed, evidence.problems());
+		return new Report(results, checkpointed, evidence.problems(), this.snapshots.get());
 	}
 
 	/** A chain that verifies on its own, against the signed statements that name it. */

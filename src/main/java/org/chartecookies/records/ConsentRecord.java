@@ -11,8 +11,9 @@ import java.util.HexFormat;
  * @param writerId the chain (one per running instance)
  * @param sequence its place in the chain, from 1, without gaps
  * @param previousHash the hash of the record before it in the chain ({@link #GENESIS} for the first)
- * @param hash SHA-256 of the writer, the content and {@code previousHash} (the site among the content since it exists:
- * a record without a site is hashed exactly as before, so that the records written earlier still verify). The sequence is left out on purpose: the
+ * @param hash SHA-256 of the writer, the content and {@code previousHash} (the site among the content since it exists,
+ * the snapshot shown and whether the form named it since there are snapshots: a record without a site, or without a
+ * snapshot, is hashed exactly as before, so that the records written earlier still verify). The sequence is left out on purpose: the
  * previous hash already fixes a record's place, so a record moved elsewhere still matches its own hash and is named as
  * out of order rather than as altered
  */
@@ -36,8 +37,15 @@ record ConsentRecord(String writerId, long sequence, PendingRecord content, Stri
 	 */
 	static String hashOf(String writerId, PendingRecord content, String previousHash) {
 		StringBuilder input = new StringBuilder(256);
-		// Version 2 adds the site; version 1 (no site) stays what it was, for the records written before.
-		String[] fields = content.site().isEmpty()
+		// Version 2 adds the site, version 3 the snapshot shown and whether the form named it; versions 1 (no site)
+		// and 2 (no snapshot) stay what they were, for the records written before.
+		String[] fields = !content.snapshotHash().isEmpty()
+				? new String[] { "charte-cookies consent record v3", writerId, content.site(), content.consentId(),
+						Long.toString(content.decidedAt().getEpochSecond()), Integer.toString(content.revision()),
+						content.kind(), content.choicesText(), Boolean.toString(content.globalPrivacyControl()),
+						content.language(), content.pagePath(), content.snapshotHash(),
+						Boolean.toString(content.snapshotNamed()), previousHash }
+				: content.site().isEmpty()
 				? new String[] { "charte-cookies consent record v1", writerId, content.consentId(),
 						Long.toString(content.decidedAt().getEpochSecond()), Integer.toString(content.revision()),
 						content.kind(), content.choicesText(), Boolean.toString(content.globalPrivacyControl()),

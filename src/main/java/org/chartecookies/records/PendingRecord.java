@@ -16,9 +16,13 @@ import org.chartecookies.consent.ConsentDecided;
  * @param site the id of the site it was made on; empty for the records written before there were several sites
  * @param snapshotHash the SHA-256 of the snapshot of what the visitor was shown when deciding; empty for the records
  * written before there were snapshots
+ * @param snapshotNamed the form the decision came with named its snapshot; false when the decision came without one
+ * (a script's own post, an unknown or malformed value) and {@code snapshotHash} is the snapshot then current for its
+ * site and language
  */
 record PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
-		boolean globalPrivacyControl, String language, String pagePath, String site, String snapshotHash) {
+		boolean globalPrivacyControl, String language, String pagePath, String site, String snapshotHash,
+		boolean snapshotNamed) {
 
 	PendingRecord {
 		choices = Collections.unmodifiableMap(new TreeMap<>(choices));
@@ -26,10 +30,17 @@ record PendingRecord(String consentId, Instant decidedAt, int revision, String k
 		decidedAt = decidedAt.truncatedTo(ChronoUnit.SECONDS);
 	}
 
+	/** A record whose form named its snapshot. */
+	PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
+			boolean globalPrivacyControl, String language, String pagePath, String site, String snapshotHash) {
+		this(consentId, decidedAt, revision, kind, choices, globalPrivacyControl, language, pagePath, site, snapshotHash,
+				true);
+	}
+
 	/** A record of the time before snapshots: no snapshot. */
 	PendingRecord(String consentId, Instant decidedAt, int revision, String kind, Map<String, Boolean> choices,
 			boolean globalPrivacyControl, String language, String pagePath, String site) {
-		this(consentId, decidedAt, revision, kind, choices, globalPrivacyControl, language, pagePath, site, "");
+		this(consentId, decidedAt, revision, kind, choices, globalPrivacyControl, language, pagePath, site, "", false);
 	}
 
 	/** A record of the time before sites: no site. */
@@ -41,7 +52,7 @@ record PendingRecord(String consentId, Instant decidedAt, int revision, String k
 	static PendingRecord of(ConsentDecided event) {
 		return new PendingRecord(event.decision().consentId(), event.decision().decidedAt(),
 				event.decision().revision(), event.kind(), event.decision().choices(), event.globalPrivacyControl(),
-				event.language(), event.pagePath(), event.site());
+				event.language(), event.pagePath(), event.site(), event.snapshotHash(), event.snapshotNamed());
 	}
 
 	/** The choices as stored: {@code statistics=accepted,video=refused}, in id order (empty when none). */

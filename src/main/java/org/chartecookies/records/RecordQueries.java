@@ -39,17 +39,29 @@ public final class RecordQueries {
 	 * @param intact whether its hash is still the hash of its fields
 	 * @param snapshotHash the SHA-256 of the snapshot of what the visitor was shown ({@link #snapshot}); empty for the
 	 * records written before there were snapshots
+	 * @param snapshotNamed whether the form the decision came with named its snapshot; false when it came without one (a
+	 * script's own post, an unknown or malformed value: {@code snapshotHash} is then the snapshot current for its site
+	 * and language) and for the records written before there were snapshots
 	 */
 	public record RecordedDecision(String consentId, String site, Instant decidedAt, int revision, String kind,
 			Map<String, Boolean> choices, boolean globalPrivacyControl, String language, String pagePath,
-			String writerId, long sequence, String previousHash, String hash, boolean intact, String snapshotHash) {
+			String writerId, long sequence, String previousHash, String hash, boolean intact, String snapshotHash,
+			boolean snapshotNamed) {
+
+		/** A decision whose form's naming of its snapshot is not told (false). */
+		public RecordedDecision(String consentId, String site, Instant decidedAt, int revision, String kind,
+				Map<String, Boolean> choices, boolean globalPrivacyControl, String language, String pagePath,
+				String writerId, long sequence, String previousHash, String hash, boolean intact, String snapshotHash) {
+			this(consentId, site, decidedAt, revision, kind, choices, globalPrivacyControl, language, pagePath, writerId,
+					sequence, previousHash, hash, intact, snapshotHash, false);
+		}
 
 		static RecordedDecision of(ConsentRecord record) {
 			PendingRecord content = record.content();
 			return new RecordedDecision(content.consentId(), content.site(), content.decidedAt(), content.revision(), content.kind(),
 					content.choices(), content.globalPrivacyControl(), content.language(), content.pagePath(),
 					record.writerId(), record.sequence(), record.previousHash(), record.hash(), record.intact(),
-					content.snapshotHash());
+					content.snapshotHash(), content.snapshotNamed());
 		}
 
 		/** The choices as stored: {@code statistics=accepted,video=refused}. */
@@ -202,6 +214,22 @@ public final class RecordQueries {
 			.param(hash)
 			.query(ShownSnapshot::of)
 			.optional();
+	}
+
+	/**
+	 * The hashes of the snapshots that the records decided from {@code first} to {@code last} (both included) answered,
+	 * on one site or on every site when {@code site} is null, each once, in order; the records written before
+	 * snapshots name none.
+	 */
+	public List<String> snapshotHashes(LocalDate first, LocalDate last, @Nullable String site) {
+		return this.store.jdbc()
+			.sql("SELECT DISTINCT snapshot_hash FROM consent_record WHERE decided_at >= ? AND decided_at < ?"
+					+ " AND snapshot_hash <> ''" + ((site != null) ? " AND site = ?" : "") + " ORDER BY snapshot_hash")
+			.params((site != null)
+					? List.of(RecordStore.utc(startOf(first)), RecordStore.utc(startOf(last.plusDays(1))), site)
+					: List.of(RecordStore.utc(startOf(first)), RecordStore.utc(startOf(last.plusDays(1)))))
+			.query(String.class)
+			.list();
 	}
 
 	/**

@@ -26,13 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The records in the database, through plain JDBC: appends a batch to a chain, reads chains back in order, finds a
  * record by consent id. Who holds each chain ({@link WriterClaims}), whether the commits are on disk
- * ({@link DatabaseDurability}) and the purge of expired records ({@link ExpiredRecords}) are its parts.
+ * ({@link DatabaseDurability}), the purge of expired records ({@link ExpiredRecords}) and the snapshots the records
+ * name ({@link SnapshotStore}) are its parts.
  */
 class RecordStore implements ChainVerification.Chains {
 
 	static final String COLUMNS = "writer_id, record_sequence, consent_id, decided_at, registry_revision, "
 			+ "decision, choices, gpc, language_tag, page_path, previous_hash, record_hash, site, "
-			+ "snapshot_hash";
+			+ "snapshot_hash, snapshot_named";
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +47,12 @@ class RecordStore implements ChainVerification.Chains {
 
 	private final ExpiredRecords expired;
 
-	RecordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
+	private final SnapshotStore snapshots;
+
+	/** @param snapshotFiles the folder where the snapshots the records name wait for the database, if any */
+	RecordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions,
+			@Nullable SnapshotFiles snapshotFiles) {
+		this.snapshots = new SnapshotStore(jdbc, batches, snapshotFiles);
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.transactions = transactions;
@@ -68,6 +74,11 @@ class RecordStore implements ChainVerification.Chains {
 	/** The purge of expired records. */
 	ExpiredRecords expired() {
 		return this.expired;
+	}
+
+	/** The snapshots of what visitors were shown. */
+	SnapshotStore snapshots() {
+		return this.snapshots;
 	}
 
 	/** Where a writer's chain stands: its last record's sequence and hash (0 and {@link ConsentRecord#GENESIS} before any). */
@@ -98,7 +109,7 @@ class RecordStore implements ChainVerification.Chains {
 		}
 		ChainHead last = next;
 		this.transactions.executeWithoutResult((status) -> {
-			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			this.batches.batchUpdate("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					records, records.size(), (statement, record) -> {
 						PendingRecord content = record.content();
 						statement.setString(1, record.writerId());
@@ -115,6 +126,7 @@ class RecordStore implements ChainVerification.Chains {
 						statement.setString(12, record.hash());
 						statement.setString(13, content.site());
 						statement.setString(14, content.snapshotHash());
+						statement.setBoolean(15, content.snapshotNamed());
 					});
 			// A trigger may drop rows without an error (PostgreSQL's BEFORE trigger returning NULL): what was not kept
 			// is a refusal, not a record the head may name.
@@ -158,10 +170,10 @@ class RecordStore implements ChainVerification.Chains {
 			status.setRollbackOnly();
 			PendingRecord probe = new PendingRecord("probe-never-committed0", Instant.EPOCH, 0, "reject-all", Map.of(),
 					false, "fr", "/", "");
-			this.jdbc.sql("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(writerId, -1L, probe.consentId(), utc(probe.decidedAt()), probe.revision(), probe.kind(),
 						probe.choicesText(), probe.globalPrivacyControl(), probe.language(), probe.pagePath(),
-						ConsentRecord.GENESIS, ConsentRecord.GENESIS, probe.site(), probe.snapshotHash())
+						ConsentRecord.GENESIS, ConsentRecord.GENESIS, probe.site(), probe.snapshotHash(), probe.snapshotNamed())
 				.update();
 			long kept = this.jdbc.sql("SELECT COUNT(*) FROM consent_record WHERE writer_id = ? AND record_sequence = -1")
 				.param(writerId)
@@ -314,7 +326,8 @@ class RecordStore implements ChainVerification.Chains {
 		PendingRecord content = new PendingRecord(rs.getString("consent_id"), instant(rs, 4),
 				rs.getInt("registry_revision"), rs.getString("decision"),
 				PendingRecord.parseChoices(rs.getString("choices")), rs.getBoolean("gpc"), rs.getString("language_tag"),
-				rs.getString("page_path"), rs.getString("site"), rs.getString("snapshot_hash"));
+				rs.getString("page_path"), rs.getString("site"), rs.getString("snapshot_hash"),
+				rs.getBoolean("snapshot_named"));
 		return new ConsentRecord(rs.getString("writer_id"), rs.getLong("record_sequence"), content,
 				rs.getString("previous_hash"), rs.getString("record_hash"));
 	}

@@ -45,8 +45,15 @@ class RecordsConfiguration {
 	private static final Log logger = LogFactory.getLog(RecordsConfiguration.class);
 
 	@Bean
-	RecordStore recordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
-		return new RecordStore(jdbc, batches, transactions);
+	RecordStore recordStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions,
+			SnapshotFiles snapshots) {
+		return new RecordStore(jdbc, batches, transactions, snapshots);
+	}
+
+	/** Where each snapshot of what visitors are shown is kept before its hash is served (consent's keeper). */
+	@Bean
+	SnapshotFiles snapshotFiles(RecordsProperties properties) {
+		return new SnapshotFiles(properties.folder(), properties.enabled());
 	}
 
 	/** The signing key and where its checkpoints go, or neither (then the start-up log says what that means). */
@@ -149,9 +156,9 @@ class RecordsConfiguration {
 	@Bean
 	RecordWriter recordWriter(@Qualifier("recordWriterConnections") HikariDataSource connections, SpillFile spill,
 			Journal journal, RecordKeeping keeping, Integrity integrity, RecordsProperties properties, Clock clock,
-			SchemaMigration schema, MeterRegistry meters, Environment environment) {
+			SchemaMigration schema, MeterRegistry meters, Environment environment, SnapshotFiles snapshots) {
 		RecordStore store = new RecordStore(JdbcClient.create(connections), new JdbcTemplate(connections),
-				new TransactionTemplate(new DataSourceTransactionManager(connections)));
+				new TransactionTemplate(new DataSourceTransactionManager(connections)), snapshots);
 		String writerId = (properties.writerId() != null) ? properties.writerId() : "w-" + random();
 		RecordWriter writer = new RecordWriter(store, spill, journal, keeping, integrity.checkpoints(), properties, clock,
 				writerId, "h-" + random(), schema, meters);
@@ -194,7 +201,7 @@ class RecordsConfiguration {
 			.toList();
 		return new ChainVerification(store, () -> keys.isEmpty()
 				? (unchecked.isEmpty() ? CheckpointLog.Evidence.NONE : new CheckpointLog.Evidence(List.of(), unchecked))
-				: CheckpointLog.read(files, keys));
+				: CheckpointLog.read(files, keys), store.snapshots()::problems);
 	}
 
 	@Bean

@@ -83,8 +83,11 @@ class RetentionPurge implements SchedulingConfigurer {
 						this.checkpoints.cut(cut);
 					}
 				});
-		logger.info("Consent records: " + deleted + " records decided before " + cutoff + " purged (retention "
-				+ this.properties.retention() + ")");
+		// A snapshot goes with the last record that names it; one no record names yet, once shown before the cut-off
+		// too (one shown since may still be answered).
+		int snapshots = this.store.snapshots().purge(cutoff);
+		logger.info("Consent records: " + deleted + " records decided before " + cutoff + " purged, and " + snapshots
+				+ " snapshots no record names any more (retention " + this.properties.retention() + ")");
 		return deleted;
 	}
 

@@ -61,6 +61,7 @@ class VerificationCommand implements ApplicationRunner {
 		}
 		report.chains().forEach((chain) -> out.println(chain.describe()));
 		report.problems().forEach((problem) -> out.println("Checkpoints: " + problem));
+		report.snapshots().forEach((problem) -> out.println(problem.describe()));
 		if (!report.checkpointed()) {
 			out.println("No signed checkpoints given (charte.records.checkpoint-file, charte.records.checkpoints, and the"
 					+ " key): someone able to write to the database could have altered, removed or added records, moved a"
@@ -71,7 +72,9 @@ class VerificationCommand implements ApplicationRunner {
 				? "Consent records verified: " + report.records() + " records in " + report.chains().size() + " chains"
 						+ (report.checkpointed() ? ", against the signed checkpoints" : "")
 				: "Consent records NOT verified: "
-						+ ((fault != null) ? fault.describe() : "checkpoints not signed by the key given"));
+						+ ((fault != null) ? fault.describe()
+								: !report.problems().isEmpty() ? "checkpoints not signed by the key given"
+										: report.snapshots().getFirst().describe()));
 		waiting(out);
 		return report.verified() ? 0 : 1;
 	}

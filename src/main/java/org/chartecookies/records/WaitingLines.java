@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.function.Function;
 
 import org.chartecookies.consent.ConsentDecided;
+import org.chartecookies.consent.SnapshotHashes;
 import org.chartecookies.registry.CookieRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +21,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class WaitingLines implements Journal.Codec {
 
-	/** Without an authentication code (no key configured). */
+	/** Without an authentication code (no key configured); before snapshots. */
 	private static final String PLAIN = "r1";
 
-	/** With the HMAC of the rest of the line as its last field. */
+	/** With the HMAC of the rest of the line as its last field; before snapshots. */
 	private static final String AUTHENTICATED = "r2";
+
+	/** As {@link #PLAIN}, with the snapshot's hash and whether the form named it. */
+	private static final String PLAIN_SNAPSHOT = "r3";
+
+	/** As {@link #AUTHENTICATED}, with the snapshot's hash and whether the form named it. */
+	private static final String AUTHENTICATED_SNAPSHOT = "r4";
 
 	/** A clock ahead of this one by up to this much is not a forgery. */
 	private static final Duration SKEW = Duration.ofMinutes(5);
@@ -59,11 +66,11 @@ final class WaitingLines implements Journal.Codec {
 		String fields = String.join("\t", Long.toString(record.decidedAt().getEpochSecond()),
 				Integer.toString(record.revision()), record.kind(), record.choicesText(),
 				Boolean.toString(record.globalPrivacyControl()), text(record.language()), text(record.pagePath()),
-				text(record.site()));
+				text(record.site()), record.snapshotHash(), Boolean.toString(record.snapshotNamed()));
 		if (this.key == null) {
-			return PLAIN + "\t" + record.consentId() + "\t" + fields;
+			return PLAIN_SNAPSHOT + "\t" + record.consentId() + "\t" + fields;
 		}
-		String line = AUTHENTICATED + "\t" + record.consentId() + "\t" + fields;
+		String line = AUTHENTICATED_SNAPSHOT + "\t" + record.consentId() + "\t" + fields;
 		return line + "\t" + this.key.authenticate(line);
 	}
 
@@ -74,15 +81,18 @@ final class WaitingLines implements Journal.Codec {
 			return refused("unreadable");
 		}
 		String[] fields = line.split("\t", -1);
-		boolean authenticated = fields[0].equals(AUTHENTICATED);
-		if (!(fields[0].equals(PLAIN) && fields.length == 10) && !(authenticated && fields.length == 11)) {
+		boolean snapshot = fields[0].equals(PLAIN_SNAPSHOT) || fields[0].equals(AUTHENTICATED_SNAPSHOT);
+		boolean authenticated = fields[0].equals(AUTHENTICATED) || fields[0].equals(AUTHENTICATED_SNAPSHOT);
+		int length = 10 + (snapshot ? 2 : 0);
+		boolean known = fields[0].equals(PLAIN) || fields[0].equals(AUTHENTICATED) || snapshot;
+		if (!known || fields.length != length + (authenticated ? 1 : 0)) {
 			return refused("unreadable");
 		}
 		if (this.key != null) {
 			if (!authenticated) {
 				return refused("not authenticated (written without the signing key)");
 			}
-			if (!this.key.authentic(line.substring(0, line.lastIndexOf('\t')), fields[10])) {
+			if (!this.key.authentic(line.substring(0, line.lastIndexOf('\t')), fields[length])) {
 				return refused("not authenticated (altered, or written with another key)");
 			}
 		}
@@ -91,7 +101,8 @@ final class WaitingLines implements Journal.Codec {
 			record = new PendingRecord(fields[1], Instant.ofEpochSecond(Long.parseLong(fields[2])),
 					Integer.parseInt(fields[3]), fields[4], PendingRecord.parseChoices(fields[5]), bool(fields[6]),
 					URLDecoder.decode(fields[7], StandardCharsets.UTF_8), URLDecoder.decode(fields[8], StandardCharsets.UTF_8),
-					URLDecoder.decode(fields[9], StandardCharsets.UTF_8));
+					URLDecoder.decode(fields[9], StandardCharsets.UTF_8), snapshot ? hash(fields[10]) : "",
+					snapshot && bool(fields[11]));
 		}
 		catch (RuntimeException ex) {
 			return refused("unreadable");
@@ -122,6 +133,14 @@ final class WaitingLines implements Journal.Codec {
 			throw new IllegalArgumentException("not a boolean");
 		}
 		return text.equals("true");
+	}
+
+	/** A snapshot's hash as the writer writes it: SHA-256 in lower-case hex, or nothing. */
+	private static String hash(String text) {
+		if (!text.isEmpty() && !SnapshotHashes.HASH.matcher(text).matches()) {
+			throw new IllegalArgumentException("not a snapshot's hash");
+		}
+		return text;
 	}
 
 	private static Reading refused(String problem) {

@@ -381,7 +381,7 @@ class BackOfficeHttpTest {
 		List<String> fields = ids.stream().map(CsvRecords::field).toList();
 		for (String id : fields) {
 			assertThat(lines).filteredOn((line) -> line.startsWith(id + ",")).singleElement().satisfies((line) -> {
-				assertThat(line.split(",", -1)).hasSize(13);
+				assertThat(line.split(",", -1)).hasSize(14);
 				assertThat(line).contains("," + today + "T");
 			});
 		}

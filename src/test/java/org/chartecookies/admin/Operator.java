@@ -83,6 +83,11 @@ final class Operator {
 		return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A download, its bytes as they came. */
+	HttpResponse<byte[]> download(String path) throws Exception {
+		return this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	HttpResponse<String> post(String path, String form, String... headers) throws Exception {
 		HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
 		for (int i = 0; i < headers.length; i += 2) {

@@ -196,20 +196,8 @@ class CharterLookTest extends VisitorTest {
 		assertThat(Path.of("target", "screenshots", "look-charter-en-dark-1280.png")).exists();
 	}
 
-	/** The whole page, not only the window, under target/screenshots. */
 	private void fullPageScreenshot(String name) {
-		Map<String, Object> metrics = this.visitor.browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-		Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
-		Map<String, Object> shot = this.visitor.browser.executeCdpCommand("Page.captureScreenshot",
-				Map.of("captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
-						"height", size.get("height"), "scale", 1)));
-		try {
-			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-			Files.write(directory.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Chromium.fullPageScreenshot(this.visitor.browser, name);
 	}
 
 		private void colourScheme(String scheme) {

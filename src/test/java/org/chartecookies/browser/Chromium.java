@@ -110,6 +110,29 @@ final class Chromium {
 		driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
 	}
 
+	/** The whole page, not only the window, under target/screenshots. */
+	static void fullPageScreenshot(ChromeDriver driver, String name) {
+		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+		pageScreenshot(driver, name, ((Number) size.get("height")).doubleValue());
+	}
+
+	/** The page's top, {@code height} CSS pixels of it, however much the window shows, under target/screenshots. */
+	static void pageScreenshot(ChromeDriver driver, String name, double height) {
+		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+						"height", height, "scale", 1)));
+		try {
+			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(directory.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Saves what the visitor sees under target/screenshots, for people to look at. */
 	static void screenshot(WebDriver driver, String name) {
 		try {

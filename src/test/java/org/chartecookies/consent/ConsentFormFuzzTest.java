@@ -54,7 +54,7 @@ class ConsentFormFuzzTest {
 		ConsentController controller = new ConsentController(new ConsentDecisionFactory(clock), properties,
 				new CookieWithdrawal(Registries.requestSites(REGISTRY)), reader, Registries.requestSites(REGISTRY), new DecisionMetrics(new SimpleMeterRegistry()),
 				(event) -> {
-				}, new AcceptHeaderLocaleResolver());
+				}, new AcceptHeaderLocaleResolver(), SnapshotHashes.NONE);
 		return MockMvcBuilders.standaloneSetup(controller).build();
 	}
 

@@ -84,6 +84,35 @@ class ConsentRecordTest {
 			.isEqualTo("00fc08cd0ffc73a879998fced4e1e87a71c5926301de5e94807d275e3f24fc74");
 	}
 
+	/** A record of the time before snapshots is hashed as version 2 gave it (worked out by hand from its fields). */
+	@Test
+	void aRecordWithoutSnapshotKeepsTheHashVersionTwoGaveIt() {
+		PendingRecord before = new PendingRecord("aaaaaaaaaaaaaaaaaaaaaa", RecordStoreContract.NOW, 1, "accept-all",
+				Map.of("statistics", true), false, "fr", "/cookies", "shop");
+
+		assertThat(ConsentRecord.chain("w-old", 1, before, ConsentRecord.GENESIS).hash())
+			.isEqualTo("cfee6329b5da30294c527f01d4a2354f02368ff2fa664e71c0c7529d50e655f3");
+	}
+
+	/**
+	 * Version 3 holds the snapshot shown and whether the form named it, after the page path (worked out by hand):
+	 * changing either is an altered record.
+	 */
+	@Test
+	void theSnapshotAndWhetherTheFormNamedItAreInTheHash() {
+		PendingRecord named = new PendingRecord("aaaaaaaaaaaaaaaaaaaaaa", RecordStoreContract.NOW, 1, "accept-all",
+				Map.of("statistics", true), false, "fr", "/cookies", "shop", "ab".repeat(32), true);
+		ConsentRecord record = ConsentRecord.chain("w-old", 1, named, ConsentRecord.GENESIS);
+
+		assertThat(record.hash()).isEqualTo("7136234dfc96745c16e5626ad518b02506d7d0744a04b41719d10d3292667e71");
+		PendingRecord current = new PendingRecord(named.consentId(), named.decidedAt(), 1, "accept-all",
+				named.choices(), false, "fr", "/cookies", "shop", "ab".repeat(32), false);
+		PendingRecord another = new PendingRecord(named.consentId(), named.decidedAt(), 1, "accept-all",
+				named.choices(), false, "fr", "/cookies", "shop", "cd".repeat(32), true);
+		assertThat(new ConsentRecord("w-old", 1, current, ConsentRecord.GENESIS, record.hash()).intact()).isFalse();
+		assertThat(new ConsentRecord("w-old", 1, another, ConsentRecord.GENESIS, record.hash()).intact()).isFalse();
+	}
+
 	@Test
 	void theSequenceIsLeftOutSoThatAMovedRecordReadsAsOutOfOrderRatherThanAltered() {
 		ConsentRecord record = ConsentRecord.chain("w-1", 7, DECISION, PREVIOUS);

@@ -245,7 +245,7 @@ abstract class RecordIntegrityContract {
 			lines.append(withoutKey.encode(content)).append('\n');
 		}
 		// A line made the keyed way, its code guessed.
-		lines.append(withoutKey.encode(exported.get(0).content()).replaceFirst("^r1", "r2")).append("\tAAAA\n");
+		lines.append(withoutKey.encode(exported.get(0).content()).replaceFirst("^r3", "r4")).append("\tAAAA\n");
 		Path folder = Files.createDirectories(this.temporary.resolve("next"));
 		Files.writeString(folder.resolve("pending-records.txt"), lines, StandardCharsets.US_ASCII);
 		ConsentRecord ninth = this.store.record("w-honest", 9).orElseThrow();

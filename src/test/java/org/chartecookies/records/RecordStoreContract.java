@@ -77,7 +77,8 @@ abstract class RecordStoreContract {
 					tuple("3", MigrationState.SUCCESS),
 					tuple("4", MigrationState.SUCCESS),
 					tuple("5", MigrationState.SUCCESS),
-					tuple("6", MigrationState.SUCCESS));
+					tuple("6", MigrationState.SUCCESS),
+					tuple("7", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
@@ -124,7 +125,7 @@ abstract class RecordStoreContract {
 			.list());
 		assertThat(columns).containsExactlyInAnyOrder("writer_id", "record_sequence", "consent_id", "decided_at",
 				"registry_revision", "decision", "choices", "gpc", "language_tag", "page_path", "previous_hash",
-				"record_hash", "site", "snapshot_hash");
+				"record_hash", "site", "snapshot_hash", "snapshot_named");
 	}
 
 	/**
@@ -259,7 +260,7 @@ abstract class RecordStoreContract {
 				+ "SELECT 'w-forged', started_at, 0, head_hash, 0, cut_hash FROM record_writer").update();
 		this.jdbc.sql("INSERT INTO consent_record SELECT 'w-forged', record_sequence, 'forged' || record_sequence, "
 				+ "decided_at, registry_revision, decision, choices, gpc, language_tag, page_path, previous_hash, "
-				+ "record_hash, site, snapshot_hash FROM consent_record WHERE writer_id = 'w-one'").update();
+				+ "record_hash, site, snapshot_hash, snapshot_named FROM consent_record WHERE writer_id = 'w-one'").update();
 
 		ChainVerification.Report report = verify();
 

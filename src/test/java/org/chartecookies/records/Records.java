@@ -78,7 +78,7 @@ final class Records {
 
 	static RecordStore store(DataSource dataSource) {
 		return new RecordStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), null);
 	}
 
 }

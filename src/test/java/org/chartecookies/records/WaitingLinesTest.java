@@ -64,7 +64,46 @@ class WaitingLinesTest {
 	void aLineWrittenIsReadBackAsTheSameDecisionWithAndWithoutAKey() {
 		assertThat(this.keyed.read(this.keyed.encode(decision()))).isEqualTo(new WaitingLines.Reading(decision(), null));
 		assertThat(this.plain.read(this.plain.encode(decision()))).isEqualTo(new WaitingLines.Reading(decision(), null));
-		assertThat(this.keyed.encode(decision())).startsWith("r2\t").isNotEqualTo(this.plain.encode(decision()));
+		assertThat(this.keyed.encode(decision())).startsWith("r4\t").isNotEqualTo(this.plain.encode(decision()));
+	}
+
+	@Test
+	void theSnapshotADecisionNamesAndWhetherItsFormNamedItAreReadBack() {
+		String snapshot = "0123456789abcdef".repeat(4);
+		PendingRecord named = withSnapshot(snapshot, true);
+		PendingRecord current = withSnapshot(snapshot, false);
+		assertThat(this.keyed.read(this.keyed.encode(named)).record()).isEqualTo(named);
+		assertThat(this.plain.read(this.plain.encode(current)).record()).isEqualTo(current);
+		assertThat(this.plain.read(this.plain.encode(named)).record()).isNotEqualTo(current);
+		// A hash the writer would not write (upper case, short), a flag that is no boolean: not a decision.
+		String line = this.plain.encode(named);
+		assertThat(this.plain.read(line.replace(snapshot, snapshot.toUpperCase(java.util.Locale.ROOT))).problem())
+			.isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace(snapshot, snapshot.substring(1))).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("\ttrue", "\tyes")).problem()).isEqualTo("unreadable");
+		// The flag is under the key's code: a named snapshot cannot be turned into a current one unseen.
+		String keyed = this.keyed.encode(named);
+		int flag = keyed.lastIndexOf("\ttrue\t");
+		assertThat(this.keyed.read(keyed.substring(0, flag) + "\tfalse\t" + keyed.substring(flag + 6)).problem())
+			.startsWith("not authenticated");
+	}
+
+	@Test
+	void linesWrittenBeforeSnapshotsAreStillRead() {
+		// As the writer wrote them before (r1 without a key, r2 with one): ten fields, the code last.
+		String plain = this.plain.encode(decision());
+		String older = "r1" + plain.substring(2, plain.lastIndexOf("\t", plain.lastIndexOf('\t') - 1));
+		assertThat(this.plain.read(older)).isEqualTo(new WaitingLines.Reading(decision(), null));
+		String signed = "r2" + older.substring(2);
+		assertThat(this.keyed.read(signed + "\t" + KEY.authenticate(signed)))
+			.isEqualTo(new WaitingLines.Reading(decision(), null));
+		assertThat(this.keyed.read(signed + "\t" + KEY.authenticate(older)).problem()).startsWith("not authenticated");
+	}
+
+	private static PendingRecord withSnapshot(String snapshot, boolean named) {
+		PendingRecord base = decision();
+		return new PendingRecord(base.consentId(), base.decidedAt(), base.revision(), base.kind(), base.choices(),
+				base.globalPrivacyControl(), base.language(), base.pagePath(), base.site(), snapshot, named);
 	}
 
 	@Test
@@ -168,7 +207,7 @@ class WaitingLinesTest {
 		assertThat(this.plain.read("").problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line + "\textra").problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line.substring(0, line.lastIndexOf('\t'))).problem()).isEqualTo("unreadable");
-		assertThat(this.plain.read(line.replace("r1\t", "r9\t")).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read(line.replace("r3\t", "r9\t")).problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line.replace("\ttrue\t", "\tyes\t")).problem()).isEqualTo("unreadable");
 		assertThat(this.plain.read(line.replace("statistics=refused", "statistics=maybe")).problem())
 			.isEqualTo("unreadable");
@@ -182,7 +221,7 @@ class WaitingLinesTest {
 		// Printable ASCII is read, and judged for what it says.
 		assertThat(this.plain.read(line.replace("\ten\t", "\te \t")).problem()).isEqualTo("not a language of the charter");
 		assertThat(this.plain.read(line.replace("\ten\t", "\te~\t")).problem()).isEqualTo("not a language of the charter");
-		assertThat(this.plain.read(this.keyed.encode(decision()).replaceFirst("^r2", "r1")).problem())
+		assertThat(this.plain.read(this.keyed.encode(decision()).replaceFirst("^r4", "r3")).problem())
 			.isEqualTo("unreadable");
 	}
 

@@ -76,7 +76,7 @@ class WriterDatabaseFailuresTest {
 		Store() {
 			super(JdbcClient.create(WriterDatabaseFailuresTest.this.database),
 					new JdbcTemplate(WriterDatabaseFailuresTest.this.database), new TransactionTemplate(
-							new DataSourceTransactionManager(WriterDatabaseFailuresTest.this.database)));
+							new DataSourceTransactionManager(WriterDatabaseFailuresTest.this.database)), null);
 		}
 
 		private void step(String name) {

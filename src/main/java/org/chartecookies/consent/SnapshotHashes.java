@@ -1,0 +1,46 @@
+package org.chartecookies.consent;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.chartecookies.registry.HostedSite;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The snapshots of what visitors are shown (docs/records.md, "What the visitor was shown"): for a site as loaded and a
+ * language, the SHA-256 of one document holding the banner as an undecided visitor gets it (first layer, choices
+ * open), the charter and the registry. Made once per site as loaded and language, kept durably before its hash is
+ * served, never per visitor.
+ */
+public interface SnapshotHashes {
+
+	/** Without snapshots: no hash, none known. */
+	SnapshotHashes NONE = new SnapshotHashes() {
+
+		@Override
+		public String current(HostedSite site, Locale language) {
+			return "";
+		}
+
+		@Override
+		public boolean known(String hash) {
+			return false;
+		}
+
+	};
+
+	/** The form of a snapshot's hash: SHA-256 in lower-case hex. */
+	Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+	/** The hash of what this site shows in this language, made (and kept) the first time; empty when it cannot be. */
+	String current(HostedSite site, Locale language);
+
+	/** Whether a snapshot of this hash was made and kept (by this instance, now or before a restart). */
+	boolean known(String hash);
+
+	/** Whether a form's value is the hash of a known snapshot: anything else (absent, malformed, unknown) is not. */
+	default boolean named(@Nullable String value) {
+		return value != null && HASH.matcher(value).matches() && known(value);
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.chartecookies.records;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The snapshots in the database ({@code consent_snapshot}): each one the records name is inserted from the records
+ * folder before them (if absent, never updated: a snapshot is named by its content); the verification's look at them
+ * (altered, missing); and their purge with the last record that names them.
+ */
+final class SnapshotStore {
+
+	private static final Log logger = LogFactory.getLog(SnapshotStore.class);
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
+
+	private final @Nullable SnapshotFiles files;
+
+	/**
+	 * The snapshots known to be in the database, not looked up again for each batch: the folder's, shared by the
+	 * writer's store and the purge's, which forgets them all when it deletes any.
+	 */
+	private final Set<String> present;
+
+	SnapshotStore(JdbcClient jdbc, JdbcTemplate batches, @Nullable SnapshotFiles files) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+		this.files = files;
+		this.present = (files != null) ? files.inDatabase() : ConcurrentHashMap.newKeySet();
+	}
+
+	/**
+	 * Inserts each snapshot these records name that the database lacks, from the records folder, before the records
+	 * themselves. A snapshot the folder does not hold either is left for the verification to name.
+	 */
+	void insertMissing(Collection<PendingRecord> records) {
+		Set<String> named = new LinkedHashSet<>();
+		records.forEach((record) -> named.add(record.snapshotHash()));
+		for (String hash : named) {
+			if (hash.isEmpty() || this.present.contains(hash)) {
+				continue;
+			}
+			if (exists(hash)) {
+				this.present.add(hash);
+				continue;
+			}
+			Optional<ShownSnapshot> kept = (this.files != null) ? this.files.read(hash) : Optional.empty();
+			if (kept.isEmpty()) {
+				logger.error("Consent records: the snapshot " + hash + " a decision names is neither in the database nor"
+						+ " in the records folder: the verification names it");
+				continue;
+			}
+			ShownSnapshot snapshot = kept.get();
+			try {
+				this.jdbc.sql("INSERT INTO consent_snapshot (" + ShownSnapshot.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
+					.params(snapshot.hash(), snapshot.site(), snapshot.language(), snapshot.registryRevision(),
+							RecordStore.utc(snapshot.firstShownAt()), snapshot.content())
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// Another instance inserted it meanwhile: the same content, by its name.
+			}
+			this.present.add(hash);
+		}
+	}
+
+	private boolean exists(String hash) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM consent_snapshot WHERE snapshot_hash = ?")
+			.param(hash)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Every snapshot whose content no longer matches its hash, and every one records name that is not there. */
+	List<SnapshotProblem> problems() {
+		List<String> altered = new ArrayList<>();
+		this.batches.query((connection) -> {
+			var statement = connection.prepareStatement("SELECT snapshot_hash, content FROM consent_snapshot");
+			statement.setFetchSize(10);
+			return statement;
+		}, (ResultSet rs) -> {
+			String hash = rs.getString(1);
+			if (!hash.equals(ShownSnapshot.sha256(rs.getBytes(2)))) {
+				altered.add(hash);
+			}
+		});
+		List<SnapshotProblem> problems = new ArrayList<>();
+		for (String hash : altered) {
+			long records = this.jdbc.sql("SELECT COUNT(*) FROM consent_record WHERE snapshot_hash = ?")
+				.param(hash)
+				.query(Long.class)
+				.single();
+			problems.add(new SnapshotProblem(hash, SnapshotProblem.Fault.ALTERED, records, null));
+		}
+		problems.addAll(this.jdbc.sql("SELECT r.snapshot_hash, COUNT(*), MIN(r.consent_id) FROM consent_record r "
+				+ "WHERE r.snapshot_hash <> '' AND NOT EXISTS "
+				+ "(SELECT 1 FROM consent_snapshot s WHERE s.snapshot_hash = r.snapshot_hash) "
+				+ "GROUP BY r.snapshot_hash ORDER BY r.snapshot_hash")
+			.query((rs, row) -> new SnapshotProblem(rs.getString(1), SnapshotProblem.Fault.MISSING, rs.getLong(2), rs.getString(3)))
+			.list());
+		return problems;
+	}
+
+	/**
+	 * Deletes the snapshots no record names any more that were first shown before the cut-off (one shown since may
+	 * still be answered), and the folder's files of snapshots the database holds that this process does not serve.
+	 *
+	 * @return how many snapshots were deleted from the database
+	 */
+	int purge(Instant cutoff) {
+		int deleted = this.jdbc.sql("DELETE FROM consent_snapshot WHERE first_shown_at < ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM consent_record r WHERE r.snapshot_hash = consent_snapshot.snapshot_hash)")
+			.param(RecordStore.utc(cutoff))
+			.update();
+		this.present.clear();
+		SnapshotFiles folder = this.files;
+		if (folder != null) {
+			for (String hash : folder.hashes()) {
+				if (!folder.served(hash) && exists(hash)) {
+					try {
+						folder.remove(hash);
+					}
+					catch (IOException ex) {
+						logger.warn("Consent records: the snapshot file " + hash + " cannot be removed: " + ex);
+					}
+				}
+			}
+		}
+		return deleted;
+	}
+
+}

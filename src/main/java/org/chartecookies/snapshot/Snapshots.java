@@ -1,0 +1,99 @@
+package org.chartecookies.snapshot;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.chartecookies.consent.SnapshotHashes;
+import org.chartecookies.consent.SnapshotKeeper;
+import org.chartecookies.registry.HostedSite;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The snapshot of each site as loaded, per language: rendered and hashed the first time a banner with a form is made
+ * for them (the banner is then kept per page context), kept durably by the {@link SnapshotKeeper} before the hash is
+ * handed out, and remembered for as long as the site as loaded is served. Never per visitor nor per request: a site
+ * loaded again (an edited registry, its revision raised or not) is another site, whose snapshot is made anew (the
+ * same bytes, the same hash: kept once).
+ */
+@Component
+class Snapshots implements SnapshotHashes {
+
+	private static final Log logger = LogFactory.getLog(Snapshots.class);
+
+	/** By the site as loaded, compared by identity and let go with it. */
+	private final Cache<HostedSite, Map<String, String>> hashes = Caffeine.newBuilder().weakKeys().build();
+
+	/** The hashes kept by this process: known to the consent endpoint without asking the keeper. */
+	private final Set<String> made = ConcurrentHashMap.newKeySet();
+
+	private final SnapshotDocuments documents;
+
+	private final SnapshotKeeper keeper;
+
+	private final Clock clock;
+
+	Snapshots(SnapshotDocuments documents, ObjectProvider<SnapshotKeeper> keeper, Clock clock) {
+		this.documents = documents;
+		this.keeper = keeper.getIfAvailable(() -> SnapshotKeeper.NONE);
+		this.clock = clock;
+	}
+
+	@Override
+	public String current(HostedSite site, Locale language) {
+		Map<String, String> languages = this.hashes.get(site, (loaded) -> new ConcurrentHashMap<>());
+		String tag = language.getLanguage();
+		String known = languages.get(tag);
+		if (known != null) {
+			return known;
+		}
+		try {
+			return languages.computeIfAbsent(tag, (absent) -> make(site, language));
+		}
+		catch (RuntimeException ex) {
+			// Not kept (a full disk, a folder that cannot be written): the banner names no snapshot this time, and the
+			// decisions made meanwhile are recorded with the current one, made again for them.
+			logger.error("The snapshot of what site " + site.id() + " shows in " + tag + " cannot be kept: "
+					+ ex.getMessage());
+			return "";
+		}
+	}
+
+	@Override
+	public boolean known(String hash) {
+		return this.made.contains(hash) || this.keeper.kept(hash);
+	}
+
+	private String make(HostedSite site, Locale language) {
+		byte[] content = this.documents.render(site, language);
+		String hash = sha256(content);
+		if (!this.made.contains(hash)) {
+			this.keeper.keep(new SnapshotKeeper.Made(hash, site.id(), language.getLanguage(), site.registry().revision(),
+					this.clock.instant(), content));
+			this.made.add(hash);
+		}
+		return hash;
+	}
+
+	/** SHA-256 in lower-case hex, as {@code sha256sum} prints it. */
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.chartecookies.records;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.chartecookies.consent.ConsentIds;
+import org.chartecookies.consent.SnapshotKeeper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/**
+ * What the records promise of the snapshots they name, on every database they support: a snapshot kept in the records
+ * folder, its hash served while the database did not answer, is in the database with the records naming it, even
+ * after a crash; it is inserted if absent and never updated; the verification names one altered or missing; the
+ * retention purge removes one with the last record naming it, and keeps one no record names yet while it may still
+ * be answered.
+ */
+abstract class SnapshotStoreContract {
+
+	private static final Instant NOW = RecordStoreContract.NOW;
+
+	@TempDir
+	Path recordsFolder;
+
+	private DataSource dataSource;
+
+	private JdbcClient jdbc;
+
+	abstract DataSource emptyDatabase();
+
+	@BeforeEach
+	void migrate() {
+		this.dataSource = emptyDatabase();
+		Records.migrate(this.dataSource);
+		this.jdbc = JdbcClient.create(this.dataSource);
+	}
+
+	/** A store as a newly started instance has it, on this records folder. */
+	private RecordStore restarted() {
+		return new RecordStore(JdbcClient.create(this.dataSource), new JdbcTemplate(this.dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
+				new SnapshotFiles(this.recordsFolder, true));
+	}
+
+	private static SnapshotKeeper.Made snapshot(String words, Instant shownAt) {
+		byte[] content = ("<!DOCTYPE html><p>" + words + "</p>").getBytes(StandardCharsets.UTF_8);
+		return new SnapshotKeeper.Made(ShownSnapshot.sha256(content), "cookies", "fr", 1, shownAt, content);
+	}
+
+	private static PendingRecord naming(String hash, Instant decidedAt) {
+		PendingRecord decision = Records.decision("reject-all", decidedAt);
+		return new PendingRecord(ConsentIds.newId(decidedAt), decidedAt, 1, decision.kind(), decision.choices(),
+				decision.globalPrivacyControl(), "fr", "/cookies", "cookies", hash, true);
+	}
+
+	/** Writes as the writer does: the snapshots named first, then the records, at the end of the chain. */
+	private static void write(RecordStore store, List<PendingRecord> batch) {
+		store.snapshots().insertMissing(batch);
+		RecordStore.ChainHead head = store.writers()
+			.stream()
+			.findFirst()
+			.map((w) -> new RecordStore.ChainHead(w.headSequence(), w.headHash()))
+			.orElse(RecordStore.ChainHead.EMPTY);
+		Records.append(store, "w-one", head, batch);
+	}
+
+	private ChainVerification.Report verify(RecordStore store) {
+		return new ChainVerification(store, () -> CheckpointLog.Evidence.NONE, store.snapshots()::problems).verify();
+	}
+
+	@Test
+	void aSnapshotServedWhileTheDatabaseWasDownIsInTheDatabaseWithItsRecordsAfterACrash() {
+		SnapshotKeeper.Made shown = snapshot("Tout refuser", NOW);
+		// Kept before its hash is served; the database does not answer; the instance then crashes.
+		new SnapshotFiles(this.recordsFolder, true).keep(shown);
+		PendingRecord decided = naming(shown.hash(), NOW);
+
+		// The next start writes what the journal kept.
+		RecordStore store = restarted();
+		write(store, List.of(decided));
+
+		ShownSnapshot stored = new RecordQueries(store).snapshot(shown.hash()).orElseThrow();
+		assertThat(stored.intact()).isTrue();
+		assertThat(stored.text()).contains("Tout refuser");
+		assertThat(stored.site()).isEqualTo("cookies");
+		assertThat(stored.firstShownAt()).isEqualTo(NOW);
+		assertThat(store.find(decided.consentId()).orElseThrow().content()).isEqualTo(decided);
+		ChainVerification.Report report = verify(store);
+		assertThat(report.verified()).isTrue();
+		assertThat(report.records()).isEqualTo(1);
+	}
+
+	@Test
+	void aSnapshotIsInsertedIfAbsentAndNeverUpdatedSoThatAnAlteredOneIsNamed() {
+		SnapshotKeeper.Made shown = snapshot("Tout refuser", NOW);
+		new SnapshotFiles(this.recordsFolder, true).keep(shown);
+		RecordStore store = restarted();
+		write(store, List.of(naming(shown.hash(), NOW)));
+		this.jdbc.sql("UPDATE consent_snapshot SET content = ? WHERE snapshot_hash = ?")
+			.params("<p>Tout accepter</p>".getBytes(StandardCharsets.UTF_8), shown.hash())
+			.update();
+
+		write(restarted(), List.of(naming(shown.hash(), NOW.plusSeconds(1))));
+
+		ChainVerification.Report report = verify(store);
+		assertThat(report.verified()).isFalse();
+		assertThat(report.chains()).allMatch(ChainVerification.ChainResult::verified);
+		assertThat(report.snapshots()).extracting(SnapshotProblem::hash, SnapshotProblem::fault, SnapshotProblem::records)
+			.containsExactly(tuple(shown.hash(), SnapshotProblem.Fault.ALTERED, 2L));
+	}
+
+	@Test
+	void aRecordNamingASnapshotNeitherTheDatabaseNorTheFolderHasIsNamed() {
+		String lost = "ef".repeat(32);
+		PendingRecord decided = naming(lost, NOW);
+		RecordStore store = restarted();
+		write(store, List.of(decided));
+
+		ChainVerification.Report report = verify(store);
+
+		assertThat(report.snapshots()).extracting(SnapshotProblem::hash, SnapshotProblem::fault,
+				SnapshotProblem::consentId)
+			.containsExactly(tuple(lost, SnapshotProblem.Fault.MISSING, decided.consentId()));
+		assertThat(report.snapshots().getFirst().describe()).contains(lost, "missing", decided.consentId());
+	}
+
+	@Test
+	void aSnapshotGoesWithTheLastRecordNamingItAndOneNoRecordNamesYetStaysWhileItMayBeAnswered() {
+		Instant cutoff = NOW.minusSeconds(3600);
+		SnapshotKeeper.Made expired = snapshot("only expired records name it", cutoff.minusSeconds(600));
+		SnapshotKeeper.Made kept = snapshot("a young record names it", cutoff.minusSeconds(600));
+		SnapshotKeeper.Made fresh = snapshot("shown since the cut-off, no record yet", cutoff.plusSeconds(60));
+		SnapshotKeeper.Made old = snapshot("shown before the cut-off, never answered", cutoff.minusSeconds(600));
+		SnapshotFiles folder = new SnapshotFiles(this.recordsFolder, true);
+		List.of(expired, kept, fresh, old).forEach(folder::keep);
+		RecordStore store = restarted();
+		write(store, List.of(naming(expired.hash(), cutoff.minusSeconds(300)),
+				naming(kept.hash(), cutoff.minusSeconds(200)), naming(kept.hash(), cutoff.plusSeconds(100))));
+		for (SnapshotKeeper.Made unnamed : List.of(fresh, old)) {
+			this.jdbc.sql("INSERT INTO consent_snapshot (" + ShownSnapshot.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
+				.params(unnamed.hash(), "cookies", "fr", 1, RecordStore.utc(unnamed.firstShownAt()), unnamed.content())
+				.update();
+		}
+
+		assertThat(store.expired().purge(cutoff, NOW, (cut) -> {
+		})).isEqualTo(2);
+		assertThat(store.snapshots().purge(cutoff)).isEqualTo(2);
+
+		List<String> left = this.jdbc.sql("SELECT snapshot_hash FROM consent_snapshot").query(String.class).list();
+		assertThat(left).containsExactlyInAnyOrder(kept.hash(), fresh.hash());
+		assertThat(verify(store).verified()).isTrue();
+	}
+
+}
