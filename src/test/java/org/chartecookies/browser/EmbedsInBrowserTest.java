@@ -155,6 +155,54 @@ class EmbedsInBrowserTest extends VisitorTest {
 		this.visitor.screenshot("embed-held-back-" + width);
 	}
 
+	@Test
+	void consentModeDefaultsToDeniedForANewVisitorUpdatesAtEachDecisionAndStartsFromTheDecisionForAReturningOne() {
+		visit(true).open("/test/embeds");
+		Map<String, String> denied = Map.of("analytics_storage", "denied", "ad_storage", "denied", "ad_user_data",
+				"denied", "ad_personalization", "denied", "security_storage", "granted");
+		assertThat(dataLayer()).containsExactly(List.of("consent", "default", denied));
+		assertThat(this.visitor.script("return Object.prototype.toString.call(window.dataLayer[0])"))
+			.as("gtag.js reads arguments objects, as Google's own snippet pushes").isEqualTo("[object Arguments]");
+
+		this.visitor.openChoices().toggle("statistics").decide("Enregistrer mes choix");
+
+		Map<String, String> statistics = Map.of("analytics_storage", "granted", "ad_storage", "denied", "ad_user_data",
+				"denied", "ad_personalization", "denied", "security_storage", "granted");
+		this.visitor.waitFor().until((driver) -> dataLayer().size() == 2);
+		assertThat(dataLayer().get(1)).isEqualTo(List.of("consent", "update", statistics));
+
+		// A returning visitor's tags start from their decision: no update to wait for.
+		this.visitor.open("/test/embeds");
+		assertThat(dataLayer()).containsExactly(List.of("consent", "default", statistics));
+
+		this.visitor.manageCookies("Gérer mes cookies").toggle("statistics").toggle("ads").decide("Enregistrer mes choix");
+
+		this.visitor.waitFor().until((driver) -> dataLayer().size() == 2);
+		assertThat(dataLayer().get(1)).isEqualTo(List.of("consent", "update", Map.of("analytics_storage", "denied",
+				"ad_storage", "granted", "ad_user_data", "granted", "ad_personalization", "granted", "security_storage",
+				"granted")));
+	}
+
+	@Test
+	void aDecisionInAPlaceholderUpdatesConsentModeAndRunsTheCategorysParkedScripts() {
+		visit(true).open("/test/embeds");
+
+		placeholders().get(0).findElement(By.tagName("button")).click();
+
+		this.visitor.waitFor().until((driver) -> dataLayer().size() == 2);
+		assertThat(dataLayer().get(1)).isEqualTo(List.of("consent", "update", Map.of("analytics_storage", "denied",
+				"ad_storage", "denied", "ad_user_data", "denied", "ad_personalization", "denied", "security_storage",
+				"granted")));
+		this.visitor.waitFor().until((driver) -> Boolean.TRUE.equals(this.visitor.script("return window.videoScriptRan === 1")));
+	}
+
+	/** {@code window.dataLayer}, each entry (gtag's arguments) as a list. */
+	@SuppressWarnings("unchecked")
+	private List<List<Object>> dataLayer() {
+		return (List<List<Object>>) this.visitor
+			.script("return (window.dataLayer || []).map(function (entry) { return Array.prototype.slice.call(entry); })");
+	}
+
 	private List<WebElement> placeholders() {
 		return this.visitor.browser.findElements(By.cssSelector(".cookie-embed"));
 	}
