@@ -7,7 +7,6 @@
   // From /cookies/consent-mode.js, loaded just before this file by pages that want Consent Mode.
   var mode = window.cookieConsentMode;
   var revision = (mode && mode.revision) || Number(script && script.getAttribute('data-revision'));
-  var embedUrl = (script && script.getAttribute('data-embed')) || '/cookies/embed';
 
   // {id: true|false} of the visitor's current decision, or null (none, or one about another revision). Read from
   // the cookie itself: this file may run before the banner's script (which is deferred).
@@ -76,7 +75,7 @@
         ratio: bare.getAttribute('data-ratio') || '16x9', 'return': location.pathname + location.search
       });
       bare.removeAttribute('data-cookie-embed');
-      fetch(embedUrl + '?' + query, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      fetch('/cookies/embed?' + query, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
         .then(ok)
         .then(function (response) { return response.text(); })
         .then(function (html) {
