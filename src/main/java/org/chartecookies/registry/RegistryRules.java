@@ -170,11 +170,12 @@ final class RegistryRules {
 				String type = category.consentMode().get(j);
 				Integer first = types.putIfAbsent(type, i);
 				if (first != null) {
+					String by = (first == i) ? "this category"
+							: "categories[" + first + "] (" + registry.categories().get(first).id() + ")";
 					throw new InvalidRegistryException(location,
 							positions.describe("categories[" + i + "].consentMode[" + j + "]") + "categories[" + i
-									+ "] (" + category.id() + "): consentMode " + type + " is already granted by categories["
-									+ first + "] (" + registry.categories().get(first).id()
-									+ "): a Consent Mode type belongs to one category only");
+									+ "] (" + category.id() + "): consentMode " + type + " is already granted by " + by
+									+ ": a Consent Mode type belongs to one category only, once");
 				}
 			}
 		}

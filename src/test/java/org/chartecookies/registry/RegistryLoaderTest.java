@@ -51,7 +51,8 @@ class RegistryLoaderTest {
 			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
 			category-id-uppercase.yaml       | line 16, column 9, categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
 			colon-in-unquoted-text.yaml      | 'line 4, column 16: not valid YAML: mapping values are not allowed here; a text holding '': '' must be quoted, such as name: "Exemple : le portail"'
-			consent-mode-twice.yaml          | line 22, column 31, categories[2] (ads): consentMode analytics_storage is already granted by categories[1] (statistics): a Consent Mode type belongs to one category only
+			consent-mode-repeated.yaml       | line 22, column 45, categories[2] (ads): consentMode ad_storage is already granted by this category: a Consent Mode type belongs to one category only, once
+			consent-mode-twice.yaml          | line 22, column 31, categories[2] (ads): consentMode analytics_storage is already granted by categories[1] (statistics): a Consent Mode type belongs to one category only, once
 			consent-mode-unknown-type.yaml   | line 17, column 18, categories[1] (statistics): consentMode[0] must be a Google Consent Mode type: ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage or security_storage
 			cookie-name-with-space.yaml      | line 21, column 11, cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
 			cookie-without-name.yaml         | line 21, column 3, cookies[0]: name must not be null

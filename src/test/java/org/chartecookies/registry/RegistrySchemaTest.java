@@ -38,7 +38,7 @@ class RegistrySchemaTest {
 			"no-required-category.yaml", "unknown-key.yaml", "site-url-javascript.yaml",
 			"misindented-translation.yaml", "privacy-policy-http.yaml", "privacy-policy-javascript.yaml",
 			"privacy-policy-other-host.yaml", "consent-mode-unknown-type.yaml", "embed-origin-with-path.yaml",
-			"embed-without-origins.yaml" })
+			"embed-without-origins.yaml", "consent-mode-repeated.yaml" })
 	void brokenRegistriesAreInvalid(String file) throws IOException {
 		assertThat(errors("registries/broken/" + file)).isNotEmpty();
 	}
