@@ -33,7 +33,7 @@ class EmbedTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://maps.example.com/embed", "https://maps.example.com:8443/embed",
 			"https://maps.example.com.evil.example/", "https://user@maps.example.com/", "//maps.example.com/embed",
-			"/embed", "javascript:alert(1)", "http://127.0.0.1:8082/player", "http://127.0.0.1/player" })
+			"/embed", "javascript:alert(1)", "http://127.0.0.1:8082/player", "http://127.0.0.1/player", "http://:8081/player" })
 	void anyOtherAddressIsNot(String address) {
 		assertThat(EMBED.serves(URI.create(address))).isFalse();
 	}

@@ -59,6 +59,7 @@ class RegistryLoaderTest {
 			duplicate-category.yaml          | line 16, column 9, categories[2] (statistics): the category id is declared twice, first in categories[1] (line 12, column 9)
 			duplicate-cookie.yaml            | line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice, first in cookies[0] (line 21, column 11)
 			duplicate-key.yaml               | line 7, column 9: Duplicate Object property "revision"
+			embed-duplicate-id.yaml          | line 60, column 9, embeds[1] (videotheque): the embed id is declared twice, first in embeds[0] (line 54, column 9)
 			embed-origin-with-path.yaml      | line 59, column 14, embeds[0] (videotheque): origins[0] must be an origin: scheme://host[:port], without path
 			embed-required-category.yaml     | line 56, column 15, embeds[0] (videotheque): category 'necessary' is required: an embed is held back until its category is accepted, so it belongs to an optional category (optional categories: ads, statistics, video)
 			embed-unknown-category.yaml      | line 56, column 15, embeds[0] (videotheque): category 'videos' is not declared: an embed is held back until its category is accepted, so it belongs to an optional category (optional categories: ads, statistics, video)
