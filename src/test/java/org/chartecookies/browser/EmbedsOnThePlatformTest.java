@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.chartecookies.EmbedsExamplePage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +44,6 @@ class EmbedsOnThePlatformTest {
 
 	@DynamicPropertySource
 	static void registry(DynamicPropertyRegistry properties) {
-		EmbedsExamplePage.provider = PROVIDER.origin();
 		properties.add("charte.registry.location", () -> "file:" + PROVIDER.registry());
 	}
 
