@@ -152,7 +152,6 @@
       .then(ok)
       .then(function (response) { return response.json(); })
       .then(function (decided) {
-        activate();
         doc.dispatchEvent(new CustomEvent('cookies:consent', { detail: decided }));
         return show('saved');
       })
@@ -203,6 +202,8 @@
   });
 
   activate();
+  // At each decision, this banner's or an embed's placeholder's (cookie-embeds.js).
+  doc.addEventListener('cookies:consent', activate);
   // On pages the application does not render: <script src=".../cookie-banner.js" data-insert defer>.
   if (insert && !doc.getElementById('cookie-banner')) {
     show().catch(function () {});

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock decisions are dated with (tests replace it to move through time), the {@code #consent} expression object
- * for templates (Spring Boot adds every dialect bean to Thymeleaf).
+ * The clock decisions are dated with (tests replace it to move through time), the {@code #consent} and
+ * {@code #embeds} expression objects for templates (Spring Boot adds every dialect bean to Thymeleaf).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsentConfiguration {
@@ -20,6 +20,11 @@ class ConsentConfiguration {
 	@Bean
 	ConsentDialect consentDialect(ConsentCookieReader reader) {
 		return new ConsentDialect(reader);
+	}
+
+	@Bean
+	EmbedDialect embedDialect(PageContexts pages) {
+		return new EmbedDialect(pages);
 	}
 
 }

@@ -88,7 +88,7 @@ class CookieBannerController {
 	 * The header's text as the proxy sent it: a browser percent-encodes its addresses, but nginx passes on the bytes
 	 * of any other client's as they came, which Tomcat reads as ISO-8859-1; UTF-8 is what they were.
 	 */
-	private static @Nullable String proxied(@Nullable String header) {
+	static @Nullable String proxied(@Nullable String header) {
 		return (header != null) ? new String(header.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
 				: null;
 	}

@@ -15,13 +15,16 @@ import jakarta.validation.constraints.Positive;
  *
  * @param revision raised by the operator whenever the declarations change, so that earlier decisions are asked again
  * @param prose the site's own words for the charter's explanations, where it has any
+ * @param embeds the third-party embeds the site's pages hold back until their category is accepted
  */
 public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integer revision,
 		@NotEmpty List<@NotNull @Valid CookieCategory> categories,
-		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies, @Valid Prose prose) {
+		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies, @Valid Prose prose,
+		List<@NotNull @Valid Embed> embeds) {
 
 	public CookieRegistry {
 		prose = (prose != null) ? prose : Prose.NONE;
+		embeds = (embeds != null) ? Collections.unmodifiableList(new ArrayList<>(embeds)) : List.of();
 		// Unmodifiable but null-tolerant: a missing or empty entry must reach validation and be reported by name.
 		categories = (categories != null) ? Collections.unmodifiableList(new ArrayList<>(categories)) : List.of();
 		cookies = (cookies != null) ? Collections.unmodifiableList(new ArrayList<>(cookies)) : List.of();
@@ -31,6 +34,29 @@ public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integ
 		Palette palette = this.site.palette();
 		return new SiteSummary(this.site.name(), this.site.url(), this.revision,
 				(palette != null) ? Integer.toHexString(palette.css().hashCode()) : null);
+	}
+
+	/** A registry without embeds. */
+	public CookieRegistry(Site site, Integer revision, List<CookieCategory> categories,
+			List<CookieDeclaration> cookies, Prose prose) {
+		this(site, revision, categories, cookies, prose, null);
+	}
+
+	public Optional<Embed> embed(String id) {
+		return this.embeds.stream().filter((embed) -> embed.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * Google Consent Mode's types, each with the id of the optional category that grants it; {@code ""} for a type no
+	 * category grants (always denied), and {@code "*"} for one a required category grants (always granted). The four
+	 * types of v2 are always there, so that none is left unset (which Google's tags read as granted).
+	 */
+	public java.util.Map<String, String> consentModeTypes() {
+		java.util.Map<String, String> types = new java.util.TreeMap<>();
+		CookieCategory.CONSENT_MODE_V2.forEach((type) -> types.put(type, ""));
+		this.categories.forEach((category) -> category.consentMode()
+			.forEach((type) -> types.put(type, category.required() ? "*" : category.id())));
+		return types;
 	}
 
 	public Optional<CookieCategory> category(String id) {

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RegistryRules {
 
-	private static final Pattern LIST_ITEM = Pattern.compile("(cookies|categories)\\[(\\d+)\\](?:\\.(.+))?");
+	private static final Pattern LIST_ITEM = Pattern.compile("(cookies|categories|embeds)\\[(\\d+)\\](?:\\.(.+))?");
 
 	private final Validator validator;
 
@@ -38,6 +38,8 @@ final class RegistryRules {
 		checkPrivacyPolicy(location, registry.site(), positions);
 		checkPalette(location, registry.site().palette(), positions);
 		checkReferences(location, registry, positions);
+		checkConsentMode(location, registry, positions);
+		checkEmbeds(location, registry, positions);
 	}
 
 	private void checkConstraints(String location, CookieRegistry registry, EntryPositions positions) {
@@ -102,11 +104,20 @@ final class RegistryRules {
 			return path + " ";
 		}
 		int index = Integer.parseInt(item.group(2));
-		List<?> list = item.group(1).equals("cookies") ? registry.cookies() : registry.categories();
+		List<?> list = switch (item.group(1)) {
+			case "cookies" -> registry.cookies();
+			case "categories" -> registry.categories();
+			default -> registry.embeds();
+		};
 		Object element = (index < list.size()) ? list.get(index) : null;
-		String name = (element instanceof CookieDeclaration cookie) ? cookie.name()
-				: (element instanceof CookieCategory category) ? category.id() : null;
-		String field = item.group(3);
+		String name = switch (element) {
+			case CookieDeclaration cookie -> cookie.name();
+			case CookieCategory category -> category.id();
+			case Embed embed -> embed.id();
+			case null, default -> null;
+		};
+		// "origins[0].<list element>": the item itself, named by its index.
+		String field = (item.group(3) != null) ? item.group(3).replace(".<list element>", "") : null;
 		return item.group(1) + "[" + index + "]" + ((name != null) ? " (" + name + ")" : "") + ": "
 				+ ((field != null && !field.startsWith("<")) ? field + " " : "");
 	}
@@ -146,6 +157,51 @@ final class RegistryRules {
 			if (first != null) {
 				throw new InvalidRegistryException(location, positions.describe("cookies[" + i + "].name") + entry
 						+ "the cookie name is declared twice, first in " + firstAt(positions, "cookies[" + first + "].name"));
+			}
+		}
+	}
+
+	/** A Consent Mode type is granted by one category only: two would leave it unclear when it is granted. */
+	private static void checkConsentMode(String location, CookieRegistry registry, EntryPositions positions) {
+		Map<String, Integer> types = new HashMap<>();
+		for (int i = 0; i < registry.categories().size(); i++) {
+			CookieCategory category = registry.categories().get(i);
+			for (int j = 0; j < category.consentMode().size(); j++) {
+				String type = category.consentMode().get(j);
+				Integer first = types.putIfAbsent(type, i);
+				if (first != null) {
+					String by = (first == i) ? "this category"
+							: "categories[" + first + "] (" + registry.categories().get(first).id() + ")";
+					throw new InvalidRegistryException(location,
+							positions.describe("categories[" + i + "].consentMode[" + j + "]") + "categories[" + i
+									+ "] (" + category.id() + "): consentMode " + type + " is already granted by " + by
+									+ ": a Consent Mode type belongs to one category only, once");
+				}
+			}
+		}
+	}
+
+	/**
+	 * An embed is held back until its category is accepted: that category must be declared and optional (a required
+	 * one is never asked for), and pages name an embed by its id, once.
+	 */
+	private static void checkEmbeds(String location, CookieRegistry registry, EntryPositions positions) {
+		Map<String, Integer> ids = new HashMap<>();
+		for (int i = 0; i < registry.embeds().size(); i++) {
+			Embed embed = registry.embeds().get(i);
+			String entry = "embeds[" + i + "] (" + embed.id() + "): ";
+			Integer first = ids.putIfAbsent(embed.id(), i);
+			if (first != null) {
+				throw new InvalidRegistryException(location, positions.describe("embeds[" + i + "].id") + entry
+						+ "the embed id is declared twice, first in " + firstAt(positions, "embeds[" + first + "].id"));
+			}
+			CookieCategory category = registry.category(embed.category()).orElse(null);
+			if (category == null || category.required()) {
+				throw new InvalidRegistryException(location, positions.describe("embeds[" + i + "].category") + entry
+						+ "category '" + embed.category() + "' " + ((category == null) ? "is not declared" : "is required")
+						+ ": an embed is held back until its category is accepted, so it belongs to an optional category"
+						+ " (optional categories: " + String.join(", ", registry.optionalCategories().stream()
+							.map(CookieCategory::id).sorted().toList()) + ")");
 			}
 		}
 	}

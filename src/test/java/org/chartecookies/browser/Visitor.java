@@ -12,6 +12,7 @@ import org.chartecookies.consent.ConsentDecision;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -101,7 +102,9 @@ final class Visitor implements AutoCloseable {
 		WebElement manage = this.browser.findElements(By.xpath("//a[normalize-space()='" + linkText + "']")).get(0);
 		if (this.javascript) {
 			manage.click();
-			waitFor().until((driver) -> banner().map((banner) -> banner.findElement(By.tagName("details")))
+			// The banner on the page is replaced by the one with its choices open: the old one may go while it is read.
+			waitFor().ignoring(StaleElementReferenceException.class)
+				.until((driver) -> banner().map((banner) -> banner.findElement(By.tagName("details")))
 				.map((details) -> details.getDomAttribute("open") != null)
 				.orElse(false));
 		}

@@ -51,11 +51,19 @@ class RegistryLoaderTest {
 			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
 			category-id-uppercase.yaml       | line 16, column 9, categories[2] (Video): id must be lower-case letters, digits and dashes, starting with a letter (at most 32)
 			colon-in-unquoted-text.yaml      | 'line 4, column 16: not valid YAML: mapping values are not allowed here; a text holding '': '' must be quoted, such as name: "Exemple : le portail"'
+			consent-mode-repeated.yaml       | line 22, column 45, categories[2] (ads): consentMode ad_storage is already granted by this category: a Consent Mode type belongs to one category only, once
+			consent-mode-twice.yaml          | line 22, column 31, categories[2] (ads): consentMode analytics_storage is already granted by categories[1] (statistics): a Consent Mode type belongs to one category only, once
+			consent-mode-unknown-type.yaml   | line 17, column 18, categories[1] (statistics): consentMode[0] must be a Google Consent Mode type: ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage or security_storage
 			cookie-name-with-space.yaml      | line 21, column 11, cookies[0] (session id): name must be a cookie name (RFC 6265 token characters; * as a wildcard)
 			cookie-without-name.yaml         | line 21, column 3, cookies[0]: name must not be null
 			duplicate-category.yaml          | line 16, column 9, categories[2] (statistics): the category id is declared twice, first in categories[1] (line 12, column 9)
 			duplicate-cookie.yaml            | line 39, column 11, cookies[3] (sessionid): the cookie name is declared twice, first in cookies[0] (line 21, column 11)
 			duplicate-key.yaml               | line 7, column 9: Duplicate Object property "revision"
+			embed-duplicate-id.yaml          | line 60, column 9, embeds[1] (videotheque): the embed id is declared twice, first in embeds[0] (line 54, column 9)
+			embed-origin-with-path.yaml      | line 59, column 14, embeds[0] (videotheque): origins[0] must be an origin: scheme://host[:port], without path
+			embed-required-category.yaml     | line 56, column 15, embeds[0] (videotheque): category 'necessary' is required: an embed is held back until its category is accepted, so it belongs to an optional category (optional categories: ads, statistics, video)
+			embed-unknown-category.yaml      | line 56, column 15, embeds[0] (videotheque): category 'videos' is not declared: an embed is held back until its category is accepted, so it belongs to an optional category (optional categories: ads, statistics, video)
+			embed-without-origins.yaml       | line 54, column 3, embeds[0] (videotheque): origins must not be empty
 			empty-categories.yaml            | line 7, column 1, categories must not be empty
 			empty-purpose.yaml               | line 37, column 20, cookies[2] (_pk_id.*): purpose.fr must not be blank
 			empty.yaml                       | the file is empty
@@ -64,8 +72,8 @@ class RegistryLoaderTest {
 			invalid-path.yaml                | line 40, column 11, cookies[2] (_pk_id.*): path must be a path starting with /, without spaces, commas or semicolons
 			malformed-yaml.yaml              | line 7, column 3: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping)
 			misplaced-key.yaml               | line 46, column 3: the key 'provider' is indented less than the other keys of its entry, which starts line 45, column 3: write it at column 5, like them
-			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of description, id, purpose, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
-			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of description, id, purpose, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
+			misindented-french-translation.yaml | line 19, column 5, at categories[1].fr: unknown key 'fr' (expected one of consentMode, description, id, purpose, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
+			misindented-translation.yaml     | line 16, column 5, at categories[1].en: unknown key 'en' (expected one of consentMode, description, id, purpose, required, title); a translation belongs under its text (title:, purpose:...), indented further than it
 			missing-lifetime.yaml            | line 21, column 3, cookies[0] (sessionid): lifetime must not be null
 			missing-site.yaml                | site must not be null
 			missing-translation.yaml         | line 25, column 5, cookies[0] (sessionid): purpose.en must not be blank
@@ -96,9 +104,9 @@ class RegistryLoaderTest {
 			unknown-category.yaml            | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
 			unknown-key-in-flow-mapping.yaml | line 24, column 57, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
 			unknown-key-in-one-line-cookie.yaml | line 20, column 157, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, prose, revision, site)
+			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, embeds, prose, revision, site)
 			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, prose, revision, site)
+			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, embeds, prose, revision, site)
 			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			""")
 	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String message) {

@@ -28,7 +28,7 @@ class RegistrySchemaTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "registry/cookies.yaml", "registries/two-optional-categories.yaml",
-			"registries/necessary-only.yaml" })
+			"registries/necessary-only.yaml", "registries/embeds.yaml" })
 	void registriesTheApplicationAcceptsAreValid(String path) throws IOException {
 		assertThat(errors(path)).isEmpty();
 	}
@@ -37,7 +37,8 @@ class RegistrySchemaTest {
 	@ValueSource(strings = { "missing-translation.yaml", "empty-purpose.yaml", "invalid-lifetime.yaml",
 			"no-required-category.yaml", "unknown-key.yaml", "site-url-javascript.yaml",
 			"misindented-translation.yaml", "privacy-policy-http.yaml", "privacy-policy-javascript.yaml",
-			"privacy-policy-other-host.yaml" })
+			"privacy-policy-other-host.yaml", "consent-mode-unknown-type.yaml", "embed-origin-with-path.yaml",
+			"embed-without-origins.yaml", "consent-mode-repeated.yaml" })
 	void brokenRegistriesAreInvalid(String file) throws IOException {
 		assertThat(errors("registries/broken/" + file)).isNotEmpty();
 	}
