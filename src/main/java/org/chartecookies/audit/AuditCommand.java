@@ -38,13 +38,21 @@ public final class AuditCommand {
 	public static final String ARGUMENT = "--charte.audit.pages=";
 
 	/**
+	 * What an audit option starts with: any argument that does selects the audit, so that a mistyped one is refused
+	 * rather than taken for a property of the application, which would start its server and never end a CI job.
+	 */
+	public static final String PREFIX = "--charte.audit.";
+
+	/**
 	 * The logging of a run from the command line (given first, so that the operator's own arguments win): the audit's
 	 * messages only. Spring Boot says what is wrong with a setting (APPLICATION FAILED TO START); the context's own
 	 * warning about the same exception would only repeat it with a class name. Not set by {@link #run}: logging levels
 	 * outlive the run, and would quiet the other tests of the same JVM.
 	 */
 	public static final List<String> QUIET = List.of("--logging.level.root=warn",
-			"--logging.level.org.springframework.context=error");
+			"--logging.level.org.springframework.context=error",
+			// A bad setting is said in one line by the command itself (settingProblem), not in Spring Boot's report.
+			"--logging.level.org.springframework.boot.diagnostics=off");
 
 	private AuditCommand() {
 	}
@@ -55,8 +63,19 @@ public final class AuditCommand {
 
 	}
 
+	/** Whether this argument of the command line selects the audit (an audit option, known or not). */
+	public static boolean selects(String arg) {
+		return arg.startsWith(PREFIX);
+	}
+
 	/** Runs the audit; says what it did; the exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		String unknown = AuditSettings.unknownOption(args);
+		if (unknown != null) {
+			err.println("The audit could not run: unknown option " + unknown + " (the audit's options are "
+					+ String.join(", ", AuditSettings.options()) + ")");
+			return 2;
+		}
 		SpringApplication application = new SpringApplication(Settings.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
@@ -67,7 +86,7 @@ public final class AuditCommand {
 					context.getBean(ConsentProperties.class), context, out, err);
 		}
 		catch (BeansException ex) {
-			err.println("The audit could not run: a setting is invalid (said above)");
+			err.println("The audit could not run: " + AuditSettings.problem(ex));
 			return 2;
 		}
 	}
@@ -75,6 +94,7 @@ public final class AuditCommand {
 	static int run(AuditProperties properties, RegistryProperties registry, ConsentProperties consent,
 			org.springframework.core.io.ResourceLoader resources, PrintStream out, PrintStream err) {
 		try {
+			AuditSettings.check(properties, err);
 			Path folder = reportFolder(properties.report());
 			Sites sites;
 			try (ValidatorFactory validation = Validation.byDefaultProvider()

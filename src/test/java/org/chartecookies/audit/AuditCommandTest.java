@@ -115,9 +115,80 @@ class AuditCommandTest {
 	}
 
 	@Test
-	void anInvalidSettingIsSaid() {
+	void anInvalidSettingIsSaidInOneLine() {
 		assertThat(audit(withFixture("http://a.example/", "--charte.audit.concurrency=0"))).isEqualTo(2);
-		assertThat(this.err).isEqualTo("The audit could not run: a setting is invalid (said above)\n");
+		assertThat(this.err).startsWith("The audit could not run: --charte.audit.concurrency=0: ")
+			.contains("1")
+			.hasLineCount(1);
+	}
+
+	@Test
+	void aValueThatIsNoDurationIsSaidInOneLine() {
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.page-timeout=abc"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: --charte.audit.page-timeout=abc: ")
+			.contains("30s")
+			.hasLineCount(1);
+	}
+
+	@Test
+	void aNegativeOrZeroDurationIsRefused() {
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.quiet-period=-1s"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: --charte.audit.quiet-period=-1000ms: ")
+			.contains("negative")
+			.hasLineCount(1);
+
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.page-timeout=0s"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: --charte.audit.page-timeout=0ms: ").hasLineCount(1);
+
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.total-timeout=-5m"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: --charte.audit.total-timeout=").hasLineCount(1);
+	}
+
+	@Test
+	void aQuietPeriodOverTheCapIsWarnedOf() {
+		Path none = this.folder.resolve("no-chromium");
+		audit(withFixture("http://a.example/", "--charte.audit.quiet-period=10s", "--charte.audit.chromium=" + none));
+
+		assertThat(this.err.lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
+			.startsWith("Warning: --charte.audit.quiet-period is 10000ms")
+			.contains("at most 5 s"));
+
+		audit(withFixture("http://a.example/", "--charte.audit.quiet-period=5s", "--charte.audit.chromium=" + none));
+		assertThat(this.err).doesNotContain("Warning");
+	}
+
+	@Test
+	void anUnknownAuditOptionIsRefusedWithTheKnownOnes() {
+		int status = audit("--charte.registry.location=" + AuditFixtures.REGISTRY, "--charte.audit.page=http://a.example/",
+				"--charte.audit.report=" + this.folder.resolve("report"));
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: unknown option --charte.audit.page (")
+			.contains("--charte.audit.pages", "--charte.audit.report", "--charte.audit.browser-arguments",
+					"--charte.audit.quiet-period")
+			.hasLineCount(1);
+		assertThat(this.folder.resolve("report")).doesNotExist();
+	}
+
+	@Test
+	void theFormsSpringBootBindsAreKnown() {
+		assertThat(AuditSettings.unknownOption(new String[] { "--charte.audit.browser-arguments[0]=--a=b, c",
+				"--charte.audit.pageTimeout=1s", "--charte.audit.quiet_period=1s", "--charte.audit.pages[1]=x",
+				"--server.port=0", "--charte.audit.max-pages" })).isNull();
+		assertThat(AuditSettings.unknownOption(new String[] { "--charte.audit.pages=x", "--charte.audit.reports=r" }))
+			.isEqualTo("--charte.audit.reports");
+		assertThat(AuditSettings.unknownOption(new String[] { "--charte.audit.timeout" })).isEqualTo("--charte.audit.timeout");
+	}
+
+	@Test
+	void aReportFolderWithoutPagesIsRefusedBeforeItIsMade() {
+		int status = audit("--charte.registry.location=" + AuditFixtures.REGISTRY,
+				"--charte.audit.report=" + this.folder.resolve("report"));
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err).isEqualTo("The audit could not run: no page to scan: name them with "
+				+ "--charte.audit.pages=URL[,URL...] (--charte.audit.report is given)\n");
+		assertThat(this.folder.resolve("report")).doesNotExist();
 	}
 
 }
