@@ -233,7 +233,7 @@ final class PageVisitor {
 			String id = params.path("requestId").asString();
 			String target = hostOf(url);
 			if (this.mainFrame.equals(params.path("frameId").asString("")) && !this.host.equals(target)) {
-				this.leftFor = url;
+				this.leftFor = Audit.withoutUserInfo(url);
 				this.devTools.send(this.session, "Fetch.failRequest", Map.of("requestId", id, "errorReason", "BlockedByClient"));
 			}
 			else {

@@ -60,6 +60,22 @@ class AuditCommandTest {
 	}
 
 	@Test
+	void aPasswordInAnAddressIsNeverPrinted() {
+		assertThat(audit(withFixture("https://bob:s3cret@example.org/"))).isEqualTo(2);
+		assertThat(this.err).isEqualTo("The audit could not run: an address with a user name or password is not "
+				+ "scanned: https://example.org/\n");
+
+		assertThat(audit(withFixture("https://bob:s3cret@exa mple.org/"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: not an address: https://exa mple.org/")
+			.doesNotContain("s3cret", "bob");
+
+		assertThat(audit(withFixture("ftp://bob:s3cret@example.org/file"))).isEqualTo(2);
+		assertThat(this.err).contains("ftp://example.org/file").doesNotContain("s3cret", "bob");
+		assertThat(Audit.withoutUserInfo("went to http://x:y@other.example/a?u=v@w")).isEqualTo(
+				"went to http://other.example/a?u=v@w");
+	}
+
+	@Test
 	void noPageAtAllIsRefused() {
 		assertThat(audit(withFixture(" , "))).isEqualTo(2);
 		assertThat(this.err).contains("no page to scan: name them with --charte.audit.pages=URL[,URL...]");
