@@ -106,9 +106,10 @@ public final class AuditCommand {
 			Audit audit = new Audit(properties, sites, new ConsentPresets(consent.domain(), consent.lifetime()),
 					System.getenv("PATH"));
 			List<java.net.URI> pages = audit.pages();
+			out.println("Registry: " + registrySource(registry));
 			out.println("Scanning " + pages.size() + (pages.size() == 1 ? " page" : " pages")
 					+ " in 3 states (no decision, refused, accepted)...");
-			AuditReport report = audit.run(pages);
+			AuditReport report = audit.run(pages).against(registrySource(registry));
 			String sha256 = ReportFiles.write(report, folder);
 			summary(report, folder, sha256, out);
 			return report.exitStatus();
@@ -130,6 +131,20 @@ public final class AuditCommand {
 			err.println("The audit failed: " + ex);
 			return 2;
 		}
+	}
+
+	/**
+	 * Which registry the audit checks the pages against, in words: the folder, the file, or the example shipped in the
+	 * jar, which an operator who named none would otherwise audit against without knowing it.
+	 */
+	static String registrySource(RegistryProperties registry) {
+		if (registry.folder() != null && !registry.folder().isBlank()) {
+			return "the folder " + registry.folder().strip();
+		}
+		if (registry.location().strip().equals(RegistryProperties.DEFAULT_LOCATION)) {
+			return "the example shipped in the jar: name yours with --charte.registry.location or --charte.registry.folder";
+		}
+		return "the file " + registry.location().strip();
 	}
 
 	/** The report's folder, made if missing, checked writable before the scan starts. */
@@ -173,8 +188,9 @@ public final class AuditCommand {
 				+ sha256 + ")");
 		out.println(switch (report.exitStatus()) {
 			case 0 -> "Clean: no finding (other than never-seen).";
-			case 1 -> report.failures().size() + " findings.";
-			default -> "Incomplete: some pages could not be audited.";
+			case 1 -> report.failures().size() + ((report.failures().size() == 1) ? " finding." : " findings.");
+			default -> "Incomplete: some pages could not be audited; " + report.failures().size()
+					+ ((report.failures().size() == 1) ? " finding" : " findings") + " on the others.";
 		});
 	}
 

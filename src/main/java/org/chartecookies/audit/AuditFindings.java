@@ -68,7 +68,8 @@ final class AuditFindings {
 
 	private List<Finding> cookieFindings(PageVisit visit, SeenCookie cookie, Optional<CookieDeclaration> declared) {
 		List<Finding> findings = new ArrayList<>();
-		String lifetime = Lifetimes.describe(visit.at(), cookie.expires());
+		String lifetime = Lifetimes.describe(visit.at(), cookie.expires())
+				+ (Lifetimes.atChromiumsCap(visit.at(), cookie.expires()) ? Lifetimes.CAP_NOTE : "");
 		if (declared.isEmpty()) {
 			findings.add(finding(FindingKind.UNDECLARED, visit, cookie, "not in the registry (domain " + cookie.domain()
 					+ ", path " + cookie.path() + ", lifetime " + lifetime + ")"));

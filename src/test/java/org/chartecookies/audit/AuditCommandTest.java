@@ -76,6 +76,22 @@ class AuditCommandTest {
 	}
 
 	@Test
+	void theRegistryAuditedAgainstIsTheFirstLine() {
+		Path none = this.folder.resolve("no-chromium");
+		audit("--charte.audit.pages=http://a.example/", "--charte.audit.report=" + this.folder.resolve("r"),
+				"--charte.audit.chromium=" + none);
+		assertThat(this.out.lines().findFirst()).hasValue("Registry: the example shipped in the jar: name yours with "
+				+ "--charte.registry.location or --charte.registry.folder");
+
+		audit("--charte.registry.folder=examples/sites", "--charte.audit.pages=https://shop.example.org/",
+				"--charte.audit.report=" + this.folder.resolve("r"), "--charte.audit.chromium=" + none);
+		assertThat(this.out.lines().findFirst()).hasValue("Registry: the folder examples/sites");
+
+		audit(withFixture("http://a.example/", "--charte.audit.chromium=" + none));
+		assertThat(this.out.lines().findFirst()).hasValue("Registry: the file " + AuditFixtures.REGISTRY);
+	}
+
+	@Test
 	void noPageAtAllIsRefused() {
 		assertThat(audit(withFixture(" , "))).isEqualTo(2);
 		assertThat(this.err).contains("no page to scan: name them with --charte.audit.pages=URL[,URL...]");
