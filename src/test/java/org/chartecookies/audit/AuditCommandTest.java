@@ -139,6 +139,30 @@ class AuditCommandTest {
 	}
 
 	@Test
+	void aBrowserThatRefusesToStartIsSaidWithTheArgumentsItReceived() throws IOException {
+		Path browser = this.folder.resolve("chromium");
+		Files.writeString(browser, "#!/bin/sh\necho 'Multiple targets are not supported in headless mode.' >&2\nexit 1\n");
+		assertThat(browser.toFile().setExecutable(true)).isTrue();
+
+		int status = audit(withFixture("http://a.example/", "--charte.audit.chromium=" + browser,
+				"--charte.audit.browser-arguments=--host-resolver-rules=MAP a 127.0.0.1, MAP b 127.0.0.2"));
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err).contains("Multiple targets are not supported in headless mode.",
+				"2 arguments: '--host-resolver-rules=MAP a 127.0.0.1' 'MAP b 127.0.0.2'",
+				"--charte.audit.browser-arguments[0]=")
+			.hasLineCount(1);
+
+		audit(withFixture("http://a.example/", "--charte.audit.chromium=" + browser,
+				"--charte.audit.browser-arguments[0]=--host-resolver-rules=MAP a 127.0.0.1, MAP b 127.0.0.2"));
+		assertThat(this.err).contains("1 argument: '--host-resolver-rules=MAP a 127.0.0.1, MAP b 127.0.0.2'")
+			.doesNotContain("split");
+
+		audit(withFixture("http://a.example/", "--charte.audit.chromium=" + browser));
+		assertThat(this.err).endsWith("saying: Multiple targets are not supported in headless mode.\n");
+	}
+
+	@Test
 	void anInvalidRegistryIsSaidInTheStartUpsWords() {
 		assertThat(audit("--charte.registry.location=" + this.folder.resolve("none.yaml"),
 				"--charte.audit.pages=http://a.example/", "--charte.audit.report=" + this.folder)).isEqualTo(2);
