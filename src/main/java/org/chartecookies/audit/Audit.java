@@ -136,9 +136,12 @@ final class Audit {
 			Set<String> proposed = new LinkedHashSet<>();
 			for (PageVisit visit : itsVisits) {
 				for (SeenCookie cookie : visit.cookies()) {
-					if (rules.declaration(cookie).isEmpty() && proposed.add(cookie.name() + "@" + cookie.host())) {
-						suggestions.add(new AuditReport.Suggestion(site.id(), cookie.name(),
-								proposals.entry(cookie, visit.page().getHost(), visit.at())));
+					// One suggestion per name proposed (_ga_* once for every _ga_… seen) and domain.
+					if (rules.declaration(cookie).isEmpty() && proposed.add(proposals.name(cookie) + "@" + cookie.host())) {
+						String entry = rules.elsewhere(cookie)
+							.map((declared) -> Suggestions.elsewhere(cookie, declared))
+							.orElseGet(() -> proposals.entry(cookie, visit.page().getHost(), visit.at()));
+						suggestions.add(new AuditReport.Suggestion(site.id(), cookie.name(), entry));
 					}
 				}
 			}

@@ -58,6 +58,17 @@ final class AuditFindings {
 			.findFirst();
 	}
 
+	/**
+	 * A declaration of this cookie's name (a pattern honoured) for a domain the cookie is not within: the cookie is
+	 * undeclared, but a second entry of that name is not the fix.
+	 */
+	Optional<CookieDeclaration> elsewhere(SeenCookie cookie) {
+		return this.registry.cookies()
+			.stream()
+			.filter((declaration) -> declaration.matches(cookie.name()) && !within(cookie.host(), declaration.domain()))
+			.findFirst();
+	}
+
 	private static boolean within(String host, @org.jspecify.annotations.Nullable String domain) {
 		if (domain == null) {
 			return true;
@@ -72,7 +83,9 @@ final class AuditFindings {
 				+ (Lifetimes.atChromiumsCap(visit.at(), cookie.expires()) ? Lifetimes.CAP_NOTE : "");
 		if (declared.isEmpty()) {
 			findings.add(finding(FindingKind.UNDECLARED, visit, cookie, "not in the registry (domain " + cookie.domain()
-					+ ", path " + cookie.path() + ", lifetime " + lifetime + ")"));
+					+ ", path " + cookie.path() + ", lifetime " + lifetime + ")" + elsewhere(cookie)
+						.map((other) -> "; " + other.name() + " is declared for the domain " + other.domain())
+						.orElse("")));
 			return findings;
 		}
 		CookieDeclaration declaration = declared.get();
