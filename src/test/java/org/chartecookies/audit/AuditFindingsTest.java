@@ -106,6 +106,14 @@ class AuditFindingsTest {
 	}
 
 	@Test
+	void aCookieDeclaredForAnotherDomainIsUndeclaredAndSaysWhere() {
+		assertThat(failing(visit(VisitState.ACCEPTED, cookie("tp_id", ".tracker.example"))))
+			.extracting(Finding::kind, Finding::detail)
+			.containsExactly(tuple(FindingKind.UNDECLARED, "not in the registry (domain .tracker.example, path /, "
+					+ "lifetime session); tp_id is declared for the domain 127.0.0.2"));
+	}
+
+	@Test
 	void aRequiredCookieNeedsNoDecision() {
 		assertThat(failing(visit(VisitState.NONE, cookie("csrftoken", (Instant) null)),
 				visit(VisitState.REFUSED, cookie("csrftoken", (Instant) null)))).isEmpty();
