@@ -181,6 +181,12 @@ public final class AuditCommand {
 			.filter(PageVisit::failed)
 			.forEach((visit) -> out.println("Not audited: " + visit.page() + " (" + visit.state().id() + "): "
 					+ visit.problem()));
+		report.pages()
+			.stream()
+			.flatMap((page) -> page.visits().stream())
+			.filter((visit) -> !visit.unobservedHosts().isEmpty())
+			.forEach((visit) -> out.println("Not observed (information): " + String.join(", ", visit.unobservedHosts())
+					+ ", asked by " + visit.page() + " (" + visit.state().id() + "): the cookies it would set are unknown"));
 		Map<String, Integer> kinds = new TreeMap<>();
 		report.findings().forEach((finding) -> kinds.merge(finding.kind().id(), 1, Integer::sum));
 		kinds.forEach((kind, count) -> out.println(kind + ": " + count));

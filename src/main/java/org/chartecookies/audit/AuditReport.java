@@ -107,6 +107,7 @@ public record AuditReport(Instant started, Instant finished, List<PageReport> pa
 				visit.localStorage().forEach(seen.putArray("localStorage")::add);
 				visit.sessionStorage().forEach(seen.putArray("sessionStorage")::add);
 				visit.otherHosts().forEach(seen.putArray("thirdPartyHosts")::add);
+				visit.unobservedHosts().forEach(seen.putArray("unobservedHosts")::add);
 			}
 		}
 		ArrayNode suggestions = root.putArray("suggestions");
