@@ -20,9 +20,9 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
  * filter for every address, and its generated user, are left out. {@code hash-password} as the first argument makes a
  * back-office password's hash instead of starting ({@link PasswordHashCommand}), any other first argument that is no
  * option is refused (exit status 2), {@code --charte.registry.validate=PATH} checks registry files
- * ({@link RegistryValidation}), any {@code --charte.audit.} option ({@code --charte.audit.pages=URL[,URL…]}, a mistyped one too: it is refused)
- * audits the platform's pages in a browser
- * against the registry ({@link AuditCommand}).
+ * ({@link RegistryValidation}), {@code --charte.audit.pages=URL[,URL…]} audits the platform's pages in a browser
+ * against the registry ({@link AuditCommand}; any {@code --charte.audit.} option selects it, so that a mistyped one
+ * is refused rather than starting the application).
  */
 @SpringBootApplication(exclude = { SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 @ConfigurationPropertiesScan

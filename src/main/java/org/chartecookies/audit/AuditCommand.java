@@ -45,13 +45,12 @@ public final class AuditCommand {
 
 	/**
 	 * The logging of a run from the command line (given first, so that the operator's own arguments win): the audit's
-	 * messages only. Spring Boot says what is wrong with a setting (APPLICATION FAILED TO START); the context's own
-	 * warning about the same exception would only repeat it with a class name. Not set by {@link #run}: logging levels
-	 * outlive the run, and would quiet the other tests of the same JVM.
+	 * messages only. A setting Spring Boot cannot bind is said in one line by the command ({@link AuditSettings#problem}),
+	 * so neither Spring Boot's failure report nor the context's warning about the same exception is wanted. Not set
+	 * by {@link #run}: logging levels outlive the run, and would quiet the other tests of the same JVM.
 	 */
 	public static final List<String> QUIET = List.of("--logging.level.root=warn",
 			"--logging.level.org.springframework.context=error",
-			// A bad setting is said in one line by the command itself (settingProblem), not in Spring Boot's report.
 			"--logging.level.org.springframework.boot.diagnostics=off");
 
 	private AuditCommand() {

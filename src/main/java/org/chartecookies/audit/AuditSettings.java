@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.validation.FieldError;
 
 /**
@@ -87,30 +88,23 @@ final class AuditSettings {
 	static String problem(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BindValidationException invalid) {
+				String prefix = "--" + invalid.getValidationErrors().getName() + ".";
 				return invalid.getValidationErrors()
 					.getAllErrors()
 					.stream()
 					.map((error) -> (error instanceof FieldError field)
-							? "--" + invalid.getValidationErrors().getName() + "." + field.getField() + "="
-									+ field.getRejectedValue() + ": " + field.getDefaultMessage()
+							? prefix + field.getField() + "=" + field.getRejectedValue() + ": " + field.getDefaultMessage()
 							: error.getDefaultMessage())
 					.collect(Collectors.joining("; "));
 			}
 			if (cause instanceof BindException binding && binding.getProperty() != null) {
-				Throwable reason = binding.getCause();
-				while (reason != null && reason.getCause() != null) {
-					reason = reason.getCause();
-				}
 				return "--" + binding.getName() + "=" + binding.getProperty().getValue() + ": "
-						+ ((reason != null) ? reason.getMessage() : "not a valid value")
-						+ (isDuration(binding) ? " (a duration: 30s, 500ms, 2m)" : "");
+						+ NestedExceptionUtils.getMostSpecificCause(binding).getMessage()
+						+ ((binding.getTarget().getType().resolve() == Duration.class) ? " (a duration: 30s, 500ms, 2m)"
+								: "");
 			}
 		}
 		return "a setting is invalid: " + failure.getMessage();
-	}
-
-	private static boolean isDuration(BindException binding) {
-		return binding.getTarget().getType().resolve() == Duration.class;
 	}
 
 }

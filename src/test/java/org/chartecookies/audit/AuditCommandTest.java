@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the audit command says to bad input, before any browser starts: one clear line and exit status 2, never a
@@ -184,6 +186,26 @@ class AuditCommandTest {
 		assertThat(this.err).startsWith("The audit could not run: --charte.audit.page-timeout=abc: ")
 			.contains("30s")
 			.hasLineCount(1);
+	}
+
+	@Test
+	void aValueThatIsNoNumberIsSaidInOneLine() {
+		assertThat(audit(withFixture("http://a.example/", "--charte.audit.max-pages=many"))).isEqualTo(2);
+		assertThat(this.err).startsWith("The audit could not run: --charte.audit.max-pages=many: ")
+			.contains("\"many\"")
+			.doesNotContain("duration")
+			.hasLineCount(1);
+		assertThat(AuditSettings.problem(new IllegalStateException("no context"))).isEqualTo(
+				"a setting is invalid: no context");
+	}
+
+	@Test
+	void blankPagesAreNoPages() {
+		AuditProperties blank = new AuditProperties(List.of(" ", ""), null, null, null, 50, Duration.ofSeconds(30),
+				Duration.ofMinutes(10), 4, Duration.ofMillis(500));
+
+		assertThatThrownBy(() -> AuditSettings.check(blank, System.err)).isInstanceOf(AuditException.class)
+			.hasMessage("no page to scan: name them with --charte.audit.pages=URL[,URL...]");
 	}
 
 	@Test

@@ -118,8 +118,24 @@ class SuggestionsTest {
 		assertThat(SUGGESTIONS.name(seen("zz_visit_20261207", "www.example.org", "/", later))).isEqualTo("zz_visit_*");
 		assertThat(SUGGESTIONS.name(seen("zz_id.a1b2c3d4e5", "www.example.org", "/", later))).isEqualTo("zz_id.*");
 		assertThat(SUGGESTIONS.name(seen("zz_language", "www.example.org", "/", later))).isEqualTo("zz_language");
+		// Known to the database by its whole name: its end does not vary.
+		assertThat(SUGGESTIONS.name(seen("__Secure-3PAPISID", "www.example.org", "/", later))).isEqualTo("__Secure-3PAPISID");
 		assertThat(SUGGESTIONS.name(seen("zz_v2", "www.example.org", "/", later))).isEqualTo("zz_v2");
 		assertThat(SUGGESTIONS.name(seen("zz_verylongword", "www.example.org", "/", later))).isEqualTo("zz_verylongword");
+	}
+
+	@Test
+	void aKnownCookieWithoutDescriptionLeavesItsPurposeToFillIn() {
+		OpenCookieDatabase database = new OpenCookieDatabase(OpenCookieDatabase.csv("""
+				ID,Platform,Category,Name,Domain,Description,Retention period,Data Controller,Portal,Wildcard
+				1,Shopware,Functional,zz_cart,,,session,Shopware,,0
+				"""));
+
+		String entry = new Suggestions(database, AuditFixtures.registry())
+			.entry(seen("zz_cart", "www.example.org", "/", null), "www.example.org", AT);
+
+		assertThat(entry).contains("    service: { fr: \"À TRADUIRE : Shopware\", en: \"Shopware\" }\n",
+				"    purpose: { fr: \"À REMPLIR\", en: \"TO FILL IN\" }\n");
 	}
 
 	@Test
