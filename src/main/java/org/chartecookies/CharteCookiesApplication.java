@@ -21,7 +21,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
  * back-office password's hash instead of starting ({@link PasswordHashCommand}), any other first argument that is no
  * option is refused (exit status 2), {@code --charte.registry.validate=PATH} checks registry files
  * ({@link RegistryValidation}), {@code --charte.audit.pages=URL[,URL…]} audits the platform's pages in a browser
- * against the registry ({@link AuditCommand}).
+ * against the registry ({@link AuditCommand}; any {@code --charte.audit.} option selects it, so that a mistyped one
+ * is refused rather than starting the application).
  */
 @SpringBootApplication(exclude = { SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 @ConfigurationPropertiesScan
@@ -46,7 +47,7 @@ public class CharteCookiesApplication {
 				String path = arg.substring(Math.min(arg.length(), RegistryValidation.OPTION.length() + 1));
 				System.exit(RegistryValidation.run(path, System.out, System.err));
 			}
-			if (arg.startsWith(AuditCommand.ARGUMENT)) {
+			if (AuditCommand.selects(arg)) {
 				// The audit's own messages only, as for the registry check (its Spring application sets up logging).
 				String[] quiet = Stream.concat(AuditCommand.QUIET.stream(), Stream.of(args)).toArray(String[]::new);
 				System.exit(AuditCommand.run(quiet, System.out, System.err));

@@ -46,6 +46,38 @@ class CommandLineTest {
 	}
 
 	@Test
+	void aMistypedAuditOptionEndsTheRunInsteadOfStartingTheServer(@TempDir Path folder) throws Exception {
+		Run run = run(folder, "--charte.registry.location=x.yaml", "--charte.audit.page=http://a.example/",
+				"--charte.audit.report=r");
+
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(run.err()).startsWith("The audit could not run: unknown option --charte.audit.page (")
+			.contains("--charte.audit.pages")
+			.hasLineCount(1);
+		assertThat(folder.resolve("data")).doesNotExist();
+		assertThat(folder.resolve("r")).doesNotExist();
+	}
+
+	@Test
+	void aReportFolderWithoutPagesEndsTheRun(@TempDir Path folder) throws Exception {
+		Run run = run(folder, "--charte.audit.report=r");
+
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(run.err()).contains("no page to scan").hasLineCount(1);
+		assertThat(folder.resolve("data")).doesNotExist();
+	}
+
+	@Test
+	void aValueThatIsNoDurationIsSaidInOneLine(@TempDir Path folder) throws Exception {
+		Run run = run(folder, "--charte.audit.pages=http://a.example/", "--charte.audit.report=r",
+				"--charte.audit.page-timeout=abc");
+
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(run.err()).startsWith("The audit could not run: --charte.audit.page-timeout=abc: ").hasLineCount(1);
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
 	void hashPasswordStillHashes(@TempDir Path folder) throws Exception {
 		Run run = run(folder, "hash-password");
 

@@ -67,14 +67,15 @@ final class Audit {
 			page = new URI(text);
 		}
 		catch (URISyntaxException ex) {
-			throw new AuditException("not an address: " + text + " (" + ex.getReason() + ")");
+			throw new AuditException("not an address: " + withoutUserInfo(text) + " ("
+					+ withoutUserInfo(ex.getReason()) + ")");
 		}
 		String scheme = (page.getScheme() != null) ? page.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https") || page.getHost() == null) {
-			throw new AuditException("not an http or https address with a host: " + text);
+			throw new AuditException("not an http or https address with a host: " + withoutUserInfo(text));
 		}
 		if (page.getRawUserInfo() != null) {
-			throw new AuditException("an address with a user name or password is not scanned: " + text);
+			throw new AuditException("an address with a user name or password is not scanned: " + withoutUserInfo(text));
 		}
 		try {
 			// The fragment is the page's own business: the same page.
@@ -84,6 +85,14 @@ final class Audit {
 		catch (URISyntaxException ex) {
 			return page;
 		}
+	}
+
+	/**
+	 * An address as the audit may print it: without its user-info part ({@code bob:pw@}), which may hold a password
+	 * and would end up in a CI job's log or a report kept as evidence.
+	 */
+	static String withoutUserInfo(String address) {
+		return address.replaceAll("(?<=//)[^/?#\\s]*@", "");
 	}
 
 	/** Scans the pages (already checked by {@link #pages}) and makes the report. */
@@ -127,9 +136,12 @@ final class Audit {
 			Set<String> proposed = new LinkedHashSet<>();
 			for (PageVisit visit : itsVisits) {
 				for (SeenCookie cookie : visit.cookies()) {
-					if (rules.declaration(cookie).isEmpty() && proposed.add(cookie.name() + "@" + cookie.host())) {
-						suggestions.add(new AuditReport.Suggestion(site.id(), cookie.name(),
-								proposals.entry(cookie, visit.page().getHost(), visit.at())));
+					// One suggestion per name proposed (_ga_* once for every _ga_… seen) and domain.
+					if (rules.declaration(cookie).isEmpty() && proposed.add(proposals.name(cookie) + "@" + cookie.host())) {
+						String entry = rules.elsewhere(cookie)
+							.map((declared) -> Suggestions.elsewhere(cookie, declared))
+							.orElseGet(() -> proposals.entry(cookie, visit.page().getHost(), visit.at()));
+						suggestions.add(new AuditReport.Suggestion(site.id(), cookie.name(), entry));
 					}
 				}
 			}

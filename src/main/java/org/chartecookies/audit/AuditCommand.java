@@ -38,13 +38,20 @@ public final class AuditCommand {
 	public static final String ARGUMENT = "--charte.audit.pages=";
 
 	/**
+	 * What an audit option starts with: any argument that does selects the audit, so that a mistyped one is refused
+	 * rather than taken for a property of the application, which would start its server and never end a CI job.
+	 */
+	public static final String PREFIX = "--charte.audit.";
+
+	/**
 	 * The logging of a run from the command line (given first, so that the operator's own arguments win): the audit's
-	 * messages only. Spring Boot says what is wrong with a setting (APPLICATION FAILED TO START); the context's own
-	 * warning about the same exception would only repeat it with a class name. Not set by {@link #run}: logging levels
-	 * outlive the run, and would quiet the other tests of the same JVM.
+	 * messages only. A setting Spring Boot cannot bind is said in one line by the command ({@link AuditSettings#problem}),
+	 * so neither Spring Boot's failure report nor the context's warning about the same exception is wanted. Not set
+	 * by {@link #run}: logging levels outlive the run, and would quiet the other tests of the same JVM.
 	 */
 	public static final List<String> QUIET = List.of("--logging.level.root=warn",
-			"--logging.level.org.springframework.context=error");
+			"--logging.level.org.springframework.context=error",
+			"--logging.level.org.springframework.boot.diagnostics=off");
 
 	private AuditCommand() {
 	}
@@ -55,8 +62,19 @@ public final class AuditCommand {
 
 	}
 
+	/** Whether this argument of the command line selects the audit (an audit option, known or not). */
+	public static boolean selects(String arg) {
+		return arg.startsWith(PREFIX);
+	}
+
 	/** Runs the audit; says what it did; the exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		String unknown = AuditSettings.unknownOption(args);
+		if (unknown != null) {
+			err.println("The audit could not run: unknown option " + unknown + " (the audit's options are "
+					+ String.join(", ", AuditSettings.options()) + ")");
+			return 2;
+		}
 		SpringApplication application = new SpringApplication(Settings.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
@@ -67,7 +85,7 @@ public final class AuditCommand {
 					context.getBean(ConsentProperties.class), context, out, err);
 		}
 		catch (BeansException ex) {
-			err.println("The audit could not run: a setting is invalid (said above)");
+			err.println("The audit could not run: " + AuditSettings.problem(ex));
 			return 2;
 		}
 	}
@@ -75,6 +93,7 @@ public final class AuditCommand {
 	static int run(AuditProperties properties, RegistryProperties registry, ConsentProperties consent,
 			org.springframework.core.io.ResourceLoader resources, PrintStream out, PrintStream err) {
 		try {
+			AuditSettings.check(properties, err);
 			Path folder = reportFolder(properties.report());
 			Sites sites;
 			try (ValidatorFactory validation = Validation.byDefaultProvider()
@@ -86,9 +105,10 @@ public final class AuditCommand {
 			Audit audit = new Audit(properties, sites, new ConsentPresets(consent.domain(), consent.lifetime()),
 					System.getenv("PATH"));
 			List<java.net.URI> pages = audit.pages();
+			out.println("Registry: " + registrySource(registry));
 			out.println("Scanning " + pages.size() + (pages.size() == 1 ? " page" : " pages")
 					+ " in 3 states (no decision, refused, accepted)...");
-			AuditReport report = audit.run(pages);
+			AuditReport report = audit.run(pages).against(registrySource(registry));
 			String sha256 = ReportFiles.write(report, folder);
 			summary(report, folder, sha256, out);
 			return report.exitStatus();
@@ -110,6 +130,20 @@ public final class AuditCommand {
 			err.println("The audit failed: " + ex);
 			return 2;
 		}
+	}
+
+	/**
+	 * Which registry the audit checks the pages against, in words: the folder, the file, or the example shipped in the
+	 * jar, which an operator who named none would otherwise audit against without knowing it.
+	 */
+	static String registrySource(RegistryProperties registry) {
+		if (registry.folder() != null && !registry.folder().isBlank()) {
+			return "the folder " + registry.folder().strip();
+		}
+		if (registry.location().strip().equals(RegistryProperties.DEFAULT_LOCATION)) {
+			return "the example shipped in the jar: name yours with --charte.registry.location or --charte.registry.folder";
+		}
+		return "the file " + registry.location().strip();
 	}
 
 	/** The report's folder, made if missing, checked writable before the scan starts. */
@@ -146,6 +180,12 @@ public final class AuditCommand {
 			.filter(PageVisit::failed)
 			.forEach((visit) -> out.println("Not audited: " + visit.page() + " (" + visit.state().id() + "): "
 					+ visit.problem()));
+		report.pages()
+			.stream()
+			.flatMap((page) -> page.visits().stream())
+			.filter((visit) -> !visit.unobservedHosts().isEmpty())
+			.forEach((visit) -> out.println("Not observed (information): " + String.join(", ", visit.unobservedHosts())
+					+ ", asked by " + visit.page() + " (" + visit.state().id() + "): the cookies it would set are unknown"));
 		Map<String, Integer> kinds = new TreeMap<>();
 		report.findings().forEach((finding) -> kinds.merge(finding.kind().id(), 1, Integer::sum));
 		kinds.forEach((kind, count) -> out.println(kind + ": " + count));
@@ -153,8 +193,9 @@ public final class AuditCommand {
 				+ sha256 + ")");
 		out.println(switch (report.exitStatus()) {
 			case 0 -> "Clean: no finding (other than never-seen).";
-			case 1 -> report.failures().size() + " findings.";
-			default -> "Incomplete: some pages could not be audited.";
+			case 1 -> report.failures().size() + ((report.failures().size() == 1) ? " finding." : " findings.");
+			default -> "Incomplete: some pages could not be audited; " + report.failures().size()
+					+ ((report.failures().size() == 1) ? " finding" : " findings") + " on the others.";
 		});
 	}
 

@@ -58,6 +58,17 @@ final class AuditFindings {
 			.findFirst();
 	}
 
+	/**
+	 * A declaration of this cookie's name (a pattern honoured) for a domain the cookie is not within: the cookie is
+	 * undeclared, but a second entry of that name is not the fix.
+	 */
+	Optional<CookieDeclaration> elsewhere(SeenCookie cookie) {
+		return this.registry.cookies()
+			.stream()
+			.filter((declaration) -> declaration.matches(cookie.name()) && !within(cookie.host(), declaration.domain()))
+			.findFirst();
+	}
+
 	private static boolean within(String host, @org.jspecify.annotations.Nullable String domain) {
 		if (domain == null) {
 			return true;
@@ -68,10 +79,13 @@ final class AuditFindings {
 
 	private List<Finding> cookieFindings(PageVisit visit, SeenCookie cookie, Optional<CookieDeclaration> declared) {
 		List<Finding> findings = new ArrayList<>();
-		String lifetime = Lifetimes.describe(visit.at(), cookie.expires());
+		String lifetime = Lifetimes.describe(visit.at(), cookie.expires())
+				+ (Lifetimes.atChromiumsCap(visit.at(), cookie.expires()) ? Lifetimes.CAP_NOTE : "");
 		if (declared.isEmpty()) {
 			findings.add(finding(FindingKind.UNDECLARED, visit, cookie, "not in the registry (domain " + cookie.domain()
-					+ ", path " + cookie.path() + ", lifetime " + lifetime + ")"));
+					+ ", path " + cookie.path() + ", lifetime " + lifetime + ")" + elsewhere(cookie)
+						.map((other) -> "; " + other.name() + " is declared for the domain " + other.domain())
+						.orElse("")));
 			return findings;
 		}
 		CookieDeclaration declaration = declared.get();

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * member ({@code jq -cj 'del(.sha256)' report.json | sha256sum}).
  */
 public record AuditReport(Instant started, Instant finished, List<PageReport> pages, List<Finding> findings,
-		List<Suggestion> suggestions) {
+		List<Suggestion> suggestions, @Nullable String registry) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,6 +35,20 @@ public record AuditReport(Instant started, Instant finished, List<PageReport> pa
 		pages = List.copyOf(pages);
 		findings = List.copyOf(findings);
 		suggestions = List.copyOf(suggestions);
+	}
+
+	/** A report that does not say which registry it was made against. */
+	public AuditReport(Instant started, Instant finished, List<PageReport> pages, List<Finding> findings,
+			List<Suggestion> suggestions) {
+		this(started, finished, pages, findings, suggestions, null);
+	}
+
+	/**
+	 * The same report, saying which registry it was made against ({@link AuditCommand#registrySource}): a report
+	 * kept as evidence names what it checked.
+	 */
+	public AuditReport against(String registrySource) {
+		return new AuditReport(this.started, this.finished, this.pages, this.findings, this.suggestions, registrySource);
 	}
 
 	/** Whether every page could be visited in every state. */
@@ -93,11 +107,15 @@ public record AuditReport(Instant started, Instant finished, List<PageReport> pa
 				visit.localStorage().forEach(seen.putArray("localStorage")::add);
 				visit.sessionStorage().forEach(seen.putArray("sessionStorage")::add);
 				visit.otherHosts().forEach(seen.putArray("thirdPartyHosts")::add);
+				visit.unobservedHosts().forEach(seen.putArray("unobservedHosts")::add);
 			}
 		}
 		ArrayNode suggestions = root.putArray("suggestions");
 		this.suggestions.forEach((suggestion) -> suggestions.addObject().put("site", suggestion.site())
 			.put("cookie", suggestion.cookie()).put("entry", suggestion.entry()));
+		if (this.registry != null) {
+			root.put("registry", this.registry);
+		}
 		root.put("started", this.started.toString());
 		root.put("finished", this.finished.toString());
 		return root;

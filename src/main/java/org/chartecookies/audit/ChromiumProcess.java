@@ -109,7 +109,8 @@ final class ChromiumProcess implements AutoCloseable {
 			stop(process);
 			delete(profile);
 			throw new AuditException("the browser " + binary + " did not start within " + timeout.toSeconds() + " s"
-					+ ((ex instanceof ExecutionException) ? ": " + ex.getCause().getMessage() : ""));
+					+ ((ex instanceof ExecutionException) ? ": " + ex.getCause().getMessage() : "")
+					+ received(extraArguments));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -117,6 +118,22 @@ final class ChromiumProcess implements AutoCloseable {
 			delete(profile);
 			throw new AuditException("interrupted while starting the browser");
 		}
+	}
+
+	/**
+	 * What the browser received of {@code charte.audit.browser-arguments}, each argument quoted: a browser that does
+	 * not start may say so in words about something else (Spring Boot splits a value at its commas, and Chromium took
+	 * the second half of {@code --host-resolver-rules=MAP a 127.0.0.1, MAP b 127.0.0.2} for a page to open).
+	 */
+	static String received(List<String> extraArguments) {
+		if (extraArguments.isEmpty()) {
+			return "";
+		}
+		return "; it was given, from charte.audit.browser-arguments, " + extraArguments.size()
+				+ ((extraArguments.size() == 1) ? " argument: " : " arguments: ")
+				+ extraArguments.stream().map((argument) -> "'" + argument + "'").collect(java.util.stream.Collectors.joining(" "))
+				+ ((extraArguments.size() > 1) ? " (a value holding commas is split at them: give it as "
+						+ "--charte.audit.browser-arguments[0]=...)" : "");
 	}
 
 	/** Reads the browser's standard error to its end (a full pipe would stall it), noting the DevTools address. */

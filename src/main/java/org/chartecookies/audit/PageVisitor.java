@@ -107,7 +107,8 @@ final class PageVisitor {
 			long collectBy = System.nanoTime() + COLLECTION.toNanos();
 			List<SeenCookie> cookies = cookies(context, collectBy);
 			List<List<String>> storage = (watch.loaded()) ? storageKeys(session, collectBy) : List.of(List.of(), List.of());
-			return new PageVisit(page, state, at, cookies, storage.get(0), storage.get(1), watch.otherHosts(), problem);
+			return new PageVisit(page, state, at, cookies, storage.get(0), storage.get(1), watch.otherHosts(), problem,
+					watch.unobserved());
 		}
 		catch (AuditException ex) {
 			return PageVisit.failed(page, state, Instant.now(), ex.getMessage());
@@ -181,6 +182,12 @@ final class PageVisitor {
 
 		private final Set<String> otherHosts = new TreeSet<>();
 
+		/** The other host of each request in flight to one, to say which failed. */
+		private final Map<String, String> otherHostOf = new java.util.HashMap<>();
+
+		/** The other hosts a request failed to, each with the browser's error. */
+		private final Map<String, String> unobserved = new java.util.TreeMap<>();
+
 		private boolean loaded;
 
 		private long lastActivity = System.nanoTime();
@@ -206,10 +213,11 @@ final class PageVisitor {
 						String other = hostOf(params.path("request").path("url").asString(""));
 						if (other != null && !other.equals(this.host)) {
 							this.otherHosts.add(other);
+							this.otherHostOf.put(params.path("requestId").asString(), other);
 						}
 					}
-					case "Network.loadingFinished", "Network.loadingFailed" ->
-						this.inFlight.remove(params.path("requestId").asString());
+					case "Network.loadingFinished" -> this.inFlight.remove(params.path("requestId").asString());
+					case "Network.loadingFailed" -> failed(params);
 					case "Network.responseReceived" -> {
 						if ("Document".equals(params.path("type").asString(""))
 								&& this.mainFrame.equals(params.path("frameId").asString(""))) {
@@ -227,13 +235,32 @@ final class PageVisitor {
 			}
 		}
 
+		/**
+		 * A request that got no answer: one to another host that the network refused (not one the page or the audit
+		 * stopped, ERR_ABORTED, ERR_BLOCKED_BY_CLIENT) leaves that host's cookies unknown.
+		 */
+		private void failed(JsonNode params) {
+			String id = params.path("requestId").asString();
+			this.inFlight.remove(id);
+			String other = this.otherHostOf.get(id);
+			String error = params.path("errorText").asString("");
+			if (other != null && !params.path("canceled").asBoolean(false) && !error.equals("net::ERR_ABORTED")
+					&& !error.equals("net::ERR_BLOCKED_BY_CLIENT")) {
+				this.unobserved.putIfAbsent(other, error);
+			}
+		}
+
+		synchronized List<String> unobserved() {
+			return this.unobserved.entrySet().stream().map((host) -> host.getKey() + " (" + host.getValue() + ")").toList();
+		}
+
 		/** The page's own documents go on only on its host; a sub-frame's go on anywhere (observed). */
 		private void paused(JsonNode params) {
 			String url = params.path("request").path("url").asString("");
 			String id = params.path("requestId").asString();
 			String target = hostOf(url);
 			if (this.mainFrame.equals(params.path("frameId").asString("")) && !this.host.equals(target)) {
-				this.leftFor = url;
+				this.leftFor = Audit.withoutUserInfo(url);
 				this.devTools.send(this.session, "Fetch.failRequest", Map.of("requestId", id, "errorReason", "BlockedByClient"));
 			}
 			else {

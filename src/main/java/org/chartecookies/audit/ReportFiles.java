@@ -98,6 +98,11 @@ final class ReportFiles {
 			.flatMap((page) -> page.visits().stream())
 			.filter(PageVisit::failed)
 			.toList());
+		context.setVariable("unobserved", report.pages()
+			.stream()
+			.flatMap((page) -> page.visits().stream())
+			.filter((visit) -> !visit.unobservedHosts().isEmpty())
+			.toList());
 		context.setVariable("sha256", report.sha256());
 		context.setVariable("started", WHEN.format(report.started()));
 		context.setVariable("finished", WHEN.format(report.finished()));

@@ -37,7 +37,8 @@ public record RegistryProperties(@DefaultValue(RegistryProperties.DEFAULT_LOCATI
 		@DefaultValue("10s") @NotNull Duration pollInterval, @DefaultValue("1s") @NotNull Duration quietPeriod,
 		@DefaultValue("5s") @NotNull Duration removalGrace) {
 
-	static final String DEFAULT_LOCATION = "classpath:registry/cookies.yaml";
+	/** The registry shipped in the application: an example, used when none is named. */
+	public static final String DEFAULT_LOCATION = "classpath:registry/cookies.yaml";
 
 	/** A site's id, its file's name without the extension: safe in records, metrics and logs. */
 	static final String SITE_ID_PATTERN = "[a-z0-9][a-z0-9_.-]{0,63}";

@@ -40,6 +40,30 @@ final class RegistryRules {
 		checkReferences(location, registry, positions);
 		checkConsentMode(location, registry, positions);
 		checkEmbeds(location, registry, positions);
+		checkPlaceholders(location, registry, positions);
+	}
+
+	/** A suggested entry pasted as it is: a text still to write or translate is never published. */
+	private static void checkPlaceholders(String location, CookieRegistry registry, EntryPositions positions) {
+		for (int i = 0; i < registry.cookies().size(); i++) {
+			CookieDeclaration cookie = registry.cookies().get(i);
+			Map<String, String> texts = new java.util.LinkedHashMap<>();
+			texts.put("provider", cookie.provider());
+			texts.put("service.fr", cookie.service().fr());
+			texts.put("service.en", cookie.service().en());
+			texts.put("purpose.fr", cookie.purpose().fr());
+			texts.put("purpose.en", cookie.purpose().en());
+			for (Map.Entry<String, String> text : texts.entrySet()) {
+				String found = Placeholders.in(text.getValue()).orElse(null);
+				if (found != null) {
+					String path = "cookies[" + i + "]." + text.getKey();
+					throw new InvalidRegistryException(location, positions.describe(path) + "cookies[" + i + "] ("
+							+ cookie.name() + "): " + text.getKey() + " still says '" + found
+							+ "': a suggested entry must be completed (every text written, the French translated) "
+							+ "before it is published");
+				}
+			}
+		}
 	}
 
 	private void checkConstraints(String location, CookieRegistry registry, EntryPositions positions) {

@@ -106,6 +106,14 @@ class AuditFindingsTest {
 	}
 
 	@Test
+	void aCookieDeclaredForAnotherDomainIsUndeclaredAndSaysWhere() {
+		assertThat(failing(visit(VisitState.ACCEPTED, cookie("tp_id", ".tracker.example"))))
+			.extracting(Finding::kind, Finding::detail)
+			.containsExactly(tuple(FindingKind.UNDECLARED, "not in the registry (domain .tracker.example, path /, "
+					+ "lifetime session); tp_id is declared for the domain 127.0.0.2"));
+	}
+
+	@Test
 	void aRequiredCookieNeedsNoDecision() {
 		assertThat(failing(visit(VisitState.NONE, cookie("csrftoken", (Instant) null)),
 				visit(VisitState.REFUSED, cookie("csrftoken", (Instant) null)))).isEmpty();
@@ -116,7 +124,7 @@ class AuditFindingsTest {
 		assertThat(failing(visit(VisitState.NONE, cookie("sessionid", AT.plus(Duration.ofDays(15)))))).isEmpty();
 		assertThat(failing(visit(VisitState.NONE, cookie("sessionid", AT.plus(Duration.ofDays(15).plusSeconds(1))))))
 			.extracting(Finding::kind, Finding::detail)
-			.containsExactly(tuple(FindingKind.LIFETIME_OVER_DECLARED, "lives 15 days, declared P2W"));
+			.containsExactly(tuple(FindingKind.LIFETIME_OVER_DECLARED, "lives 15.1 days, declared P2W"));
 		// Clock amounts too: 30 minutes declared.
 		assertThat(failing(visit(VisitState.ACCEPTED,
 				cookie("_pk_ses.1", AT.plus(Duration.ofDays(1).plusMinutes(30)))))).isEmpty();
@@ -154,7 +162,18 @@ class AuditFindingsTest {
 				cookie("long_pref", thirteenMonths.plus(Duration.ofDays(1)).plusSeconds(1)))))
 			.extracting(Finding::kind, Finding::detail)
 			.containsExactly(tuple(FindingKind.LIFETIME_OVER_13_MONTHS,
-					"lives 394 days, over 13 months, in the category necessary (exempt from consent)"));
+					"lives 394.1 days, over 13 months, in the category necessary (exempt from consent)"));
+	}
+
+	@Test
+	void aLifetimeAtChromiumsCapSaysSo() {
+		// Sent for two years, kept for 400 days: read two seconds after it was set.
+		assertThat(failing(visit(VisitState.NONE, cookie("long_pref", AT.plus(Duration.ofDays(400)).minusSeconds(2)))))
+			.extracting(Finding::detail)
+			.containsExactly("lives 400 days (Chromium keeps a cookie 400 days at most: a longer lifetime sent shows as "
+					+ "400 days), over 13 months, in the category necessary (exempt from consent)");
+		assertThat(Lifetimes.atChromiumsCap(AT, AT.plus(Duration.ofDays(399)))).isFalse();
+		assertThat(Lifetimes.atChromiumsCap(AT, null)).isFalse();
 	}
 
 	@Test
@@ -212,16 +231,22 @@ class AuditFindingsTest {
 	@Test
 	void lifetimesInWords() {
 		assertThat(Lifetimes.describe(AT, null)).isEqualTo("session");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(29))).isEqualTo("0 minutes");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(30))).isEqualTo("1 minute");
+		assertThat(Lifetimes.describe(AT, AT)).isEqualTo("0 minutes");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(29))).isEqualTo("1 minute");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(60))).isEqualTo("1 minute");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(61))).isEqualTo("2 minutes");
 		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3599))).isEqualTo("60 minutes");
 		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600))).isEqualTo("1 hour");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 + 1799))).isEqualTo("1 hour");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 + 1800))).isEqualTo("2 hours");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86399))).isEqualTo("24 hours");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400 + 43199))).isEqualTo("1 day");
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400 + 43200))).isEqualTo("2 days");
-		// A cookie read a moment after it was set for 10 days lives 10 days, not 9.
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 + 1))).isEqualTo("1.1 hours");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 + 1800))).isEqualTo("1.5 hours");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400))).isEqualTo("24 hours");
+		// Hours up to three days: 2 days and 1 hour is 49 hours, not 2 days.
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(2 * 86400 + 3600))).isEqualTo("49 hours");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3 * 86400))).isEqualTo("3 days");
+		// Just over a limit never reads as the limit: 15 days and a minute is 15.1 days.
+		assertThat(Lifetimes.describe(AT, AT.plus(Duration.ofDays(15)).plusSeconds(60))).isEqualTo("15.1 days");
+		assertThat(Lifetimes.describe(AT, AT.plus(Duration.ofDays(15).plusHours(12)))).isEqualTo("15.5 days");
+		// A cookie read a moment after it was set for 10 days lives 10 days, not 9.9.
 		assertThat(Lifetimes.describe(AT, AT.plus(Duration.ofDays(10)).minusSeconds(2))).isEqualTo("10 days");
 	}
 

@@ -145,6 +145,11 @@ class FixtureAuditTest {
 			.doesNotContainPattern("\\son[a-z]+=");
 		assertThat(report.resolve("report.css")).isNotEmptyFile();
 		assertThat(this.out).contains("Report: ", recorded);
+		// Which registry the pages were checked against: the command's first line, and the report.
+		assertThat(this.out.lines().findFirst()).hasValue("Registry: the file " + AuditFixtures.REGISTRY);
+		assertThat(json.path("registry").asString()).isEqualTo("the file " + AuditFixtures.REGISTRY);
+		assertThat(html).contains("Checked against", "the file " + AuditFixtures.REGISTRY,
+				"Chromium keeps a cookie 400 days at most");
 	}
 
 	@Test
@@ -161,15 +166,25 @@ class FixtureAuditTest {
 		long start = System.nanoTime();
 
 		int status = audit(report, List.of(platform.page("/clean/1").toString(), platform.page("/redirect-away").toString(),
-				platform.silentPage().toString()), "--charte.audit.page-timeout=3s");
+				platform.silentPage().toString(), platform.page("/seed/undeclared-js").toString()),
+				"--charte.audit.page-timeout=3s");
 
 		assertThat(status).isEqualTo(2);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
 		assertThat(this.out).contains("Not audited: " + platform.page("/redirect-away") + " (none): redirected to another host",
-				"Not audited: " + platform.silentPage() + " (accepted): no answer within 3 s", "Incomplete");
+				"Not audited: " + platform.silentPage() + " (accepted): no answer within 3 s");
+		// The pages that could be audited still count: the undeclared cookie in each of the three states, and
+		// whatever else the report holds (all its findings but never-seen).
+		JsonNode json = JsonMapper.builder().build().readTree(report.resolve("report.json").toFile());
+		long failing = json.path("findings").valueStream()
+			.filter((finding) -> !finding.path("kind").asString().equals("never-seen"))
+			.count();
+		assertThat(failing).isGreaterThanOrEqualTo(3);
+		assertThat(this.out.strip().lines().reduce((first, second) -> second))
+			.hasValue("Incomplete: some pages could not be audited; " + failing + " findings on the others.");
 		assertThat(platform.thirdPartyRequests()).doesNotContain("/landing");
 		String html = Files.readString(report.resolve("report.html"));
-		assertThat(html).contains("Pages that could not be audited", "Incomplete");
+		assertThat(html).contains("Pages that could not be audited", "Incomplete", failing + " problems found on the others.");
 	}
 
 	@Test

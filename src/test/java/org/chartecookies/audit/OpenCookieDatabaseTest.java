@@ -151,7 +151,8 @@ class OpenCookieDatabaseTest {
 
 	@Test
 	void aDayIsADay() {
-		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400))).isEqualTo("1 day");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(86400 * 4))).isEqualTo("4 days");
+		assertThat(Lifetimes.describe(AT, AT.plusSeconds(3600 * 25))).isEqualTo("25 hours");
 	}
 
 }

@@ -57,6 +57,25 @@ class RegistryValidationTest {
 		assertThat(out()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "provider: TO FILL IN", "purpose: { fr: À REMPLIR, en: Keeps the basket }",
+			"purpose: { fr: \"À TRADUIRE : Keeps the basket\", en: Keeps the basket }" })
+	void aSuggestedEntryNotCompletedIsRefused(String line, @TempDir Path folder) throws IOException {
+		String registry = Files.readString(VALID).replaceAll("(?m)^cookies:\n", "cookies:\n  - name: basket\n"
+				+ "    category: necessary\n    lifetime: P1D\n"
+				+ (line.startsWith("provider") ? "" : "    provider: Shop\n")
+				+ "    service: { fr: Boutique, en: Shop }\n"
+				+ (line.startsWith("purpose") ? "" : "    purpose: { fr: Garde le panier, en: Keeps the basket }\n")
+				+ "    " + line + "\n");
+		Path file = Files.writeString(folder.resolve("cookies.yaml"), registry);
+
+		assertThat(validate(file)).isEqualTo(1);
+
+		assertThat(err()).contains("cookies[0] (basket): ", " still says '",
+				"a suggested entry must be completed (every text written, the French translated) before it is published");
+		assertThat(out()).isEmpty();
+	}
+
 	@Test
 	void aMissingFileIsSaidMissing(@TempDir Path folder) {
 		assertThat(validate(folder.resolve("nowhere.yaml"))).isEqualTo(1);
