@@ -15,13 +15,15 @@ import jakarta.validation.constraints.Positive;
  *
  * @param revision raised by the operator whenever the declarations change, so that earlier decisions are asked again
  * @param prose the site's own words for the charter's explanations, where it has any
+ * @param audit the pages the back office's audit scans, none when not given
  */
 public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integer revision,
 		@NotEmpty List<@NotNull @Valid CookieCategory> categories,
-		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies, @Valid Prose prose) {
+		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies, @Valid Prose prose, AuditPages audit) {
 
 	public CookieRegistry {
 		prose = (prose != null) ? prose : Prose.NONE;
+		audit = (audit != null) ? audit : AuditPages.NONE;
 		// Unmodifiable but null-tolerant: a missing or empty entry must reach validation and be reported by name.
 		categories = (categories != null) ? Collections.unmodifiableList(new ArrayList<>(categories)) : List.of();
 		cookies = (cookies != null) ? Collections.unmodifiableList(new ArrayList<>(cookies)) : List.of();

@@ -38,6 +38,19 @@ final class RegistryRules {
 		checkPrivacyPolicy(location, registry.site(), positions);
 		checkPalette(location, registry.site().palette(), positions);
 		checkReferences(location, registry, positions);
+		checkAuditPages(location, registry, positions);
+	}
+
+	/** The audit's pages: web pages on the hosts the operator names for this site, and no other. */
+	private static void checkAuditPages(String location, CookieRegistry registry, EntryPositions positions) {
+		List<String> pages = registry.audit().pages();
+		for (int i = 0; i < pages.size(); i++) {
+			String problem = AuditPages.problem(pages.get(i), registry.site());
+			if (problem != null) {
+				throw new InvalidRegistryException(location,
+						positions.describe("audit.pages[" + i + "]") + "audit.pages[" + i + "]: " + problem);
+			}
+		}
 	}
 
 	private void checkConstraints(String location, CookieRegistry registry, EntryPositions positions) {

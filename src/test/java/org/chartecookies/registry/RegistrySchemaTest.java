@@ -37,7 +37,7 @@ class RegistrySchemaTest {
 	@ValueSource(strings = { "missing-translation.yaml", "empty-purpose.yaml", "invalid-lifetime.yaml",
 			"no-required-category.yaml", "unknown-key.yaml", "site-url-javascript.yaml",
 			"misindented-translation.yaml", "privacy-policy-http.yaml", "privacy-policy-javascript.yaml",
-			"privacy-policy-other-host.yaml" })
+			"privacy-policy-other-host.yaml", "audit-page-not-http.yaml" })
 	void brokenRegistriesAreInvalid(String file) throws IOException {
 		assertThat(errors("registries/broken/" + file)).isNotEmpty();
 	}
