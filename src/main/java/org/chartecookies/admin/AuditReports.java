@@ -166,15 +166,12 @@ class AuditReports {
 				List<String> altered = new java.util.ArrayList<>();
 				for (ReportFile file : ReportFile.values()) {
 					byte[] bytes = row.getBytes(file.column);
-					String recorded = row.getString(file.hashColumn);
-					if (bytes != null && !AuditReport.sha256(bytes).equals(recorded)) {
+					boolean changed = bytes != null && (!AuditReport.sha256(bytes).equals(row.getString(file.hashColumn))
+							|| file == ReportFile.JSON
+									&& !Objects.equals(AuditReport.fingerprint(bytes), row.getString("report_sha256")));
+					if (changed) {
 						altered.add(file.fileName());
 					}
-				}
-				byte[] json = row.getBytes(ReportFile.JSON.column);
-				if (json != null && !altered.contains(ReportFile.JSON.fileName())
-						&& !Objects.equals(AuditReport.fingerprint(json), row.getString("report_sha256"))) {
-					altered.add(ReportFile.JSON.fileName());
 				}
 				return new Check(List.copyOf(altered));
 			})

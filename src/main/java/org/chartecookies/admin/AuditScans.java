@@ -182,6 +182,7 @@ class AuditScans implements DisposableBean {
 	}
 
 	private void run(Scan scan, List<URI> pages) {
+		State end = State.NOT_RECORDED;
 		try {
 			SiteAudit.Files files = null;
 			String reason = null;
@@ -196,15 +197,18 @@ class AuditScans implements DisposableBean {
 				logger.warn("Audit of " + scan.site + ": the scan failed", ex);
 				reason = "the scan failed: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
 			}
-			record(scan, files, reason);
+			end = record(scan, files, reason);
 		}
 		finally {
-			this.running.set(null);
+			// Free before it is seen over: whoever sees it over may start the next one at once.
 			this.thread = null;
+			this.running.set(null);
+			scan.state = end;
 		}
 	}
 
-	private void record(Scan scan, SiteAudit.@Nullable Files files, @Nullable String reason) {
+	/** Records the scan's end: {@link State#RECORDED}, or {@link State#NOT_RECORDED} when the database did not take it. */
+	private State record(Scan scan, SiteAudit.@Nullable Files files, @Nullable String reason) {
 		AuditReports.Summary summary = (files != null)
 				? new AuditReports.Summary(scan.id, scan.site, scan.startedBy, scan.startedAt,
 						files.report().finished(), scan.pages, Outcome.of(files.report()), null,
@@ -216,13 +220,13 @@ class AuditScans implements DisposableBean {
 				+ ": " + summary.outcome().id() + ((files != null) ? ", report SHA-256 " + summary.sha256() : ": " + reason));
 		try {
 			this.reports.insert(summary, files);
-			scan.state = State.RECORDED;
+			return State.RECORDED;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Audit of " + scan.site + ": its report could not be recorded in the database (" + ex.getMessage()
 					+ ")");
 			scan.problem = ex.getClass().getSimpleName();
-			scan.state = State.NOT_RECORDED;
+			return State.NOT_RECORDED;
 		}
 	}
 
