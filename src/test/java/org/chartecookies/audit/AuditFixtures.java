@@ -39,7 +39,7 @@ public final class AuditFixtures {
 		return file;
 	}
 
-	static Sites sites(String location) {
+	public static Sites sites(String location) {
 		try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
 			return Sites.load(new RegistryProperties(location, null, null, Duration.ofSeconds(10), Duration.ofSeconds(1),
 					Duration.ofSeconds(5)), new DefaultResourceLoader(), validation.getValidator());
