@@ -198,9 +198,9 @@ class AuditReports {
 	private static Summary summary(ResultSet row, int number) throws SQLException {
 		Map<String, Integer> findings = new LinkedHashMap<>();
 		for (String count : row.getString("finding_counts").split(",")) {
-			int equals = count.indexOf('=');
-			if (equals > 0) {
-				findings.put(count.substring(0, equals), Integer.parseInt(count.substring(equals + 1)));
+			String[] kindCount = count.split("=", 2);
+			if (kindCount.length == 2) {
+				findings.put(kindCount[0], Integer.parseInt(kindCount[1]));
 			}
 		}
 		return new Summary(row.getString("report_id").strip(), row.getString("site"), row.getString("started_by"),

@@ -80,6 +80,7 @@ abstract class AuditReportsContract {
 		assertThat(this.reports.find(written.id())).hasValue(written);
 		assertThat(written.findings()).containsExactly(Map.entry("undeclared", 2), Map.entry("never-seen", 1));
 		assertThat(written.outcome()).isEqualTo(Outcome.FINDINGS);
+		assertThat(written.hasReport()).isTrue();
 		assertThat(this.reports.file(written.id(), ReportFile.JSON)).hasValueSatisfying(
 				(bytes) -> assertThat(bytes).isEqualTo(files.json()));
 		assertThat(this.reports.file(written.id(), ReportFile.HTML)).hasValueSatisfying(
@@ -125,6 +126,7 @@ abstract class AuditReportsContract {
 		assertThat(failed.hasReport()).isFalse();
 		assertThat(failed.outcomeId()).isEqualTo("could-not-run");
 		assertThat(this.reports.file(failed.id(), ReportFile.HTML)).isEmpty();
+		assertThat(this.reports.check(failed.id())).hasValueSatisfying((check) -> assertThat(check.altered()).isEmpty());
 	}
 
 	@Test
@@ -136,7 +138,10 @@ abstract class AuditReportsContract {
 			.params("p { color: red; }".getBytes(StandardCharsets.UTF_8), written.id())
 			.update();
 		assertThat(this.reports.check(written.id())).hasValueSatisfying(
-				(check) -> assertThat(check.altered()).containsExactly("report.css"));
+				(check) -> {
+					assertThat(check.altered()).containsExactly("report.css");
+					assertThat(check.intact()).isFalse();
+				});
 
 		// Its content changed, and its file's hash recomputed with it: the report's fingerprint still tells.
 		byte[] json = new String(files.json(), StandardCharsets.UTF_8).replace("tracker", "cart")

@@ -41,16 +41,23 @@ class AuditScansTest {
 	@TempDir
 	private Path folder;
 
+	private AuditReports reports;
+
 	private AuditScans scans(Sites sites, boolean migrated) {
+		return scans(sites, migrated, this.folder.resolve("no-chromium"), Duration.ofSeconds(5));
+	}
+
+	private AuditScans scans(Sites sites, boolean migrated, Path chromium, Duration pageTimeout) {
 		DataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
 				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
 		if (migrated) {
 			Flyway.configure().dataSource(database).load().migrate();
 		}
-		AuditProperties bounds = new AuditProperties(List.of(), null, this.folder.resolve("no-chromium").toString(),
-				List.of(), 50, Duration.ofSeconds(5), Duration.ofSeconds(30), 1, Duration.ofMillis(100));
+		AuditProperties bounds = new AuditProperties(List.of(), null, chromium.toString(), List.of(), 50, pageTimeout,
+				Duration.ofSeconds(60), 1, Duration.ofMillis(100));
 		SiteAudit audit = new SiteAudit(bounds, sites, new ConsentProperties(Period.ofMonths(6), null), null);
-		return new AuditScans(audit, new AuditReports(JdbcClient.create(database)), Clock.systemUTC());
+		this.reports = new AuditReports(JdbcClient.create(database));
+		return new AuditScans(audit, this.reports, Clock.systemUTC());
 	}
 
 	private Sites sites() throws Exception {
@@ -79,6 +86,44 @@ class AuditScansTest {
 		assertThat(progress.site()).isEqualTo(site.id());
 		assertThat(scans.running()).isEmpty();
 		assertThat(scans.scan(progress.id())).isPresent();
+		assertThat(this.reports.find(progress.id())).hasValueSatisfying((audit) -> {
+			assertThat(audit.outcome()).isEqualTo(AuditReports.Outcome.COULD_NOT_RUN);
+			assertThat(audit.reason()).isEqualTo("charte.audit.chromium is not an executable file: "
+					+ this.folder.resolve("no-chromium"));
+			assertThat(audit.startedBy()).isEqualTo("operator");
+			assertThat(audit.pages()).isEqualTo(2);
+		});
+	}
+
+	/**
+	 * A browser that never says it is ready holds the scan for the time a page may take: a second start meanwhile is
+	 * refused with the scan that runs, and the application stopping ends it at once, recorded as could not run.
+	 */
+	@Test
+	void aSecondStartWhileOneRunsIsRefusedAndTheApplicationStoppingEndsIt() throws Exception {
+		Path silent = this.folder.resolve("silent-chromium");
+		java.nio.file.Files.writeString(silent, "#!/bin/sh\nexec sleep 60\n");
+		assertThat(silent.toFile().setExecutable(true)).isTrue();
+		Sites sites = sites();
+		AuditScans scans = scans(sites, true, silent, Duration.ofSeconds(60));
+		HostedSite site = sites.forHost("127.0.0.1");
+
+		AuditScans.Scan first = scans.start(site, "operator");
+		assertThat(scans.running()).containsSame(first);
+		assertThat(first.progress().running()).isTrue();
+		assertThatExceptionOfType(AuditScans.Busy.class).isThrownBy(() -> scans.start(site, "auditor"))
+			.satisfies((busy) -> assertThat(busy.scan()).isSameAs(first));
+
+		long stopping = System.nanoTime();
+		scans.destroy();
+		Progress progress = over(scans, first);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(30));
+		assertThat(progress.state()).isEqualTo(State.RECORDED);
+		assertThat(this.reports.find(progress.id())).hasValueSatisfying(
+				(audit) -> assertThat(audit.reason()).isEqualTo("interrupted while starting the browser"));
+		assertThat(this.reports.list(site.id())).singleElement()
+			.satisfies((audit) -> assertThat(audit.startedBy()).isEqualTo("operator"));
 	}
 
 	@Test
