@@ -66,6 +66,20 @@ class RegistrySchemaTest {
 	}
 
 	@Test
+	void theAuditsPagesAreWebAddresses() {
+		String registry = "site: {name: S, url: 'https://s.example.org'}\naudit: {pages: [%s]}\n"
+				+ "revision: 1\ncategories: [{id: n, required: true, title: {fr: a, en: a}, description: {fr: a, en: a}}]\n"
+				+ "cookies: [{name: c, provider: p, category: n, service: {fr: a, en: a}, purpose: {fr: a, en: a}, lifetime: P1D}]\n";
+
+		assertThat(SCHEMA.validate(registry.formatted("'https://s.example.org/', 'http://s.example.org:8080/a?b=c'"),
+				InputFormat.YAML)).isEmpty();
+		assertThat(SCHEMA.validate(registry.formatted("'/search'"), InputFormat.YAML)).isNotEmpty();
+		assertThat(SCHEMA.validate(registry.formatted("'https://me@s.example.org/'"), InputFormat.YAML)).isNotEmpty();
+		assertThat(SCHEMA.validate(registry.formatted("'https://s.example.org/'").replace("{pages:", "{page:"),
+				InputFormat.YAML)).isNotEmpty();
+	}
+
+	@Test
 	void defaultRegistryPointsEditorsAtTheSchema() throws IOException {
 		String registry = new ClassPathResource("registry/cookies.yaml").getContentAsString(StandardCharsets.UTF_8);
 
