@@ -60,12 +60,10 @@ public record AuditPages(List<String> pages) {
 		return null;
 	}
 
-	/** The hosts the operator names for the site: its {@code hosts}, and its address's. */
+	/** The hosts the operator names for the site: its address's (checked to have one first), and its {@code hosts}. */
 	static List<String> hosts(Site site) {
 		List<String> hosts = new ArrayList<>();
-		if (site.url().getHost() != null) {
-			hosts.add(site.url().getHost().toLowerCase(Locale.ROOT));
-		}
+		hosts.add(site.url().getHost().toLowerCase(Locale.ROOT));
 		site.hosts().stream().filter((host) -> host != null && !hosts.contains(host)).forEach(hosts::add);
 		return hosts;
 	}
