@@ -97,6 +97,12 @@ final class Audit {
 
 	/** Scans the pages (already checked by {@link #pages}) and makes the report. */
 	AuditReport run(List<URI> pages) throws AuditException {
+		return run(pages, (visit) -> {
+		});
+	}
+
+	/** The same, telling {@code done} of each visit as soon as it is over. */
+	AuditReport run(List<URI> pages, java.util.function.Consumer<PageVisit> done) throws AuditException {
 		Path binary = ChromiumProcess.find(this.properties.chromium(), this.pathVariable)
 			.orElseThrow(() -> new AuditException((this.properties.chromium() != null)
 					? "charte.audit.chromium is not an executable file: " + this.properties.chromium()
@@ -108,7 +114,7 @@ final class Audit {
 			AuditScan scan = new AuditScan(browser.devTools(), this.presets,
 					new AuditScan.Limits(this.properties.pageTimeout(), this.properties.totalTimeout(),
 							this.properties.concurrency(), this.properties.quietPeriod()));
-			visits = scan.run(pages, (page) -> this.sites.forHost(page.getHost()));
+			visits = scan.run(pages, (page) -> this.sites.forHost(page.getHost()), done);
 		}
 		return report(started, Instant.now(), visits);
 	}

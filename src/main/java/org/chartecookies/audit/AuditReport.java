@@ -125,10 +125,32 @@ public record AuditReport(Instant started, Instant finished, List<PageReport> pa
 		return (value != null) ? value.toString() : null;
 	}
 
-	static String sha256(String text) {
+	/**
+	 * The fingerprint a {@code report.json}'s content gives (the SHA-256 of its compact JSON without its
+	 * {@code sha256} member), to compare with the one it carries and the one recorded; null when the bytes are not a
+	 * report's JSON.
+	 */
+	public static @Nullable String fingerprint(byte[] json) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			if (!(JSON.readTree(json) instanceof ObjectNode report)) {
+				return null;
+			}
+			report.remove("sha256");
+			return sha256(JSON.writeValueAsString(report));
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			return null;
+		}
+	}
+
+	static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The SHA-256 of these bytes, in lower-case hexadecimal ({@code sha256sum}'s). */
+	public static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JDK has SHA-256", ex);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.chartecookies.registry.HostedSite;
@@ -44,6 +45,12 @@ final class AuditScan {
 
 	/** The visits, page by page in the order given, each in the order of {@link VisitState}. */
 	List<PageVisit> run(List<URI> pages, Function<URI, HostedSite> sites) {
+		return run(pages, sites, (visit) -> {
+		});
+	}
+
+	/** The same, telling {@code done} of each visit as soon as it is over (from the visit's own thread). */
+	List<PageVisit> run(List<URI> pages, Function<URI, HostedSite> sites, Consumer<PageVisit> done) {
 		long deadline = System.nanoTime() + this.limits.totalTimeout().toNanos();
 		PageVisitor visitor = new PageVisitor(this.devTools, this.limits.quietPeriod(), SETTLE_LIMIT);
 		Semaphore slots = new Semaphore(this.limits.concurrency());
@@ -52,14 +59,18 @@ final class AuditScan {
 			for (URI page : pages) {
 				HostedSite site = sites.apply(page);
 				for (VisitState state : VisitState.values()) {
-					visits.add(executor.submit(() -> visit(visitor, slots, deadline, page, site, state)));
+					visits.add(executor.submit(() -> {
+						PageVisit visit = visit(visitor, slots, deadline, page, site, state);
+						done.accept(visit);
+						return visit;
+					}));
 				}
 			}
-			List<PageVisit> done = new ArrayList<>();
+			List<PageVisit> over = new ArrayList<>();
 			for (Future<PageVisit> visit : visits) {
-				done.add(visit.get());
+				over.add(visit.get());
 			}
-			return done;
+			return over;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

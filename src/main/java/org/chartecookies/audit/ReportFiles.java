@@ -55,12 +55,22 @@ final class ReportFiles {
 	/** Writes the three files (replacing a previous report's) and answers the report's SHA-256. */
 	static String write(AuditReport report, Path folder) throws IOException {
 		Files.createDirectories(folder);
-		Files.writeString(folder.resolve(JSON_FILE), PRETTY.writeValueAsString(report.json()) + "\n");
+		Files.writeString(folder.resolve(JSON_FILE), json(report));
 		Files.writeString(folder.resolve(HTML_FILE), html(report));
-		try (InputStream css = ReportFiles.class.getClassLoader().getResourceAsStream("audit/report.css")) {
-			Files.write(folder.resolve(CSS_FILE), css.readAllBytes());
-		}
+		Files.write(folder.resolve(CSS_FILE), css());
 		return report.sha256();
+	}
+
+	/** {@code report.json} as written. */
+	static String json(AuditReport report) {
+		return PRETTY.writeValueAsString(report.json()) + "\n";
+	}
+
+	/** {@code report.css} as written: the same for every report of this version. */
+	static byte[] css() throws IOException {
+		try (InputStream css = ReportFiles.class.getClassLoader().getResourceAsStream("audit/report.css")) {
+			return css.readAllBytes();
+		}
 	}
 
 	/** One state's findings on one page. */

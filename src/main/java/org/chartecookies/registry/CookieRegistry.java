@@ -16,15 +16,17 @@ import jakarta.validation.constraints.Positive;
  * @param revision raised by the operator whenever the declarations change, so that earlier decisions are asked again
  * @param prose the site's own words for the charter's explanations, where it has any
  * @param embeds the third-party embeds the site's pages hold back until their category is accepted
+ * @param audit the pages the back office's audit scans, none when not given
  */
 public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integer revision,
 		@NotEmpty List<@NotNull @Valid CookieCategory> categories,
 		@NotEmpty List<@NotNull @Valid CookieDeclaration> cookies, @Valid Prose prose,
-		List<@NotNull @Valid Embed> embeds) {
+		List<@NotNull @Valid Embed> embeds, AuditPages audit) {
 
 	public CookieRegistry {
 		prose = (prose != null) ? prose : Prose.NONE;
 		embeds = (embeds != null) ? Collections.unmodifiableList(new ArrayList<>(embeds)) : List.of();
+		audit = (audit != null) ? audit : AuditPages.NONE;
 		// Unmodifiable but null-tolerant: a missing or empty entry must reach validation and be reported by name.
 		categories = (categories != null) ? Collections.unmodifiableList(new ArrayList<>(categories)) : List.of();
 		cookies = (cookies != null) ? Collections.unmodifiableList(new ArrayList<>(cookies)) : List.of();
@@ -36,10 +38,10 @@ public record CookieRegistry(@NotNull @Valid Site site, @NotNull @Positive Integ
 				(palette != null) ? Integer.toHexString(palette.css().hashCode()) : null);
 	}
 
-	/** A registry without embeds. */
+	/** A registry without embeds or audit pages. */
 	public CookieRegistry(Site site, Integer revision, List<CookieCategory> categories,
 			List<CookieDeclaration> cookies, Prose prose) {
-		this(site, revision, categories, cookies, prose, null);
+		this(site, revision, categories, cookies, prose, null, null);
 	}
 
 	public Optional<Embed> embed(String id) {

@@ -41,6 +41,7 @@ final class RegistryRules {
 		checkConsentMode(location, registry, positions);
 		checkEmbeds(location, registry, positions);
 		checkPlaceholders(location, registry, positions);
+		checkAuditPages(location, registry, positions);
 	}
 
 	/** A suggested entry pasted as it is: a text still to write or translate is never published. */
@@ -62,6 +63,18 @@ final class RegistryRules {
 							+ "': a suggested entry must be completed (every text written, the French translated) "
 							+ "before it is published");
 				}
+			}
+		}
+	}
+
+	/** The audit's pages: web pages on the hosts the operator names for this site, and no other. */
+	private static void checkAuditPages(String location, CookieRegistry registry, EntryPositions positions) {
+		List<String> pages = registry.audit().pages();
+		for (int i = 0; i < pages.size(); i++) {
+			String problem = AuditPages.problem(pages.get(i), registry.site());
+			if (problem != null) {
+				throw new InvalidRegistryException(location,
+						positions.describe("audit.pages[" + i + "]") + "audit.pages[" + i + "]: " + problem);
 			}
 		}
 	}

@@ -64,6 +64,21 @@ class BackOfficeHttpTest {
 	}
 
 	@Test
+	void aSiteWithoutPagesToAuditSaysWhereToListThemAndStartsNoScan() throws Exception {
+		Operator operator = operator("198.51.100.60");
+		operator.logIn("operator", Operator.OPERATOR_PASSWORD);
+		HttpResponse<String> audits = operator.get("/admin/audits?lang=en");
+		assertThat(audits.body()).contains("No page to audit: list them in the site&#39;s registry, under audit: pages:")
+			.doesNotContain("Start an audit");
+
+		HttpResponse<String> start = operator.post("/admin/audits?lang=en",
+				"site=&_csrf=" + Operator.encode(Operator.token(audits.body())));
+
+		assertThat(start.statusCode()).isEqualTo(400);
+		assertThat(start.body()).contains("The audit cannot start: no page to scan is configured for this site");
+	}
+
+	@Test
 	void everyBackOfficePageSendsAnUnknownVisitorToTheLoginPage() throws Exception {
 		Operator stranger = operator("198.51.100.1");
 		for (String path : List.of("/admin", "/admin/records?id=vJ1mJfBXiocAWqKZy0c4eQ", "/admin/verification",

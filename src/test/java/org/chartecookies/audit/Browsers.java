@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Assumptions;
  * with a message, unless a browser is required (on CI, {@code CI=true}, or with {@code -Dbrowser.required=true}),
  * as the other browser tests do.
  */
-final class Browsers {
+public final class Browsers {
 
 	private Browsers() {
 	}
 
-	static Path chromium() {
+	public static Path chromium() {
 		return ChromiumProcess.find(System.getProperty("chromium.binary"), System.getenv("PATH")).orElseGet(() -> {
 			String message = "Audit tests need Chromium on the PATH (apt-get install -y chromium)";
 			if (Boolean.getBoolean("browser.required") || "true".equalsIgnoreCase(System.getenv("CI"))) {

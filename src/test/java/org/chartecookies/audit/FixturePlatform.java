@@ -35,7 +35,7 @@ import org.chartecookies.consent.ConsentDecision;
  * its seeded pages each break one rule, by an HTTP header or by a script. Also: a page that redirects to the third
  * party, a page missing, and a port that accepts connections and never answers.
  */
-final class FixturePlatform implements AutoCloseable {
+public final class FixturePlatform implements AutoCloseable {
 
 	static final String THIRD_PARTY = "127.0.0.2";
 
@@ -60,7 +60,7 @@ final class FixturePlatform implements AutoCloseable {
 	/** The paths the third party was asked for, in order. */
 	private final List<String> thirdPartyRequests = java.util.Collections.synchronizedList(new ArrayList<>());
 
-	FixturePlatform() throws IOException {
+	public FixturePlatform() throws IOException {
 		this.thirdParty = HttpServer.create(new InetSocketAddress(InetAddress.getByName(THIRD_PARTY), 0), 50);
 		this.thirdParty.createContext("/", this::thirdParty);
 		this.thirdParty.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -77,12 +77,12 @@ final class FixturePlatform implements AutoCloseable {
 		Thread.ofVirtual().start(this::holdConnections);
 	}
 
-	URI page(String path) {
+	public URI page(String path) {
 		return URI.create("http://127.0.0.1:" + this.site.getAddress().getPort() + path);
 	}
 
 	/** The pages that set only what the registry declares, when the decision allows it. */
-	List<URI> cleanPages(int count) {
+	public List<URI> cleanPages(int count) {
 		List<URI> pages = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			pages.add(page("/clean/" + i));
@@ -127,7 +127,7 @@ final class FixturePlatform implements AutoCloseable {
 	}
 
 	/** An address that accepts connections and never answers. */
-	URI silentPage() {
+	public URI silentPage() {
 		return URI.create("http://127.0.0.1:" + this.silent.getLocalPort() + "/");
 	}
 

@@ -78,7 +78,7 @@ public final class PostgresCluster implements AutoCloseable {
 	private int databases;
 
 	/** A new, empty database of this cluster, as the application's user. */
-	DataSource newDatabase() {
+	public DataSource newDatabase() {
 		String name = "records_" + (++this.databases);
 		JdbcClient.create(dataSource("postgres")).sql("CREATE DATABASE " + name).update();
 		return dataSource(name);

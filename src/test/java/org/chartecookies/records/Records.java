@@ -58,7 +58,7 @@ final class Records {
 
 	/** The registry at another revision. */
 	static CookieRegistry revised(CookieRegistry registry, int revision) {
-		return new CookieRegistry(registry.site(), revision, registry.categories(), registry.cookies(), registry.prose());
+		return new CookieRegistry(registry.site(), revision, registry.categories(), registry.cookies(), registry.prose(), registry.embeds(), registry.audit());
 	}
 
 	/** The holder the tests' chains are taken by. */

@@ -40,12 +40,35 @@ class RegistryLoaderTest {
 		assertThat(registry.optionalCategories()).extracting(CookieCategory::id).containsExactly("statistics");
 	}
 
+	@Test
+	void theAuditsPagesAreOnTheHostsTheSiteNamesAndARegistryWithoutThemHasNone() {
+		String yaml = new String(readBroken("audit-page-other-host.yaml"), StandardCharsets.UTF_8)
+			.replace(", https://evil.example/]", ", 'HTTP://www.example.org/search?q=x#top']");
+
+		CookieRegistry registry = this.loader.load("audit.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(registry.audit().addresses()).extracting(java.net.URI::getHost)
+			.containsExactly("shop.example.org", "www.example.org");
+		assertThat(this.loader.load(new ClassPathResource("registry/cookies.yaml")).audit().pages()).isEmpty();
+	}
+
+	private static byte[] readBroken(String file) {
+		try {
+			return new ClassPathResource("registries/broken/" + file).getContentAsByteArray();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * Each broken registry of the corpus and the whole message an operator reads after the file's name: where (the
 	 * line and column, the entry) and what the problem is.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
+			audit-page-not-http.yaml         | line 9, column 7, audit.pages[1]: not an absolute http or https address such as https://www.example.org/search: ftp://www.example.org/files
+			audit-page-other-host.yaml       | line 7, column 42, audit.pages[1]: https://evil.example/ is not on a host of this site (www.example.org, shop.example.org: site.hosts and the host of site.url)
 			alias.yaml                       | line 28, column 15: an alias (*) is not supported: write the value out in full
 			blank-site-name.yaml             | line 4, column 9, site.name must not be blank
 			categories-not-a-list.yaml       | line 7, column 13, at categories: expected a list (lines starting with -)
@@ -104,9 +127,9 @@ class RegistryLoaderTest {
 			unknown-category.yaml            | line 41, column 15, cookies[3] (VISITOR_INFO1_LIVE): category 'advertising' is not declared under categories (declared: necessary, statistics, video)
 			unknown-key-in-flow-mapping.yaml | line 24, column 57, at cookies[0].purpose.de: unknown key 'de' (expected one of en, fr)
 			unknown-key-in-one-line-cookie.yaml | line 20, column 157, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, embeds, prose, revision, site)
+			unknown-key-on-first-line.yaml   | line 1, column 1, at owner: unknown key 'owner' (expected one of audit, categories, cookies, embeds, prose, revision, site)
 			unknown-key.yaml                 | line 26, column 5, at cookies[0].lifetme: unknown key 'lifetme' (expected one of category, domain, lifetime, name, path, provider, purpose, service)
-			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of categories, cookies, embeds, prose, revision, site)
+			unknown-top-level-key.yaml       | line 7, column 1, at owner: unknown key 'owner' (expected one of audit, categories, cookies, embeds, prose, revision, site)
 			zero-lifetime.yaml               | line 26, column 15, at cookies[0].lifetime: invalid lifetime: use 'session' or a positive ISO-8601 duration such as P13M, P1Y, P2W, P30D or PT30M
 			""")
 	void brokenRegistryIsRefusedWithTheFileTheEntryAndTheProblem(String file, String message) {

@@ -38,7 +38,7 @@ class RegistrySchemaTest {
 			"no-required-category.yaml", "unknown-key.yaml", "site-url-javascript.yaml",
 			"misindented-translation.yaml", "privacy-policy-http.yaml", "privacy-policy-javascript.yaml",
 			"privacy-policy-other-host.yaml", "consent-mode-unknown-type.yaml", "embed-origin-with-path.yaml",
-			"embed-without-origins.yaml", "consent-mode-repeated.yaml" })
+			"embed-without-origins.yaml", "consent-mode-repeated.yaml", "audit-page-not-http.yaml" })
 	void brokenRegistriesAreInvalid(String file) throws IOException {
 		assertThat(errors("registries/broken/" + file)).isNotEmpty();
 	}
@@ -63,6 +63,20 @@ class RegistrySchemaTest {
 		assertThat(SCHEMA.validate(site.formatted("s.example.org", "exa mple", "'https://pay.example.org'"),
 				InputFormat.YAML)).isNotEmpty();
 		assertThat(SCHEMA.validate(site.formatted("s.example.org", "example.org", "'https://pay.example.org/path'"),
+				InputFormat.YAML)).isNotEmpty();
+	}
+
+	@Test
+	void theAuditsPagesAreWebAddresses() {
+		String registry = "site: {name: S, url: 'https://s.example.org'}\naudit: {pages: [%s]}\n"
+				+ "revision: 1\ncategories: [{id: n, required: true, title: {fr: a, en: a}, description: {fr: a, en: a}}]\n"
+				+ "cookies: [{name: c, provider: p, category: n, service: {fr: a, en: a}, purpose: {fr: a, en: a}, lifetime: P1D}]\n";
+
+		assertThat(SCHEMA.validate(registry.formatted("'https://s.example.org/', 'http://s.example.org:8080/a?b=c'"),
+				InputFormat.YAML)).isEmpty();
+		assertThat(SCHEMA.validate(registry.formatted("'/search'"), InputFormat.YAML)).isNotEmpty();
+		assertThat(SCHEMA.validate(registry.formatted("'https://me@s.example.org/'"), InputFormat.YAML)).isNotEmpty();
+		assertThat(SCHEMA.validate(registry.formatted("'https://s.example.org/'").replace("{pages:", "{page:"),
 				InputFormat.YAML)).isNotEmpty();
 	}
 
