@@ -71,7 +71,7 @@ class OpenCookieDatabaseTest {
 
 	private static CookieRegistry registry(List<CookieCategory> categories, List<CookieDeclaration> cookies) {
 		return new CookieRegistry(new Site("Site", java.net.URI.create("https://www.example.org/")), 1, categories,
-				cookies, null, null);
+				cookies, null);
 	}
 
 	private static CookieCategory category(String id, boolean required) {
