@@ -111,6 +111,17 @@ class SnapshotsTest {
 	}
 
 	@Test
+	void theStyleSheetsAreTheBannersTheChartersAndTheSitesPalette() {
+		String plain = new String(this.documents.render(Registries.site(REGISTRY), Locale.ENGLISH),
+				StandardCharsets.UTF_8);
+		String shop = new String(this.documents.render(Registries.site(Registries.file("examples/sites/shop.yaml")),
+				Locale.ENGLISH), StandardCharsets.UTF_8);
+
+		assertThat(plain).contains(".cookie-banner__button", ".charter-table").doesNotContain("#8a1538");
+		assertThat(shop).contains(".cookie-banner__button", ".charter-table", "--cookie-banner-button-background: #8a1538");
+	}
+
+	@Test
 	void theDocumentIsTheBannerBothWaysTheCharterAndTheRegistryWithNothingThatLoadsAnything() {
 		String text = new String(this.documents.render(Registries.site(REGISTRY), Locale.ENGLISH),
 				StandardCharsets.UTF_8);
