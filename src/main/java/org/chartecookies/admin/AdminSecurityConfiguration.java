@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.chartecookies.web.FilterOrder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AdminSecurityConfiguration {
 
 	static final String ROLE = "OPERATOR";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.chartecookies.consent.ConsentDecided;
 import org.chartecookies.records.RecordQueries;
 import org.chartecookies.records.RecordQueries.DecisionFilter;
 import org.chartecookies.records.RecordQueries.DecisionPage;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DecisionListController {
 
 	static final int PAGE_SIZE = 50;
-
-	static final List<String> KINDS = List.of("accept-all", "reject-all", "custom", "acknowledge");
 
 	private final RecordQueries records;
 
@@ -55,7 +54,7 @@ class DecisionListController {
 		ReportPeriod period = ReportPeriod.of(from, to, ReportPeriod.today(this.clock));
 		SiteFilter filter = SiteFilter.of(site, this.sites);
 		String kind = blankToNull(decision);
-		if (kind != null && !KINDS.contains(kind)) {
+		if (kind != null && !ConsentDecided.KINDS.contains(kind)) {
 			throw new AdminRequestException("admin.decisions.invalid-kind");
 		}
 		String chosen = blankToNull(choice);
@@ -69,7 +68,7 @@ class DecisionListController {
 		Map<String, String> categories = this.titles.optionalCategories(filter.site(), locale);
 		model.addAttribute("period", period);
 		model.addAttribute("sites", filter);
-		model.addAttribute("kinds", KINDS);
+		model.addAttribute("kinds", ConsentDecided.KINDS);
 		model.addAttribute("kind", (kind != null) ? kind : "");
 		model.addAttribute("categories", categories);
 		model.addAttribute("choice", (chosen != null) ? chosen : "");

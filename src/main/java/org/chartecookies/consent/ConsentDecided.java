@@ -1,8 +1,8 @@
 package org.chartecookies.consent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.chartecookies.registry.CookieCategory;
@@ -35,8 +35,8 @@ public record ConsentDecided(String site, ConsentDecision decision, String kind,
 		this(site, decision, kind, globalPrivacyControl, language, pagePath, "", false);
 	}
 
-	/** How a decision can be made. */
-	static final Set<String> KINDS = Set.of("accept-all", "reject-all", "custom", "acknowledge");
+	/** How a decision can be made, in the order the back office offers them. */
+	public static final List<String> KINDS = List.of("accept-all", "reject-all", "custom", "acknowledge");
 
 	/**
 	 * What is wrong with a decision as a record states it, by the rules the consent endpoint makes decisions with, or

@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Runs the Flyway migrations at start-up, as Spring Boot does, except that a database that cannot be migrated then
@@ -27,6 +28,18 @@ class SchemaMigration implements FlywayMigrationStrategy, Runnable {
 		this.beforeStartUp = beforeStartUp;
 	}
 
+	/**
+	 * Why the database failed, in one line: the deepest cause's (the driver's) first line, which the wrappers above it
+	 * (Flyway's, the pool's) repeat over several.
+	 */
+	static String reason(Throwable failure) {
+		return String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
+			.strip()
+			.lines()
+			.findFirst()
+			.orElse(failure.getClass().getSimpleName());
+	}
+
 	/** Whether the schema has been made (the database answered once since start-up). */
 	boolean migrated() {
 		return this.migrated;
@@ -42,7 +55,7 @@ class SchemaMigration implements FlywayMigrationStrategy, Runnable {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Consent records: the database cannot be migrated at start-up; the application starts all the "
-					+ "same and tries again when it first writes (" + ex.getMessage() + ")");
+					+ "same and tries again when it first writes (" + reason(ex) + ")");
 		}
 	}
 

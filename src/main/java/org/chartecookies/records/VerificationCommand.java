@@ -54,7 +54,7 @@ class VerificationCommand implements ApplicationRunner {
 		catch (RuntimeException ex) {
 			// No database there (the embedded one is not made in verification), one another process holds, or none
 			// answering: a sentence, not a stack trace.
-			out.println("Consent records NOT verified: the database cannot be read (" + ex.getMessage() + ")");
+			out.println("Consent records NOT verified: the database cannot be read (" + SchemaMigration.reason(ex) + ")");
 			// What waits in the folder matters most now: a database that does not answer is why decisions wait there.
 			waiting(out);
 			return 1;

@@ -95,6 +95,8 @@ class RecordsFolderIT {
 				"Consent records verified: 0 records in 0 chains",
 				"Decisions waiting in the records folder (its file, or the journal a crash left), not yet in the"
 						+ " database: 2");
+		// A verification is no web application: nothing about the back office or requests answered.
+		assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain("Back office", "Requests answered");
 		assertThat(Files.readAllBytes(pending)).isEqualTo(before);
 		assertThat(records(folder)).isZero();
 	}

@@ -80,6 +80,20 @@ class VerificationCommandTest {
 				""");
 	}
 
+	/** Flyway and the pool wrap the driver's sentence in lines of their own: the operator reads the driver's, once. */
+	@Test
+	void aWrappedFailureIsSaidInTheDriversOneLine() {
+		VerificationCommand command = new VerificationCommand(new ChainVerification(Records.store(this.database)), () -> {
+			throw new IllegalStateException("Unable to obtain connection from database: Database \"x\" not found\n"
+					+ "-----\nSQL State  : 90146\nError Code : 90146",
+					new java.sql.SQLException("Database \"x\" not found, and IFEXISTS=true\nmore detail"));
+		}, () -> new SpillFile.Waiting(0, 0), null);
+
+		assertThat(run(command, 1)).isEqualTo("""
+				Consent records NOT verified: the database cannot be read (Database "x" not found, and IFEXISTS=true)
+				""");
+	}
+
 	/** When the database is down is when decisions wait in the folder: the count is said then too. */
 	@Test
 	void aDatabaseThatCannotBeReadStillSaysWhatWaitsInTheFolder() {
