@@ -121,20 +121,30 @@ final class SnapshotStore {
 
 	/**
 	 * Deletes the snapshots no record names any more that were first shown before the cut-off (one shown since may
-	 * still be answered), and the folder's files of snapshots the database holds that this process does not serve.
+	 * still be answered), and the folder's files of the snapshots this process does not serve that the database holds
+	 * or that were just deleted (a snapshot it serves keeps its file: the next record naming it inserts it again).
 	 *
 	 * @return how many snapshots were deleted from the database
 	 */
 	int purge(Instant cutoff) {
-		int deleted = this.jdbc.sql("DELETE FROM consent_snapshot WHERE first_shown_at < ? AND NOT EXISTS "
-				+ "(SELECT 1 FROM consent_record r WHERE r.snapshot_hash = consent_snapshot.snapshot_hash)")
+		String unnamed = " WHERE first_shown_at < ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM consent_record r WHERE r.snapshot_hash = consent_snapshot.snapshot_hash)";
+		List<String> expired = this.jdbc.sql("SELECT snapshot_hash FROM consent_snapshot" + unnamed)
 			.param(RecordStore.utc(cutoff))
-			.update();
+			.query(String.class)
+			.list();
+		int deleted = 0;
+		for (String hash : expired) {
+			// Named again meanwhile by a record just written: kept.
+			deleted += this.jdbc.sql("DELETE FROM consent_snapshot" + unnamed + " AND snapshot_hash = ?")
+				.params(RecordStore.utc(cutoff), hash)
+				.update();
+		}
 		this.present.clear();
 		SnapshotFiles folder = this.files;
 		if (folder != null) {
 			for (String hash : folder.hashes()) {
-				if (!folder.served(hash) && exists(hash)) {
+				if (!folder.served(hash) && (expired.contains(hash) || exists(hash))) {
 					try {
 						folder.remove(hash);
 					}

@@ -61,6 +61,45 @@ class CookieBannerFactoryTest {
 		assertThat(shown.decided()).isEqualTo(hasDecision);
 	}
 
+	/** Snapshots that say which site and language each was asked for, and count the asks. */
+	private static final class AskedSnapshots implements SnapshotHashes {
+
+		private final java.util.List<String> asked = new java.util.ArrayList<>();
+
+		@Override
+		public String current(HostedSite site, Locale language) {
+			this.asked.add(site.id() + "/" + language.getLanguage());
+			return "snapshot-of-" + site.id() + "-" + language.getLanguage();
+		}
+
+		@Override
+		public boolean known(String hash) {
+			return false;
+		}
+
+	}
+
+	@ParameterizedTest(name = "{0}, decided: {1} -> {2}")
+	@CsvSource(textBlock = """
+			NONE,   false, snapshot-of-test-en
+			MANAGE, true,  snapshot-of-test-en
+			NONE,   true,  ''
+			SAVED,  true,  ''
+			""")
+	void aBannerWithAFormNamesTheSnapshotOfItsSiteAndLanguageAskedOncePerContext(BannerSwitch banner,
+			boolean hasDecision, String snapshot) {
+		AskedSnapshots snapshots = new AskedSnapshots();
+		CookieBannerFactory factory = new CookieBannerFactory(
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("s", snapshots))
+					.getBeanProvider(SnapshotHashes.class));
+		PageContext page = page(banner, hasDecision ? decided(true, false) : ConsentState.NOBODY);
+
+		assertThat(factory.create(page).snapshot()).isEqualTo(snapshot);
+		assertThat(factory.create(page).snapshot()).isEqualTo(snapshot);
+		assertThat(factory.create(page).at("/elsewhere", "/elsewhere?cookies=manage").snapshot()).isEqualTo(snapshot);
+		assertThat(snapshots.asked).containsExactly(snapshot.isEmpty() ? new String[0] : new String[] { "test/en" });
+	}
+
 	@ParameterizedTest(name = "{0}, decided: {1} -> {2}")
 	@CsvSource(textBlock = """
 			NONE,   false, NOTICE

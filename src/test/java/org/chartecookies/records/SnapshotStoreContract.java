@@ -164,4 +164,28 @@ abstract class SnapshotStoreContract {
 		assertThat(verify(store).verified()).isTrue();
 	}
 
+	@Test
+	void aSnapshotPurgedWhileStillServedIsInsertedAgainForTheNextRecordAndFilesGoOnceInTheDatabase() throws Exception {
+		Instant cutoff = NOW.minusSeconds(3600);
+		SnapshotKeeper.Made served = snapshot("still served, first shown long ago", cutoff.minusSeconds(600));
+		SnapshotKeeper.Made past = snapshot("no longer served", cutoff.minusSeconds(600));
+		new SnapshotFiles(this.recordsFolder, true).keep(past);
+		SnapshotFiles folder = new SnapshotFiles(this.recordsFolder, true);
+		folder.keep(served);
+		RecordStore store = new RecordStore(JdbcClient.create(this.dataSource), new JdbcTemplate(this.dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)), folder);
+		write(store, List.of(naming(served.hash(), cutoff.minusSeconds(300)), naming(past.hash(),
+				cutoff.minusSeconds(300))));
+		store.expired().purge(cutoff, NOW, (cut) -> {
+		});
+
+		assertThat(store.snapshots().purge(cutoff)).isEqualTo(2);
+
+		// The file of the one this process serves stays; the other's went once the database had it.
+		assertThat(folder.hashes()).containsExactly(served.hash());
+		write(store, List.of(naming(served.hash(), NOW)));
+		assertThat(new RecordQueries(store).snapshot(served.hash())).isPresent();
+		assertThat(verify(store).verified()).isTrue();
+	}
+
 }

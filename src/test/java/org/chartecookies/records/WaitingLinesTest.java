@@ -98,6 +98,10 @@ class WaitingLinesTest {
 		assertThat(this.keyed.read(signed + "\t" + KEY.authenticate(signed)))
 			.isEqualTo(new WaitingLines.Reading(decision(), null));
 		assertThat(this.keyed.read(signed + "\t" + KEY.authenticate(older)).problem()).startsWith("not authenticated");
+		// Each format has its own number of fields: an older line under a newer mark is not read, nor the reverse.
+		assertThat(this.plain.read("r3" + older.substring(2)).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read("r1" + plain.substring(2)).problem()).isEqualTo("unreadable");
+		assertThat(this.plain.read("r2" + older.substring(2)).problem()).isEqualTo("unreadable");
 	}
 
 	private static PendingRecord withSnapshot(String snapshot, boolean named) {

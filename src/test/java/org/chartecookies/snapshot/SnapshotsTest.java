@@ -111,6 +111,17 @@ class SnapshotsTest {
 	}
 
 	@Test
+	void theStyleSheetsAreTheBannersTheChartersAndTheSitesPalette() {
+		String plain = new String(this.documents.render(Registries.site(REGISTRY), Locale.ENGLISH),
+				StandardCharsets.UTF_8);
+		String shop = new String(this.documents.render(Registries.site(Registries.file("examples/sites/shop.yaml")),
+				Locale.ENGLISH), StandardCharsets.UTF_8);
+
+		assertThat(plain).contains(".cookie-banner__button", ".charter-table").doesNotContain("#8a1538");
+		assertThat(shop).contains(".cookie-banner__button", ".charter-table", "--cookie-banner-button-background: #8a1538");
+	}
+
+	@Test
 	void theDocumentIsTheBannerBothWaysTheCharterAndTheRegistryWithNothingThatLoadsAnything() {
 		String text = new String(this.documents.render(Registries.site(REGISTRY), Locale.ENGLISH),
 				StandardCharsets.UTF_8);
@@ -119,7 +130,8 @@ class SnapshotsTest {
 			.contains("<meta charset=\"utf-8\">", "<section id=\"snapshot-banner\">", "<section id=\"snapshot-choices\">",
 					"<section id=\"snapshot-charter\">", "<section id=\"snapshot-registry\"><pre>{", "<style>",
 					".cookie-banner", "&quot;revision&quot; : " + REGISTRY.revision())
-			.doesNotContain("<script", " src=", "<link", "@import", "url(", "name=\"snapshot\"", " th:");
+			.doesNotContain("<script", " src=", "<link", "@import", "url(", "name=\"snapshot\"")
+			.doesNotContainPattern("<[^>]*\\sth:[a-z-]+=");
 		// The first layer closed, the choices open.
 		int choices = text.indexOf("<section id=\"snapshot-choices\">");
 		assertThat(text.substring(0, choices)).contains("<details class=\"cookie-banner__details\">");
