@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A throw-away PostgreSQL cluster of Debian's {@code postgresql} package, for the tests: its own folder under the
@@ -64,7 +63,7 @@ public final class PostgresCluster implements AutoCloseable {
 			if (root) {
 				run(List.of("chown", "postgres:postgres", folder.toString()), folder);
 			}
-			PostgresCluster cluster = new PostgresCluster(bin, folder, TestSocketUtils.findAvailableTcpPort(), root);
+			PostgresCluster cluster = new PostgresCluster(bin, folder, freePortBelowTheEphemeralRange(), root);
 			cluster.command("initdb", "--no-sync", "--auth=trust", "--username=" + USER, "--encoding=UTF8",
 					"--no-locale", "-D", cluster.data.toString());
 			cluster.startServer();
@@ -73,6 +72,25 @@ public final class PostgresCluster implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A free port under Linux's ephemeral range (32768 and up): the tests stop and start the server on the same port,
+	 * and meanwhile a port of that range can be taken by any outgoing connection on the machine (it was, once, on a
+	 * busy CI machine: the server could not start again).
+	 */
+	private static int freePortBelowTheEphemeralRange() {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+					java.net.InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException ex) {
+				// Taken: another.
+			}
+		}
+		throw new IllegalStateException("No free port from 20000 to 31999");
 	}
 
 	private int databases;
@@ -95,9 +113,25 @@ public final class PostgresCluster implements AutoCloseable {
 
 	/** Starts the server again (after {@link #stopServer()}), on the same port and data. */
 	public void startServer() {
-		command("pg_ctl", "-D", this.data.toString(), "-l", this.folder.resolve("server.log").toString(), "-w", "-t",
-				"60", "-o", "-p " + this.port + " -k " + this.folder + " -c listen_addresses=127.0.0.1 -c fsync=off",
-				"start");
+		Path log = this.folder.resolve("server.log");
+		try {
+			command("pg_ctl", "-D", this.data.toString(), "-l", log.toString(), "-w", "-t", "60", "-o",
+					"-p " + this.port + " -k " + this.folder + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+		}
+		catch (IllegalStateException ex) {
+			// pg_ctl only says "Examine the log output": the server's own last lines say why (a port taken meanwhile?).
+			throw new IllegalStateException(ex.getMessage() + "\nLast lines of " + log + ":\n" + lastLines(log), ex);
+		}
+	}
+
+	private static String lastLines(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(unreadable: " + ex.getMessage() + ")";
+		}
 	}
 
 	/** Stops the server at once, as a crash or an operator would: clients are disconnected. */

@@ -78,7 +78,8 @@ abstract class RecordStoreContract {
 					tuple("4", MigrationState.SUCCESS),
 					tuple("5", MigrationState.SUCCESS),
 					tuple("6", MigrationState.SUCCESS),
-					tuple("7", MigrationState.SUCCESS));
+					tuple("7", MigrationState.SUCCESS),
+					tuple("8", MigrationState.SUCCESS));
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
 	}
 
