@@ -18,13 +18,8 @@ class ConsentConfiguration {
 	}
 
 	@Bean
-	ConsentDialect consentDialect(ConsentCookieReader reader) {
-		return new ConsentDialect(reader);
-	}
-
-	@Bean
-	EmbedDialect embedDialect(PageContexts pages) {
-		return new EmbedDialect(pages);
+	ConsentDialect consentDialect(ConsentCookieReader reader, PageContexts pages) {
+		return new ConsentDialect(reader, pages);
 	}
 
 }

@@ -17,16 +17,26 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
  * an optional category only once the visitor accepted it, and nothing of it otherwise:
  *
  * <pre>&lt;script th:if="${#consent.accepts('statistics')}" th:src="@{/js/matomo.js}" defer&gt;&lt;/script&gt;</pre>
+ *
+ * And {@code #embeds}: a third-party embed of the registry on this page ({@link PageEmbeds}), for
+ * {@code fragments/embed.html}, which renders its frame once its category is accepted and a placeholder before:
+ *
+ * <pre>&lt;div th:replace="~{fragments/embed :: embed(${#embeds.of('youtube', 'https://www.youtube-nocookie.com/embed/ID', 'Title', '16x9')})}"&gt;&lt;/div&gt;</pre>
  */
 class ConsentDialect extends AbstractDialect implements IExpressionObjectDialect {
 
 	static final String NAME = "consent";
 
+	static final String EMBEDS = "embeds";
+
 	private final ConsentCookieReader reader;
 
-	ConsentDialect(ConsentCookieReader reader) {
+	private final PageContexts pages;
+
+	ConsentDialect(ConsentCookieReader reader, PageContexts pages) {
 		super("Charte cookies consent");
 		this.reader = reader;
+		this.pages = pages;
 	}
 
 	@Override
@@ -35,21 +45,23 @@ class ConsentDialect extends AbstractDialect implements IExpressionObjectDialect
 
 			@Override
 			public Set<String> getAllExpressionObjectNames() {
-				return Set.of(NAME);
+				return Set.of(NAME, EMBEDS);
 			}
 
 			@Override
 			public @Nullable Object buildObject(IExpressionContext context, String expressionObjectName) {
+				boolean embeds = EMBEDS.equals(expressionObjectName);
 				// A cached page says only what its context holds (the same for every visitor it is served to).
 				if (context.getVariable(RenderedPages.KEY) instanceof PageContext page) {
-					return page.consent();
+					return embeds ? new PageEmbeds(page) : page.consent();
 				}
-				// Outside a web request (an e-mail template, say) nobody has accepted anything.
 				if (context instanceof IWebContext web && web.getExchange() instanceof IServletWebExchange exchange
 						&& exchange.getNativeRequestObject() instanceof HttpServletRequest request) {
-					return ConsentDialect.this.reader.consent(request).state();
+					return embeds ? new PageEmbeds(ConsentDialect.this.pages.of(request))
+							: ConsentDialect.this.reader.consent(request).state();
 				}
-				return ConsentState.NOBODY;
+				// Outside a web request (an e-mail template, say) nobody has accepted anything, and no page has embeds.
+				return embeds ? null : ConsentState.NOBODY;
 			}
 
 			@Override

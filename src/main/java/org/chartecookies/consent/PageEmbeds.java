@@ -1,7 +1,7 @@
 package org.chartecookies.consent;
 
 /**
- * The third-party embeds of one page, as templates reach them ({@code #embeds}, {@link EmbedDialect}).
+ * The third-party embeds of one page, as templates reach them ({@code #embeds}, {@link ConsentDialect}).
  */
 public record PageEmbeds(PageContext page) {
 
