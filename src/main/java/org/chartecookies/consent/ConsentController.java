@@ -114,9 +114,10 @@ class ConsentController {
 		String kind = String.valueOf(form.decision());
 		this.metrics.recorded(site.id(), kind, decision);
 		Locale language = this.languages.resolveLocale(request);
-		// The snapshot the form names, when it is one this instance made; else (a script's own post, a value forged or
-		// malformed) the one current for the site and language, and the record says that the form did not name it.
-		boolean named = this.snapshots.named(form.snapshot());
+		// The snapshot the form names, when it is one this instance made for this site, language and revision; else (a
+		// script's own post, a value forged, malformed or another page's) the one current for the site and language,
+		// and the record says that the form did not name it.
+		boolean named = this.snapshots.named(form.snapshot(), site, language);
 		String snapshot = named ? String.valueOf(form.snapshot()) : this.snapshots.current(site, language);
 		// Listeners only take note (the record writer queues it): the answer never waits on a database.
 		this.events.publishEvent(new ConsentDecided(site.id(), decision, kind, "1".equals(request.getHeader("Sec-GPC")),

@@ -23,7 +23,7 @@ public interface SnapshotHashes {
 		}
 
 		@Override
-		public boolean known(String hash) {
+		public boolean known(String hash, String site, String language, int revision) {
 			return false;
 		}
 
@@ -35,12 +35,20 @@ public interface SnapshotHashes {
 	/** The hash of what this site shows in this language, made (and kept) the first time; empty when it cannot be. */
 	String current(HostedSite site, Locale language);
 
-	/** Whether a snapshot of this hash was made and kept (by this instance, now or before a restart). */
-	boolean known(String hash);
+	/**
+	 * Whether a snapshot of this hash was made and kept (by this instance, now or before a restart) as what this site
+	 * showed in this language at this registry revision.
+	 */
+	boolean known(String hash, String site, String language, int revision);
 
-	/** Whether a form's value is the hash of a known snapshot: anything else (absent, malformed, unknown) is not. */
-	default boolean named(@Nullable String value) {
-		return value != null && HASH.matcher(value).matches() && known(value);
+	/**
+	 * Whether a form's value is the hash of what this site showed in this language at its current revision: anything
+	 * else (absent, malformed, unknown, another site's, language's or revision's) is not, so that a decision never
+	 * claims a snapshot its visitor could not have been shown.
+	 */
+	default boolean named(@Nullable String value, HostedSite site, Locale language) {
+		return value != null && HASH.matcher(value).matches()
+				&& known(value, site.id(), language.getLanguage(), site.registry().revision());
 	}
 
 }

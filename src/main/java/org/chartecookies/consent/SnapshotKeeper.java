@@ -16,7 +16,7 @@ public interface SnapshotKeeper {
 		}
 
 		@Override
-		public boolean kept(String hash) {
+		public boolean kept(String hash, String site, String language, int revision) {
 			return false;
 		}
 
@@ -42,7 +42,10 @@ public interface SnapshotKeeper {
 	 */
 	void keep(Made snapshot);
 
-	/** Whether a snapshot of this hash (a well-formed one) was kept, now or before a restart. */
-	boolean kept(String hash);
+	/**
+	 * Whether a snapshot of this hash (a well-formed one) was kept, now or before a restart, as what this site showed in
+	 * this language at this registry revision.
+	 */
+	boolean kept(String hash, String site, String language, int revision);
 
 }

@@ -86,9 +86,10 @@ final class SnapshotFiles implements SnapshotKeeper {
 	}
 
 	@Override
-	public boolean kept(String hash) {
-		return SnapshotHashes.HASH.matcher(hash).matches()
-				&& (this.served.contains(hash) || Files.exists(this.folder.resolve(hash + ".html")));
+	public boolean kept(String hash, String site, String language, int revision) {
+		// Read back, so that what the file says it shows is checked too (and its content against its name).
+		return read(hash).filter((kept) -> kept.site().equals(site) && kept.language().equals(language)
+				&& kept.registryRevision() == revision).isPresent();
 	}
 
 	/** The snapshot of this hash as the folder holds it: none when it is not there, or no longer matches its hash. */

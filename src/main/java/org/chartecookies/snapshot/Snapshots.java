@@ -4,9 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,8 +35,11 @@ class Snapshots implements SnapshotHashes {
 	/** By the site as loaded, compared by identity and let go with it. */
 	private final Cache<HostedSite, Map<String, String>> hashes = Caffeine.newBuilder().weakKeys().build();
 
-	/** The hashes kept by this process: known to the consent endpoint without asking the keeper. */
-	private final Set<String> made = ConcurrentHashMap.newKeySet();
+	/**
+	 * The hashes kept by this process, each with what it shows (site, language, revision): known to the consent endpoint
+	 * without asking the keeper.
+	 */
+	private final Map<String, List<Object>> made = new ConcurrentHashMap<>();
 
 	private final SnapshotDocuments documents;
 
@@ -71,17 +74,18 @@ class Snapshots implements SnapshotHashes {
 	}
 
 	@Override
-	public boolean known(String hash) {
-		return this.made.contains(hash) || this.keeper.kept(hash);
+	public boolean known(String hash, String site, String language, int revision) {
+		return List.of(site, language, revision).equals(this.made.get(hash))
+				|| this.keeper.kept(hash, site, language, revision);
 	}
 
 	private String make(HostedSite site, Locale language) {
 		byte[] content = this.documents.render(site, language);
 		String hash = sha256(content);
-		if (!this.made.contains(hash)) {
+		if (!this.made.containsKey(hash)) {
 			this.keeper.keep(new SnapshotKeeper.Made(hash, site.id(), language.getLanguage(), site.registry().revision(),
 					this.clock.instant(), content));
-			this.made.add(hash);
+			this.made.put(hash, List.of(site.id(), language.getLanguage(), site.registry().revision()));
 		}
 		return hash;
 	}

@@ -73,7 +73,7 @@ class CookieBannerFactoryTest {
 		}
 
 		@Override
-		public boolean known(String hash) {
+		public boolean known(String hash, String site, String language, int revision) {
 			return false;
 		}
 

@@ -31,7 +31,7 @@ class SnapshotFilesTest {
 	void aSnapshotKeptIsAFileNamedByItsHashFoundAgainAfterARestart() throws Exception {
 		SnapshotKeeper.Made shown = snapshot("Reject all");
 		SnapshotFiles files = new SnapshotFiles(this.records, true);
-		assertThat(files.kept(shown.hash())).isFalse();
+		assertThat(files.kept(shown.hash(), "la boutique/é", "en", 4)).isFalse();
 
 		files.keep(shown);
 
@@ -39,7 +39,11 @@ class SnapshotFilesTest {
 		assertThat(Files.readAllBytes(file)).isEqualTo(shown.content());
 		assertThat(files.served(shown.hash())).isTrue();
 		SnapshotFiles restarted = new SnapshotFiles(this.records, true);
-		assertThat(restarted.kept(shown.hash())).isTrue();
+		assertThat(restarted.kept(shown.hash(), "la boutique/é", "en", 4)).isTrue();
+		// Kept as what it shows: not as another site's, language's or revision's.
+		assertThat(restarted.kept(shown.hash(), "la boutique", "en", 4)).isFalse();
+		assertThat(restarted.kept(shown.hash(), "la boutique/é", "fr", 4)).isFalse();
+		assertThat(restarted.kept(shown.hash(), "la boutique/é", "en", 5)).isFalse();
 		assertThat(restarted.served(shown.hash())).as("not served by the new process until it makes it").isFalse();
 		assertThat(restarted.hashes()).containsExactly(shown.hash());
 		ShownSnapshot read = restarted.read(shown.hash()).orElseThrow();
@@ -75,7 +79,7 @@ class SnapshotFilesTest {
 		Files.createDirectories(this.records.resolve("snapshots"));
 		Files.writeString(this.records.resolve("secret.html"), "<p>not a snapshot</p>");
 		for (String name : new String[] { "../secret", "AB".repeat(32), "ab".repeat(31), "" }) {
-			assertThat(files.kept(name)).as(name).isFalse();
+			assertThat(files.kept(name, "la boutique/é", "en", 4)).as(name).isFalse();
 			assertThat(files.read(name)).as(name).isEmpty();
 		}
 	}
@@ -88,7 +92,7 @@ class SnapshotFilesTest {
 		files.keep(shown);
 
 		assertThat(Files.exists(this.records.resolve("snapshots"))).isFalse();
-		assertThat(files.kept(shown.hash())).isFalse();
+		assertThat(files.kept(shown.hash(), "la boutique/é", "en", 4)).isFalse();
 		assertThat(files.hashes()).isEmpty();
 	}
 

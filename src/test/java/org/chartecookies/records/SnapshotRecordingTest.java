@@ -165,6 +165,22 @@ class SnapshotRecordingTest {
 		}
 	}
 
+	/**
+	 * A real snapshot of the same site, but in the other language, is not what a visitor answering in this one saw: it
+	 * is recorded as not named, with this language's snapshot (an outsider posted French's hash with an English
+	 * decision, and the proof showed the French banner as what the visitor saw).
+	 */
+	@Test
+	void aPostNamingAnotherLanguagesSnapshotRecordsItsOwnLanguagesAndSaysSo() throws Exception {
+		String english = snapshotOf(page("en"));
+		String french = snapshotOf(page("fr"));
+
+		PendingRecord recorded = decide("en", "&snapshot=" + french).content();
+
+		assertThat(recorded.snapshotHash()).isEqualTo(english);
+		assertThat(recorded.snapshotNamed()).isFalse();
+	}
+
 	@Test
 	void anEditedRegistryWithoutARaisedRevisionMakesANewSnapshotAndOlderRecordsKeepTheOlderOne() throws Exception {
 		String before = snapshotOf(page("en"));

@@ -52,7 +52,7 @@ class SnapshotsTest {
 		}
 
 		@Override
-		public boolean kept(String hash) {
+		public boolean kept(String hash, String site, String language, int revision) {
 			return false;
 		}
 
@@ -82,8 +82,13 @@ class SnapshotsTest {
 		assertThat(first.site()).isEqualTo(site.id());
 		assertThat(first.revision()).isEqualTo(REGISTRY.revision());
 		assertThat(first.firstShownAt()).isEqualTo(NOW);
-		assertThat(snapshots.known(french)).isTrue();
-		assertThat(snapshots.known("ab".repeat(32))).isFalse();
+		assertThat(snapshots.known(french, site.id(), "fr", REGISTRY.revision())).isTrue();
+		assertThat(snapshots.known("ab".repeat(32), site.id(), "fr", REGISTRY.revision())).isFalse();
+		// Known only as what it shows: not as another language's, another site's or another revision's.
+		assertThat(snapshots.known(french, site.id(), "en", REGISTRY.revision())).isFalse();
+		assertThat(snapshots.known(english, site.id(), "fr", REGISTRY.revision())).isFalse();
+		assertThat(snapshots.known(french, site.id() + "-other", "fr", REGISTRY.revision())).isFalse();
+		assertThat(snapshots.known(french, site.id(), "fr", REGISTRY.revision() + 1)).isFalse();
 	}
 
 	@Test
