@@ -58,6 +58,10 @@ class ProofController {
 		Shown shown = Shown.of(record.snapshotHash(), snapshot);
 		model.addAttribute("shown", shown);
 		snapshot.ifPresent((stored) -> model.addAttribute("snapshot", stored));
+		// What a snapshot was stored with is not in its hash: said when it is not what the record, which is, says.
+		model.addAttribute("mislabelled", snapshot.filter((stored) -> !stored.site().equals(record.site())
+				|| !stored.language().equals(record.language()) || stored.registryRevision() != record.revision())
+			.isPresent());
 		restrict(response, shown.document());
 		model.addAttribute("formsOff", true);
 		return "admin/proof";

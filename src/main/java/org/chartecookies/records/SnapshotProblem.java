@@ -3,12 +3,12 @@ package org.chartecookies.records;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot of what visitors were shown that no longer proves it: its content altered since it was stored, or missing
- * while records name it.
+ * A snapshot of what visitors were shown that no longer proves it: its content altered since it was stored, missing
+ * while records name it, or stored as another site's, language's or revision's than records naming it.
  *
  * @param hash the snapshot's hash (its name)
  * @param records how many records name it
- * @param consentId for a missing snapshot, one of the records naming it (the first by consent id)
+ * @param consentId for a missing or mislabelled snapshot, one of the records naming it (the first by consent id)
  */
 public record SnapshotProblem(String hash, Fault fault, long records, @Nullable String consentId) {
 
@@ -18,7 +18,12 @@ public record SnapshotProblem(String hash, Fault fault, long records, @Nullable 
 		/** Its content no longer matches its hash: it was altered after it was stored. */
 		ALTERED,
 		/** Records name it, and the database does not have it. */
-		MISSING
+		MISSING,
+		/**
+		 * It is stored as another site's, language's or revision's than those of records naming it: what it was stored
+		 * with (which its hash does not cover) was changed since, or it is not what those visitors were shown.
+		 */
+		MISLABELLED
 
 	}
 
@@ -32,6 +37,9 @@ public record SnapshotProblem(String hash, Fault fault, long records, @Nullable 
 			case ALTERED -> "snapshot " + this.hash + " was altered: its content no longer matches its hash ("
 					+ count() + ")";
 			case MISSING -> "snapshot " + this.hash + " is missing, yet " + count() + " (consent id " + this.consentId
+					+ (this.records > 1 ? " among them)" : ")");
+			case MISLABELLED -> "snapshot " + this.hash + " is stored as another site's, language's or revision's than"
+					+ " the records naming it say (" + this.records + ", consent id " + this.consentId
 					+ (this.records > 1 ? " among them)" : ")");
 		};
 	}

@@ -124,6 +124,22 @@ abstract class ProofPageContract {
 		assertThat(proof.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("sha256-");
 	}
 
+	/** What a snapshot was stored with is not in its hash: when it disagrees with the record, the page says so. */
+	@Test
+	void aSnapshotStoredAsAnotherLanguagesOrRevisionsIsSaid() throws Exception {
+		String id = decide("reject-all", "fr");
+		String hash = ShownSnapshots.store(this.jdbc, "cookies", "de", 99, ShownSnapshots.document("fr", "p{color:red}",
+				"<p>Bandeau</p>", "<p>Choix</p>", "<main>Charte</main>", "registre"));
+		ShownSnapshots.answered(this.jdbc, id, hash);
+
+		HttpResponse<String> proof = operator("198.51.100.33").get("/admin/proof/" + id + "?lang=en");
+
+		assertThat(proof.statusCode()).isEqualTo(200);
+		assertThat(proof.body()).contains("data-snapshot-mislabelled",
+				"The snapshot is stored as site cookies, language de, charter revision 99, while this record says site"
+						+ " cookies, language fr, revision 1");
+	}
+
 	@Test
 	void aRecordWithoutSnapshotAndOneWhoseSnapshotIsGoneSaySo() throws Exception {
 		// Records as written before snapshots, and with a snapshot the database lost (their hashes no longer match:

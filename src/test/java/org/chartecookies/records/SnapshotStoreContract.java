@@ -122,6 +122,31 @@ abstract class SnapshotStoreContract {
 			.containsExactly(tuple(shown.hash(), SnapshotProblem.Fault.ALTERED, 2L));
 	}
 
+	/**
+	 * A snapshot's site, language and revision are not in its hash; changed behind the application's back (an
+	 * outsider made an English snapshot "German, revision 99"), they no longer agree with the records naming it, whose
+	 * hash covers theirs: named.
+	 */
+	@Test
+	void aSnapshotWhoseSiteLanguageOrRevisionWasChangedIsNamed() {
+		SnapshotKeeper.Made shown = snapshot("Tout refuser", NOW);
+		new SnapshotFiles(this.recordsFolder, true).keep(shown);
+		RecordStore store = restarted();
+		write(store, List.of(naming(shown.hash(), NOW)));
+		assertThat(verify(store).verified()).isTrue();
+
+		this.jdbc.sql("UPDATE consent_snapshot SET language_tag = 'de', registry_revision = 99 WHERE snapshot_hash = ?")
+			.param(shown.hash())
+			.update();
+
+		ChainVerification.Report report = verify(store);
+		assertThat(report.verified()).isFalse();
+		assertThat(report.snapshots()).extracting(SnapshotProblem::hash, SnapshotProblem::fault, SnapshotProblem::records)
+			.containsExactly(tuple(shown.hash(), SnapshotProblem.Fault.MISLABELLED, 1L));
+		assertThat(report.snapshots().getFirst().describe()).startsWith("snapshot " + shown.hash()
+				+ " is stored as another site's, language's or revision's than the records naming it say (1, consent id ");
+	}
+
 	@Test
 	void aRecordNamingASnapshotNeitherTheDatabaseNorTheFolderHasIsNamed() {
 		String lost = "ef".repeat(32);
