@@ -60,7 +60,8 @@ class ProofController {
 		snapshot.ifPresent((stored) -> model.addAttribute("snapshot", stored));
 		// What a snapshot was stored with is not in its hash: said when it is not what the record, which is, says.
 		model.addAttribute("mislabelled", snapshot.filter((stored) -> !stored.site().equals(record.site())
-				|| !stored.language().equals(record.language()) || stored.registryRevision() != record.revision())
+				|| !stored.language().equals(record.language()) || stored.registryRevision() != record.revision()
+				|| stored.firstShownAt().isAfter(record.decidedAt().plusSeconds(60)))
 			.isPresent());
 		restrict(response, shown.document());
 		model.addAttribute("formsOff", true);

@@ -20,8 +20,9 @@ public record SnapshotProblem(String hash, Fault fault, long records, @Nullable 
 		/** Records name it, and the database does not have it. */
 		MISSING,
 		/**
-		 * It is stored as another site's, language's or revision's than those of records naming it: what it was stored
-		 * with (which its hash does not cover) was changed since, or it is not what those visitors were shown.
+		 * It is stored as another site's, language's or revision's than those of records naming it, or as first shown
+		 * after one of them: what it was stored with (which its hash does not cover) was changed since, or it is not
+		 * what those visitors were shown.
 		 */
 		MISLABELLED
 

@@ -116,10 +116,12 @@ final class SnapshotStore {
 				+ "GROUP BY r.snapshot_hash ORDER BY r.snapshot_hash")
 			.query((rs, row) -> new SnapshotProblem(rs.getString(1), SnapshotProblem.Fault.MISSING, rs.getLong(2), rs.getString(3)))
 			.list());
-		// A snapshot's site, language and revision are not in its hash: checked against the records naming it, which are.
+		// A snapshot's site, language, revision and time are not in its hash: checked against the records naming it,
+		// which are (a minute of slack: a record's time is to the second, and a script's post may make the first snapshot).
 		problems.addAll(this.jdbc.sql("SELECT r.snapshot_hash, COUNT(*), MIN(r.consent_id) FROM consent_record r "
 				+ "JOIN consent_snapshot s ON s.snapshot_hash = r.snapshot_hash WHERE s.site <> r.site "
 				+ "OR s.language_tag <> r.language_tag OR s.registry_revision <> r.registry_revision "
+				+ "OR s.first_shown_at > r.decided_at + INTERVAL '1' MINUTE "
 				+ "GROUP BY r.snapshot_hash ORDER BY r.snapshot_hash")
 			.query((rs, row) -> new SnapshotProblem(rs.getString(1), SnapshotProblem.Fault.MISLABELLED, rs.getLong(2),
 					rs.getString(3)))

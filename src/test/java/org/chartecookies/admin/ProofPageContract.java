@@ -136,8 +136,8 @@ abstract class ProofPageContract {
 
 		assertThat(proof.statusCode()).isEqualTo(200);
 		assertThat(proof.body()).contains("data-snapshot-mislabelled",
-				"The snapshot is stored as site cookies, language de, charter revision 99, while this record says site"
-						+ " cookies, language fr, revision 1");
+				"The snapshot is stored as site cookies, language de, charter revision 99, first shown on ",
+				"while this record says site cookies, language fr, revision 1, decided on ");
 	}
 
 	@Test

@@ -140,6 +140,13 @@ abstract class SnapshotStoreContract {
 			.update();
 
 		ChainVerification.Report report = verify(store);
+		this.jdbc.sql("UPDATE consent_snapshot SET language_tag = 'fr', registry_revision = 1, first_shown_at = ? "
+				+ "WHERE snapshot_hash = ?")
+			.params(RecordStore.utc(NOW.plusSeconds(120)), shown.hash())
+			.update();
+		assertThat(verify(store).snapshots()).as("first shown after the decision naming it")
+			.extracting(SnapshotProblem::fault)
+			.containsExactly(SnapshotProblem.Fault.MISLABELLED);
 		assertThat(report.verified()).isFalse();
 		assertThat(report.snapshots()).extracting(SnapshotProblem::hash, SnapshotProblem::fault, SnapshotProblem::records)
 			.containsExactly(tuple(shown.hash(), SnapshotProblem.Fault.MISLABELLED, 1L));
