@@ -125,6 +125,11 @@
         body.append('category', id);
       }
     });
+    // What the visitor was shown, named as the banner's forms name it (the record says so).
+    var snapshot = form.elements.namedItem('snapshot');
+    if (snapshot) {
+      body.append('snapshot', snapshot.value);
+    }
     fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(ok)
       .then(function (response) { return response.json(); })

@@ -2,6 +2,7 @@ package org.chartecookies.consent;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +19,9 @@ class ConsentConfiguration {
 	}
 
 	@Bean
-	ConsentDialect consentDialect(ConsentCookieReader reader, PageContexts pages) {
-		return new ConsentDialect(reader, pages);
+	ConsentDialect consentDialect(ConsentCookieReader reader, PageContexts pages,
+			ObjectProvider<SnapshotHashes> snapshots) {
+		return new ConsentDialect(reader, pages, () -> snapshots.getIfAvailable(() -> SnapshotHashes.NONE));
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.chartecookies.consent;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.chartecookies.web.RenderedPages;
@@ -33,10 +34,14 @@ class ConsentDialect extends AbstractDialect implements IExpressionObjectDialect
 
 	private final PageContexts pages;
 
-	ConsentDialect(ConsentCookieReader reader, PageContexts pages) {
+	/** Asked when a template asks: the snapshots are rendered by the template engine this dialect is part of. */
+	private final Supplier<SnapshotHashes> snapshots;
+
+	ConsentDialect(ConsentCookieReader reader, PageContexts pages, Supplier<SnapshotHashes> snapshots) {
 		super("Charte cookies consent");
 		this.reader = reader;
 		this.pages = pages;
+		this.snapshots = snapshots;
 	}
 
 	@Override
@@ -53,11 +58,12 @@ class ConsentDialect extends AbstractDialect implements IExpressionObjectDialect
 				boolean embeds = EMBEDS.equals(expressionObjectName);
 				// A cached page says only what its context holds (the same for every visitor it is served to).
 				if (context.getVariable(RenderedPages.KEY) instanceof PageContext page) {
-					return embeds ? new PageEmbeds(page) : page.consent();
+					return embeds ? new PageEmbeds(page, ConsentDialect.this.snapshots.get()) : page.consent();
 				}
 				if (context instanceof IWebContext web && web.getExchange() instanceof IServletWebExchange exchange
 						&& exchange.getNativeRequestObject() instanceof HttpServletRequest request) {
-					return embeds ? new PageEmbeds(ConsentDialect.this.pages.of(request))
+					return embeds ? new PageEmbeds(ConsentDialect.this.pages.of(request),
+							ConsentDialect.this.snapshots.get())
 							: ConsentDialect.this.reader.consent(request).state();
 				}
 				// Outside a web request (an e-mail template, say) nobody has accepted anything, and no page has embeds.

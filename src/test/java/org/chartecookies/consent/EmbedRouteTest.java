@@ -60,6 +60,28 @@ class EmbedRouteTest {
 				"Contenu fourni par Vidéothèque SA (le lecteur vidéo de Vidéothèque).");
 	}
 
+	/**
+	 * A placeholder's button decides as the banner's do, so its form names the same snapshot of what the site shows in
+	 * the visitor's language (an outsider's finding: its decisions were recorded as "the form did not name it").
+	 */
+	@Test
+	void thePlaceholdersFormNamesTheSnapshotTheBannersFormsName() {
+		String banner = PageText.html(this.mvc.get()
+			.uri(URI.create("/cookies/banner?return=/datasets/garden"))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange());
+		String embed = PageText.html(this.mvc.get()
+			.uri(URI.create("/cookies/embed?id=videotheque&src=" + PLAYER + "&title=Garden"))
+			.header("X-Charte-Page", "/datasets/garden")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange());
+
+		java.util.regex.Matcher named = java.util.regex.Pattern.compile("name=\"snapshot\" value=\"([0-9a-f]{64})\"")
+			.matcher(banner);
+		assertThat(named.find()).as(banner).isTrue();
+		assertThat(embed).contains("name=\"snapshot\" value=\"" + named.group(1) + "\"");
+	}
+
 	@Test
 	void aVisitorWhoAcceptedTheCategoryGetsTheFrameAndKeepsTheOtherCategoriesTheyAccepted() {
 		MvcTestResult embed = this.mvc.get()
