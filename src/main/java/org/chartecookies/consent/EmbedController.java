@@ -53,7 +53,11 @@ class EmbedController {
 					QueryParameters.first(query, "title"), QueryParameters.first(query, "ratio"));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ConsentRequestException("error.embed.invalid");
+			// Included into the platform's page (SSI): a sentence in the embed's place, not a page with its own banner.
+			ModelAndView invalid = new ModelAndView("fragments/embed :: invalid");
+			invalid.setStatus(HttpStatus.BAD_REQUEST);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			return invalid;
 		}
 		response.addHeader(HttpHeaders.VARY, RenderedPages.VARY);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");

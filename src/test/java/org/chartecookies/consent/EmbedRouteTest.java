@@ -114,6 +114,9 @@ class EmbedRouteTest {
 		assertThat(embed.statusCode()).isEqualTo(400);
 		assertThat(PageText.of(embed.body())).contains("Ce contenu intégré n'existe pas tel qu'il est demandé")
 			.doesNotContain("Exception");
+		// Included into the platform's page: the sentence in the embed's place, not a page with a banner of its own.
+		assertThat(embed.body().strip()).startsWith("<p class=\"cookie-embed__invalid\"")
+			.doesNotContain("<html", "cookie-banner", "<script");
 	}
 
 	@Test
