@@ -1,5 +1,8 @@
 package org.chartecookies.consent;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -31,6 +34,16 @@ public interface SnapshotHashes {
 
 	/** The form of a snapshot's hash: SHA-256 in lower-case hex. */
 	Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+	/** A snapshot's hash: SHA-256 of its bytes in lower-case hex, as {@code sha256sum} prints it. */
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
 
 	/** The hash of what this site shows in this language, made (and kept) the first time; empty when it cannot be. */
 	String current(HostedSite site, Locale language);

@@ -1,13 +1,12 @@
 package org.chartecookies.records;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
+
+import org.chartecookies.consent.SnapshotHashes;
 
 /**
  * What visitors of a site were shown in a language for a registry content: the banner as rendered and the charter,
@@ -34,14 +33,9 @@ public record ShownSnapshot(String hash, String site, String language, int regis
 		return new String(this.content, StandardCharsets.UTF_8);
 	}
 
-	/** SHA-256 in lower-case hex, as {@code sha256sum} prints it. */
+	/** SHA-256 in lower-case hex, as {@code sha256sum} prints it: the snapshots' own ({@link SnapshotHashes#sha256}). */
 	public static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
+		return SnapshotHashes.sha256(bytes);
 	}
 
 	static ShownSnapshot of(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,6 @@
 package org.chartecookies.snapshot;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,23 +78,13 @@ class Snapshots implements SnapshotHashes {
 
 	private String make(HostedSite site, Locale language) {
 		byte[] content = this.documents.render(site, language);
-		String hash = sha256(content);
+		String hash = SnapshotHashes.sha256(content);
 		if (!this.made.containsKey(hash)) {
 			this.keeper.keep(new SnapshotKeeper.Made(hash, site.id(), language.getLanguage(), site.registry().revision(),
 					this.clock.instant(), content));
 			this.made.put(hash, List.of(site.id(), language.getLanguage(), site.registry().revision()));
 		}
 		return hash;
-	}
-
-	/** SHA-256 in lower-case hex, as {@code sha256sum} prints it. */
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.chartecookies.consent.SnapshotHashes;
 import org.chartecookies.consent.SnapshotKeeper;
 import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.HostedSite;
@@ -77,7 +78,7 @@ class SnapshotsTest {
 
 		assertThat(this.kept).extracting(SnapshotKeeper.Made::hash).containsExactly(french, english);
 		SnapshotKeeper.Made first = this.kept.getFirst();
-		assertThat(first.hash()).isEqualTo(Snapshots.sha256(first.content()));
+		assertThat(first.hash()).isEqualTo(SnapshotHashes.sha256(first.content()));
 		assertThat(first.language()).isEqualTo("fr");
 		assertThat(first.site()).isEqualTo(site.id());
 		assertThat(first.revision()).isEqualTo(REGISTRY.revision());
