@@ -1,7 +1,6 @@
 package org.chartecookies.snapshot;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,11 @@ class Snapshots implements SnapshotHashes {
 	 * The hashes kept by this process, each with what it shows (site, language, revision): known to the consent endpoint
 	 * without asking the keeper.
 	 */
-	private final Map<String, List<Object>> made = new ConcurrentHashMap<>();
+	private final Map<String, Shown> made = new ConcurrentHashMap<>();
+
+	/** What a snapshot shows: a site's, in a language, at a registry revision. */
+	private record Shown(String site, String language, int revision) {
+	}
 
 	private final SnapshotDocuments documents;
 
@@ -72,7 +75,7 @@ class Snapshots implements SnapshotHashes {
 
 	@Override
 	public boolean known(String hash, String site, String language, int revision) {
-		return List.of(site, language, revision).equals(this.made.get(hash))
+		return new Shown(site, language, revision).equals(this.made.get(hash))
 				|| this.keeper.kept(hash, site, language, revision);
 	}
 
@@ -82,7 +85,7 @@ class Snapshots implements SnapshotHashes {
 		if (!this.made.containsKey(hash)) {
 			this.keeper.keep(new SnapshotKeeper.Made(hash, site.id(), language.getLanguage(), site.registry().revision(),
 					this.clock.instant(), content));
-			this.made.put(hash, List.of(site.id(), language.getLanguage(), site.registry().revision()));
+			this.made.put(hash, new Shown(site.id(), language.getLanguage(), site.registry().revision()));
 		}
 		return hash;
 	}
