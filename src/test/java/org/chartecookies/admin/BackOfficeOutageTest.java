@@ -1,6 +1,5 @@
 package org.chartecookies.admin;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,9 +8,10 @@ import java.util.Base64;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.chartecookies.records.PostgresCluster;
-import org.junit.jupiter.api.AfterAll;
+import org.chartecookies.records.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,29 +43,22 @@ class BackOfficeOutageTest {
 
 	private static final String SESSION_COOKIE = "charte_admin_session";
 
-	private static PostgresCluster cluster;
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws IOException {
-		cluster = PostgresCluster.start();
-		cluster.register(registry);
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void database(DynamicPropertyRegistry registry) {
+		postgres.cluster().register(registry);
 	}
 
 	@Test
 	void pagesAndLoginsWhileTheDatabaseIsDownGetA503Page(CapturedOutput log) throws Exception {
 		Operator operator = loggedIn("198.51.100.60");
 		assertThat(operator.get("/admin").statusCode()).isEqualTo(200);
-		cluster.stopServer();
+		postgres.cluster().stopServer();
 		try {
 			for (String path : new String[] { "/admin?lang=en", "/admin/records?lang=en&id=AAAAAAAAAAAAAAAAAAAAAA",
 					"/admin/verification?lang=en", "/admin/export?lang=en" }) {
@@ -81,7 +74,7 @@ class BackOfficeOutageTest {
 				.containsOnlyOnce("Back office: the records database does not answer");
 		}
 		finally {
-			cluster.startServer();
+			postgres.cluster().startServer();
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/admin").statusCode() == 200);
 	}
@@ -93,13 +86,13 @@ class BackOfficeOutageTest {
 		String session = operator.cookie(SESSION_COOKIE);
 		String token = Operator.token(operator.get("/admin").body());
 		assertThat(sessionsStored(session)).isEqualTo(1);
-		cluster.stopServer();
+		postgres.cluster().stopServer();
 		HttpResponse<String> logout;
 		try {
 			logout = operator.post("/admin/logout?lang=en", "_csrf=" + Operator.encode(token), "Accept", "text/html");
 		}
 		finally {
-			cluster.startServer();
+			postgres.cluster().startServer();
 		}
 
 		assertThat(logout.statusCode()).isEqualTo(503);
@@ -121,14 +114,14 @@ class BackOfficeOutageTest {
 	void theDeletionOfExpiredSessionsSaysOnceThatTheDatabaseIsDownAndOnceThatItIsBack(CapturedOutput log,
 			@Autowired MeterRegistry meters) throws Exception {
 		long before = cleanups(meters);
-		cluster.stopServer();
+		postgres.cluster().stopServer();
 		try {
 			await().atMost(Duration.ofSeconds(60)).until(() -> cleanups(meters) >= before + 3);
 			assertThat(log.getAll()).containsOnlyOnce("Back office: the records database does not answer")
 				.doesNotContain("ERROR", "Unexpected error occurred in scheduled task");
 		}
 		finally {
-			cluster.startServer();
+			postgres.cluster().startServer();
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> log.getAll().contains("Back office: the records database answers again"));
 		long back = cleanups(meters);
@@ -175,7 +168,7 @@ class BackOfficeOutageTest {
 	/** Sessions of this id in the database, read as another replica would. */
 	private static long sessionsStored(String cookie) {
 		String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
-		return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), cluster.jdbcUrl(),
+		return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.cluster().jdbcUrl(),
 				PostgresCluster.USER, ""))
 			.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?")
 			.param(id)

@@ -1,6 +1,5 @@
 package org.chartecookies.admin;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.chartecookies.records.PostgresCluster;
-import org.junit.jupiter.api.AfterAll;
+import org.chartecookies.records.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -50,29 +50,22 @@ class BackOfficeUnderLoadTest {
 
 	private static final int REQUESTS = 24;
 
-	private static PostgresCluster cluster;
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws IOException {
-		cluster = PostgresCluster.start();
-		cluster.register(registry);
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void database(DynamicPropertyRegistry registry) {
+		postgres.cluster().register(registry);
 	}
 
 	@Test
 	void aBackOfficeTooBusyForThePoolGets503sAndVisitorsDecisionsAreStillWritten(CapturedOutput log) throws Exception {
 		Operator operator = new Operator(this.port, "198.51.100.70");
 		assertThat(operator.logIn("operator", Operator.OPERATOR_PASSWORD).statusCode()).isEqualTo(302);
-		DataSource database = new SimpleDriverDataSource(new org.postgresql.Driver(), cluster.jdbcUrl(),
+		DataSource database = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.cluster().jdbcUrl(),
 				PostgresCluster.USER, "");
 		List<HttpResponse<String>> answers = new ArrayList<>();
 		ExecutorService operators = Executors.newFixedThreadPool(REQUESTS);

@@ -2,30 +2,18 @@ package org.chartecookies.admin;
 
 import javax.sql.DataSource;
 
-import org.chartecookies.records.PostgresCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chartecookies.records.PostgresExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audits' reports on a real PostgreSQL (Debian's package, a throw-away cluster): the same tests as on H2. */
 class PostgresAuditReportsTest extends AuditReportsContract {
 
-	private static PostgresCluster cluster;
-
-	@BeforeAll
-	static void startPostgres() {
-		cluster = PostgresCluster.start();
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@Override
 	DataSource emptyDatabase() {
-		return cluster.newDatabase();
+		return postgres.cluster().newDatabase();
 	}
 
 }

@@ -1,9 +1,7 @@
 package org.chartecookies.browser;
 
-import java.io.IOException;
-
-import org.chartecookies.records.PostgresCluster;
-import org.junit.jupiter.api.AfterAll;
+import org.chartecookies.records.PostgresExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,19 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresProofInBrowserTest extends ProofInBrowserTest {
 
-	private static PostgresCluster cluster;
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws IOException {
-		cluster = PostgresCluster.start();
-		cluster.register(registry);
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void database(DynamicPropertyRegistry registry) {
+		postgres.cluster().register(registry);
 	}
 
 }

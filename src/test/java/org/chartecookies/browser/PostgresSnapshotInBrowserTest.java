@@ -1,9 +1,7 @@
 package org.chartecookies.browser;
 
-import java.io.IOException;
-
-import org.chartecookies.records.PostgresCluster;
-import org.junit.jupiter.api.AfterAll;
+import org.chartecookies.records.PostgresExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -18,19 +16,12 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = "charte.registry.location=classpath:registries/two-optional-categories.yaml")
 class PostgresSnapshotInBrowserTest extends SnapshotInBrowserContract {
 
-	private static PostgresCluster cluster;
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws IOException {
-		cluster = PostgresCluster.start();
-		cluster.register(registry);
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void database(DynamicPropertyRegistry registry) {
+		postgres.cluster().register(registry);
 	}
 
 }

@@ -143,11 +143,16 @@ public final class PostgresCluster implements AutoCloseable {
 	 * Points the application under test at this cluster, with a records folder of its own (the file where decisions
 	 * wait belongs to this database).
 	 */
-	public void register(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
+	public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", this::jdbcUrl);
 		registry.add("spring.datasource.username", () -> USER);
-		String folder = Files.createTempDirectory("charte-records-postgres-").toString();
-		registry.add("charte.records.folder", () -> folder);
+		try {
+			String folder = Files.createTempDirectory("charte-records-postgres-").toString();
+			registry.add("charte.records.folder", () -> folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override

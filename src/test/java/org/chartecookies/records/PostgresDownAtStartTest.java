@@ -1,15 +1,14 @@
 package org.chartecookies.records;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "charte.records.retry-interval=200ms", "spring.datasource.hikari.connection-timeout=1000" })
 class PostgresDownAtStartTest {
 
-	private static PostgresCluster cluster;
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@LocalServerPort
 	private int port;
@@ -49,17 +49,9 @@ class PostgresDownAtStartTest {
 	private ChainVerification verification;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws IOException {
-		cluster = PostgresCluster.start();
-		cluster.stopServer();
-		cluster.register(registry);
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void database(DynamicPropertyRegistry registry) {
+		postgres.cluster().stopServer();
+		postgres.cluster().register(registry);
 	}
 
 	@Test
@@ -85,7 +77,7 @@ class PostgresDownAtStartTest {
 		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cookies")).build(),
 				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 
-		cluster.startServer();
+		postgres.cluster().startServer();
 
 		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> this.store.count() == 50);
 		assertThat(this.verification.verify().verified()).isTrue();

@@ -1,6 +1,5 @@
 package org.chartecookies.records;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +53,8 @@ class PostgresOutageTest {
 
 	private static final int DECISIONS = 3_000;
 
-	private static PostgresCluster cluster;
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@LocalServerPort
 	private int port;
@@ -69,16 +69,8 @@ class PostgresOutageTest {
 	private JdbcClient jdbc;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws IOException {
-		cluster = PostgresCluster.start();
-		cluster.register(registry);
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void database(DynamicPropertyRegistry registry) {
+		postgres.cluster().register(registry);
 	}
 
 	private String health(HttpClient http) throws Exception {
@@ -125,7 +117,7 @@ class PostgresOutageTest {
 			}
 
 			await().atMost(Duration.ofSeconds(120)).until(() -> answered.size() >= DECISIONS / 3);
-			cluster.stopServer();
+			postgres.cluster().stopServer();
 			outage.set(1);
 			await().atMost(Duration.ofSeconds(60)).until(() -> health(http).contains("\"consentRecords\":{\"status\":\"DOWN\"}"));
 			int logged = log.getAll().length();
@@ -136,7 +128,7 @@ class PostgresOutageTest {
 				.doesNotContain("health check failed");
 			await().atMost(Duration.ofSeconds(120)).until(() -> answered.size() >= 2 * DECISIONS / 3);
 			outage.set(2);
-			cluster.startServer();
+			postgres.cluster().startServer();
 			for (Future<?> visitor : running) {
 				visitor.get(120, TimeUnit.SECONDS);
 			}

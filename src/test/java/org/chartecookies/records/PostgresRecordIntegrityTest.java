@@ -8,10 +8,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,25 +17,13 @@ import static org.awaitility.Awaitility.await;
 /** Proof that holds, on a real PostgreSQL (Debian's package, a throw-away cluster): the same tests as on H2, and a trigger. */
 class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 
-	private static PostgresCluster cluster;
-
-	@BeforeAll
-	static void startPostgres() {
-		cluster = PostgresCluster.start();
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@Override
 	DataSource emptyDatabase() {
-		return cluster.newDatabase();
+		return postgres.cluster().newDatabase();
 	}
-
 
 	/** A trigger raising an error for one decision (PostgreSQL's P0001): that one is set aside, the others written. */
 	@Test
@@ -60,7 +46,6 @@ class PostgresRecordIntegrityTest extends RecordIntegrityContract {
 		assertThat(this.meters.get("charte.records.set.aside").tag("reason", "refused by the database").counter().count())
 			.isEqualTo(1);
 	}
-
 
 	/**
 	 * A trigger that drops every row without an error (a BEFORE trigger returning NULL): the decisions are refused,

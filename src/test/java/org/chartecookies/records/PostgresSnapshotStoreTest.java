@@ -2,29 +2,17 @@ package org.chartecookies.records;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The snapshots on a real PostgreSQL: the same tests as on H2. */
 class PostgresSnapshotStoreTest extends SnapshotStoreContract {
 
-	private static PostgresCluster cluster;
-
-	@BeforeAll
-	static void startPostgres() {
-		cluster = PostgresCluster.start();
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final PostgresExtension postgres = new PostgresExtension();
 
 	@Override
 	DataSource emptyDatabase() {
-		return cluster.newDatabase();
+		return postgres.cluster().newDatabase();
 	}
 
 }
