@@ -296,4 +296,29 @@ abstract class SnapshotStoreContract {
 		assertThat(new RecordQueries(store).snapshot(old)).isEmpty();
 	}
 
+	/**
+	 * After a restart, the folder holds what the previous process kept: the purge removes the files of the snapshots the
+	 * database holds (the folder does not grow with every snapshot ever shown), and keeps the file of one whose record
+	 * still waits in the journal, which the writer then inserts from it.
+	 */
+	@Test
+	void thePurgeRemovesTheFilesTheDatabaseHoldsAndKeepsThoseItDoesNotHaveYet() {
+		Instant cutoff = NOW.minusSeconds(3600);
+		SnapshotKeeper.Made inDatabase = snapshot("named by a record within the retention", cutoff.minusSeconds(600));
+		SnapshotKeeper.Made waiting = snapshot("its record still in the journal", cutoff.minusSeconds(600));
+		SnapshotFiles before = new SnapshotFiles(this.recordsFolder, true);
+		before.keep(inDatabase);
+		before.keep(waiting);
+		RecordStore store = restarted();
+		write(store, List.of(naming(inDatabase.hash(), NOW)));
+
+		assertThat(store.snapshots().purge(cutoff)).isZero();
+
+		assertThat(new SnapshotFiles(this.recordsFolder, true).hashes()).containsExactly(waiting.hash());
+		write(store, List.of(naming(waiting.hash(), NOW.plusSeconds(1))));
+		assertThat(new RecordQueries(store).snapshot(waiting.hash())).isPresent();
+		assertThat(new RecordQueries(store).snapshot(inDatabase.hash())).isPresent();
+		assertThat(verify(store).verified()).isTrue();
+	}
+
 }
