@@ -2,6 +2,7 @@ package org.chartecookies.records;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,7 +47,7 @@ public final class RecordsInMemory {
 			boolean snapshotNamed) {
 		PendingRecord decision = new PendingRecord(ConsentIds.newId(decidedAt), decidedAt, revision, "reject-all",
 				Map.of("statistics", false), true, language, "/cookies", site, snapshotHash, snapshotNamed);
-		this.head = Records.append(this.store, "w-one", this.head, java.util.List.of(decision));
+		this.head = Records.append(this.store, "w-one", this.head, List.of(decision));
 		return decision.consentId();
 	}
 

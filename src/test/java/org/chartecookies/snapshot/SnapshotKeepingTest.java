@@ -43,7 +43,10 @@ class SnapshotKeepingTest {
 
 	private boolean diskFull;
 
-	/** A document that differs by site, language and revision, as the real ones do. */
+	/**
+	 * A document that differs by site, language and revision, as the real ones do; rendered here without the templates,
+	 * so without their engine, context or charters.
+	 */
 	private final SnapshotDocuments documents = new SnapshotDocuments(null, null, null) {
 
 		@Override
