@@ -38,6 +38,23 @@ class ShownDocumentTest {
 		assertThat(document.charter()).as("with the sections it holds").isEqualTo(CHARTER);
 	}
 
+	/** A site with no optional category, a charter of nothing: the parts are empty, the snapshot still shown. */
+	@Test
+	void emptyPartsAreShownEmpty() {
+		ShownDocument document = ShownDocument.of(ShownSnapshots.document("fr", "", "", "", "", "")).orElseThrow();
+		assertThat(document.style()).isEmpty();
+		assertThat(document.banner()).isEmpty();
+		assertThat(document.choices()).isEmpty();
+		assertThat(document.charter()).isEmpty();
+	}
+
+	/** The parts are found by the document's markers, whatever comes before its style. */
+	@Test
+	void aDocumentThatStartsWithItsStyleIsRead() {
+		String bare = DOCUMENT.substring(DOCUMENT.indexOf("<style>"));
+		assertThat(ShownDocument.of(bare)).contains(ShownDocument.of(DOCUMENT).orElseThrow());
+	}
+
 	@Test
 	void theStyleAppliesToEachPartsHostAndIsAllowedByItsHash() throws Exception {
 		ShownDocument document = ShownDocument.of(DOCUMENT).orElseThrow();

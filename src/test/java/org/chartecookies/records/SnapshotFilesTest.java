@@ -55,6 +55,23 @@ class SnapshotFilesTest {
 		assertThat(Files.readAllBytes(file)).isEqualTo(shown.content());
 	}
 
+	/** The next start makes the same snapshot again: it was first shown when the first process kept it, not later. */
+	@Test
+	void aSnapshotKeptAgainAfterARestartKeepsItsFirstShowingAndFile() throws Exception {
+		SnapshotKeeper.Made shown = snapshot("Reject all");
+		new SnapshotFiles(this.records, true).keep(shown);
+		Path meta = this.records.resolve("snapshots").resolve(shown.hash() + ".meta");
+		String written = Files.readString(meta);
+
+		SnapshotFiles restarted = new SnapshotFiles(this.records, true);
+		restarted.keep(new SnapshotKeeper.Made(shown.hash(), shown.site(), shown.language(), shown.revision(),
+				SHOWN.plusSeconds(86_400), shown.content()));
+
+		assertThat(restarted.read(shown.hash()).orElseThrow().firstShownAt()).isEqualTo(SHOWN);
+		assertThat(Files.readString(meta)).isEqualTo(written);
+		assertThat(restarted.served(shown.hash())).isTrue();
+	}
+
 	@Test
 	void aFileAlteredOrNotWrittenByTheApplicationIsNotTaken() throws Exception {
 		SnapshotKeeper.Made shown = snapshot("Reject all");
@@ -107,6 +124,11 @@ class SnapshotFilesTest {
 			.isEqualTo("snapshot " + hash + " is missing, yet 1 record names it (consent id id-1)");
 		assertThat(new SnapshotProblem(hash, SnapshotProblem.Fault.MISSING, 3, "id-1").describe())
 			.endsWith("yet 3 records name it (consent id id-1 among them)");
+		assertThat(new SnapshotProblem(hash, SnapshotProblem.Fault.MISLABELLED, 1, "id-1").describe())
+			.isEqualTo("snapshot " + hash + " is stored as another site's, language's or revision's than the records"
+					+ " naming it say (1, consent id id-1)");
+		assertThat(new SnapshotProblem(hash, SnapshotProblem.Fault.MISLABELLED, 2, "id-1").describe())
+			.endsWith("say (2, consent id id-1 among them)");
 	}
 
 }

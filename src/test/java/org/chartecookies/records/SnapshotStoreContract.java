@@ -11,7 +11,11 @@ import org.chartecookies.consent.ConsentIds;
 import org.chartecookies.consent.SnapshotKeeper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +32,7 @@ import static org.assertj.core.groups.Tuple.tuple;
  * retention purge removes one with the last record naming it, and keeps one no record names yet while it may still
  * be answered.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class SnapshotStoreContract {
 
 	private static final Instant NOW = RecordStoreContract.NOW;
@@ -50,9 +55,13 @@ abstract class SnapshotStoreContract {
 
 	/** A store as a newly started instance has it, on this records folder. */
 	private RecordStore restarted() {
+		return on(new SnapshotFiles(this.recordsFolder, true));
+	}
+
+	/** A store of this instance, on its records folder: the writer has one, the purge another. */
+	private RecordStore on(SnapshotFiles folder) {
 		return new RecordStore(JdbcClient.create(this.dataSource), new JdbcTemplate(this.dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)),
-				new SnapshotFiles(this.recordsFolder, true));
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)), folder);
 	}
 
 	private static SnapshotKeeper.Made snapshot(String words, Instant shownAt) {
@@ -217,6 +226,98 @@ abstract class SnapshotStoreContract {
 		assertThat(folder.hashes()).containsExactly(served.hash());
 		write(store, List.of(naming(served.hash(), NOW)));
 		assertThat(new RecordQueries(store).snapshot(served.hash())).isPresent();
+		assertThat(verify(store).verified()).isTrue();
+	}
+
+	/**
+	 * The writer and the purge each have their store, on the same folder: a snapshot the purge deleted while it is still
+	 * served is not taken by the writer as still in the database, and goes in again with the next record naming it.
+	 */
+	@Test
+	void aSnapshotThePurgesStoreDeletedGoesInAgainWithTheWritersNextRecord() {
+		Instant cutoff = NOW.minusSeconds(3600);
+		SnapshotKeeper.Made served = snapshot("still served, first shown long ago", cutoff.minusSeconds(600));
+		SnapshotFiles folder = new SnapshotFiles(this.recordsFolder, true);
+		folder.keep(served);
+		RecordStore writer = on(folder);
+		RecordStore purge = on(folder);
+		write(writer, List.of(naming(served.hash(), cutoff.minusSeconds(300))));
+		purge.expired().purge(cutoff, NOW, (cut) -> {
+		});
+		assertThat(purge.snapshots().purge(cutoff)).isEqualTo(1);
+
+		write(writer, List.of(naming(served.hash(), NOW)));
+
+		assertThat(new RecordQueries(writer).snapshot(served.hash())).isPresent();
+		assertThat(verify(writer).verified()).isTrue();
+	}
+
+	/**
+	 * The log's alarm is for a snapshot that is nowhere: a record of no snapshot, or one naming a snapshot the database
+	 * has (its file gone from the folder since), raises none.
+	 */
+	@Test
+	void onlyASnapshotThatIsNowhereIsAnAlarmInTheLog(CapturedOutput log) throws Exception {
+		SnapshotKeeper.Made shown = snapshot("Tout refuser", NOW);
+		SnapshotFiles folder = new SnapshotFiles(this.recordsFolder, true);
+		folder.keep(shown);
+		write(restarted(), List.of(naming(shown.hash(), NOW)));
+		folder.remove(shown.hash());
+
+		write(restarted(), List.of(naming(shown.hash(), NOW.plusSeconds(1)), naming("", NOW.plusSeconds(2))));
+
+		assertThat(log).doesNotContain("neither in the database nor");
+		String lost = "ef".repeat(32);
+		write(restarted(), List.of(naming(lost, NOW.plusSeconds(3))));
+		assertThat(log).contains("the snapshot " + lost + " a decision names is neither in the database nor");
+		assertThat(verify(restarted()).snapshots()).extracting(SnapshotProblem::hash, SnapshotProblem::fault)
+			.containsExactly(tuple(lost, SnapshotProblem.Fault.MISSING));
+	}
+
+	/**
+	 * A store without a records folder (nothing kept there) still writes the records naming a snapshot, names a missing
+	 * one, and purges those no record names.
+	 */
+	@Test
+	void withoutARecordsFolderTheSnapshotsAreStillCheckedAndPurged() {
+		RecordStore store = Records.store(this.dataSource);
+		String old = ShownSnapshots.store(this.jdbc, "cookies", "fr", 1, "<p>shown once, never answered</p>");
+		this.jdbc.sql("UPDATE consent_snapshot SET first_shown_at = ? WHERE snapshot_hash = ?")
+			.params(RecordStore.utc(NOW.minusSeconds(7200)), old)
+			.update();
+		String lost = "ef".repeat(32);
+		PendingRecord decided = naming(lost, NOW);
+
+		write(store, List.of(decided));
+
+		assertThat(verify(store).snapshots()).extracting(SnapshotProblem::hash, SnapshotProblem::fault)
+			.containsExactly(tuple(lost, SnapshotProblem.Fault.MISSING));
+		assertThat(store.snapshots().purge(NOW.minusSeconds(3600))).isEqualTo(1);
+		assertThat(new RecordQueries(store).snapshot(old)).isEmpty();
+	}
+
+	/**
+	 * After a restart, the folder holds what the previous process kept: the purge removes the files of the snapshots the
+	 * database holds (the folder does not grow with every snapshot ever shown), and keeps the file of one whose record
+	 * still waits in the journal, which the writer then inserts from it.
+	 */
+	@Test
+	void thePurgeRemovesTheFilesTheDatabaseHoldsAndKeepsThoseItDoesNotHaveYet() {
+		Instant cutoff = NOW.minusSeconds(3600);
+		SnapshotKeeper.Made inDatabase = snapshot("named by a record within the retention", cutoff.minusSeconds(600));
+		SnapshotKeeper.Made waiting = snapshot("its record still in the journal", cutoff.minusSeconds(600));
+		SnapshotFiles before = new SnapshotFiles(this.recordsFolder, true);
+		before.keep(inDatabase);
+		before.keep(waiting);
+		RecordStore store = restarted();
+		write(store, List.of(naming(inDatabase.hash(), NOW)));
+
+		assertThat(store.snapshots().purge(cutoff)).isZero();
+
+		assertThat(new SnapshotFiles(this.recordsFolder, true).hashes()).containsExactly(waiting.hash());
+		write(store, List.of(naming(waiting.hash(), NOW.plusSeconds(1))));
+		assertThat(new RecordQueries(store).snapshot(waiting.hash())).isPresent();
+		assertThat(new RecordQueries(store).snapshot(inDatabase.hash())).isPresent();
 		assertThat(verify(store).verified()).isTrue();
 	}
 
