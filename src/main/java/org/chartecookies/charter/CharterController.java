@@ -21,8 +21,8 @@ class CharterController {
 	}
 
 	/**
-	 * The charter of the request's site. Worked out for each rendering (the page cache keeps the result, per site as
-	 * loaded and per language).
+	 * The charter of the request's site, worked out once per site as loaded and language (and rendered once: the page
+	 * cache keeps the rendering).
 	 */
 	@GetMapping("/cookies")
 	String charter(Locale locale, HostedSite site, Model model) {

@@ -1,7 +1,11 @@
 package org.chartecookies.charter;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.chartecookies.registry.CookieCategory;
 import org.chartecookies.registry.CookieDeclaration;
 import org.chartecookies.registry.CookieRegistry;
@@ -21,11 +25,22 @@ public class CharterPages {
 
 	private final LifetimeText lifetimes;
 
+	/**
+	 * What each registry as loaded shows in each language: asked for on every request of the charter, before its
+	 * rendering is looked up. Weak keys compare by identity, so a reloaded site's content goes with its old registry.
+	 */
+	private final Cache<CookieRegistry, Map<Locale, CharterPage>> made = Caffeine.newBuilder().weakKeys().build();
+
 	CharterPages(MessageSource messages) {
 		this.lifetimes = new LifetimeText(messages);
 	}
 
 	public CharterPage of(CookieRegistry registry, Locale locale) {
+		return this.made.get(registry, (loaded) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(locale, (language) -> make(registry, language));
+	}
+
+	private CharterPage make(CookieRegistry registry, Locale locale) {
 		Prose prose = registry.prose();
 		return new CharterPage(registry.site().name(), registry.site().url(),
 				registry.categories().stream().map((category) -> section(registry, category, locale)).toList(),
