@@ -64,7 +64,8 @@ final class SnapshotFiles implements SnapshotKeeper {
 		if (!this.enabled) {
 			return;
 		}
-		if (Files.exists(this.folder.resolve(snapshot.hash() + ".html"))) {
+		if (kept(snapshot.hash(), snapshot.site(), snapshot.language(), snapshot.revision())) {
+			// Kept by an earlier start: first shown then. A file there that no longer holds it is written again.
 			this.served.add(snapshot.hash());
 			return;
 		}

@@ -90,6 +90,31 @@ class SnapshotFilesTest {
 		assertThat(files.read("cd".repeat(32))).isEmpty();
 	}
 
+	/**
+	 * A restart makes a snapshot whose file was altered, or relabelled, behind the application's back: the file is
+	 * written again from what is shown, before its hash is served, instead of being trusted.
+	 */
+	@Test
+	void aFileAlteredBehindTheApplicationsBackIsWrittenAgainWhenTheSnapshotIsNextKept() throws Exception {
+		SnapshotKeeper.Made shown = snapshot("Reject all");
+		new SnapshotFiles(this.records, true).keep(shown);
+		Path folder = this.records.resolve("snapshots");
+		Files.writeString(folder.resolve(shown.hash() + ".html"), "<p>Accept nothing</p>");
+
+		SnapshotFiles restarted = new SnapshotFiles(this.records, true);
+		restarted.keep(shown);
+
+		assertThat(Files.readAllBytes(folder.resolve(shown.hash() + ".html"))).isEqualTo(shown.content());
+		assertThat(restarted.kept(shown.hash(), "la boutique/é", "en", 4)).isTrue();
+		assertThat(restarted.served(shown.hash())).isTrue();
+
+		Files.writeString(folder.resolve(shown.hash() + ".meta"), "s1\tanother%20site\ten\t4\t0\n");
+		SnapshotFiles again = new SnapshotFiles(this.records, true);
+		again.keep(shown);
+
+		assertThat(again.kept(shown.hash(), "la boutique/é", "en", 4)).as("labelled as what it shows again").isTrue();
+	}
+
 	@Test
 	void aNameThatIsNoHashIsNeverAFile() throws Exception {
 		SnapshotFiles files = new SnapshotFiles(this.records, true);
