@@ -14,6 +14,9 @@
 #   scripts/benchmark.sh sites                    1, 100 and 1,000 sites in one process: scripts/benchmark-sites.sh
 #   scripts/benchmark.sh footprint                start and RSS against a one-controller Spring Boot application:
 #                                                 scripts/benchmark-footprint.sh
+#   scripts/benchmark.sh ceiling                  the hot path against nginx and against the framework alone (a
+#                                                 one-controller application answering the same bytes from memory):
+#                                                 scripts/benchmark-ceiling.sh
 #   scripts/benchmark.sh [both|container|jar]     (default both: about 13 minutes on a quiet 2-core machine, of which
 #                                                  10 are the 120 measurements of 5 s; 16 measured on a busy one)
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
@@ -37,8 +40,8 @@ cd "$(dirname "$0")/.."
 # Every run's output is kept as printed, in a file named by what ran, when and on which commit: the figures in docs/
 # are such files, copied unchanged into docs/results/, never retyped.
 case "${1:-both}" in
-  both | container | jar | records | sites | footprint) ;;
-  *) echo "usage: $0 [both|container|jar|records|sites|footprint]" >&2; exit 2 ;;
+  both | container | jar | records | sites | footprint | ceiling) ;;
+  *) echo "usage: $0 [both|container|jar|records|sites|footprint|ceiling]" >&2; exit 2 ;;
 esac
 results="${BENCH_RESULTS:-target/benchmark-results}"
 mkdir -p "$results"
@@ -53,6 +56,10 @@ fi
 # Start and memory against a one-controller Spring Boot application: a script of its own.
 if [ "${1:-}" = footprint ]; then
   exec scripts/benchmark-footprint.sh
+fi
+# The hot path against nginx and against the framework alone: a script of its own.
+if [ "${1:-}" = ceiling ]; then
+  exec scripts/benchmark-ceiling.sh
 fi
 started_at=$SECONDS
 
