@@ -7,7 +7,7 @@
 #   - the 204 a decided visitor gets (nginx: return 204);
 #   - /cookies in French, plain, and gzip-compressed (nginx and the framework: a copy compressed once by gzip -9).
 # Three runs of each, interleaved (nginx, framework, application), wrk -t1 -c16 -d5s; prints every run, the medians,
-# and the ratios application/nginx, framework/nginx and application/framework. About 8 minutes.
+# and the ratios application/nginx, framework/nginx and application/framework. About 10 minutes with the build.
 #   scripts/benchmark.sh ceiling    (needs wrk, nginx-light, curl, python3 and a JDK 25, found as ./mvnw finds one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
