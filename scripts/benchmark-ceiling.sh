@@ -19,30 +19,7 @@ command -v wrk > /dev/null || { echo "benchmark: wrk is needed: apt-get install 
 
 work=target/benchmark-ceiling
 rm -rf "$work" && mkdir -p "$work/framework/src/main/java/framework" "$work/www/cookies" "$work/nginx"
-boot=$(sed -n '/<artifactId>spring-boot-starter-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)
-cat > "$work/framework/pom.xml" << POM
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <parent>
-    <groupId>org.springframework.boot</groupId>
-    <artifactId>spring-boot-starter-parent</artifactId>
-    <version>$boot</version>
-    <relativePath/>
-  </parent>
-  <groupId>framework</groupId>
-  <artifactId>framework</artifactId>
-  <version>1</version>
-  <properties><java.version>25</java.version></properties>
-  <dependencies>
-    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-webmvc</artifactId></dependency>
-  </dependencies>
-  <build>
-    <finalName>framework</finalName>
-    <plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins>
-  </build>
-</project>
-POM
+one_controller_pom "$work/framework" framework spring-boot-starter-webmvc
 cat > "$work/framework/src/main/java/framework/FrameworkApplication.java" << 'JAVA'
 package framework;
 

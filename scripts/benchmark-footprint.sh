@@ -15,31 +15,7 @@ command -v wrk > /dev/null || { echo "benchmark: wrk is needed: apt-get install 
 
 work=target/benchmark-footprint
 rm -rf "$work" && mkdir -p "$work/reference/src/main/java/reference" "$work/reference/src/main/resources/templates"
-boot=$(sed -n '/<artifactId>spring-boot-starter-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)
-cat > "$work/reference/pom.xml" << POM
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <parent>
-    <groupId>org.springframework.boot</groupId>
-    <artifactId>spring-boot-starter-parent</artifactId>
-    <version>$boot</version>
-    <relativePath/>
-  </parent>
-  <groupId>reference</groupId>
-  <artifactId>reference</artifactId>
-  <version>1</version>
-  <properties><java.version>25</java.version></properties>
-  <dependencies>
-    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-webmvc</artifactId></dependency>
-    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-thymeleaf</artifactId></dependency>
-  </dependencies>
-  <build>
-    <finalName>reference</finalName>
-    <plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins>
-  </build>
-</project>
-POM
+one_controller_pom "$work/reference" reference spring-boot-starter-webmvc spring-boot-starter-thymeleaf
 cat > "$work/reference/src/main/java/reference/ReferenceApplication.java" << 'JAVA'
 package reference;
 

@@ -23,3 +23,38 @@ extract_like_the_image() {
   done
   cp docker/start.sh docker/train.sh docker/healthcheck.sh "$target/"
 }
+
+# Writes $1/pom.xml, a one-controller Spring Boot application's (named $2, same Boot version as the application's,
+# Java 25) with the starters named after: the reference the footprint and ceiling benchmarks compare the application
+# with. Sets boot (the Spring Boot version).
+one_controller_pom() {
+  local folder="$1" name="$2" starter dependencies=""
+  shift 2
+  boot=$(sed -n '/<artifactId>spring-boot-starter-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)
+  for starter in "$@"; do
+    dependencies="$dependencies    <dependency><groupId>org.springframework.boot</groupId><artifactId>$starter</artifactId></dependency>
+"
+  done
+  cat > "$folder/pom.xml" << POM
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-starter-parent</artifactId>
+    <version>$boot</version>
+    <relativePath/>
+  </parent>
+  <groupId>$name</groupId>
+  <artifactId>$name</artifactId>
+  <version>1</version>
+  <properties><java.version>25</java.version></properties>
+  <dependencies>
+$dependencies  </dependencies>
+  <build>
+    <finalName>$name</finalName>
+    <plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins>
+  </build>
+</project>
+POM
+}
