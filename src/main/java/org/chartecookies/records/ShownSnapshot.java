@@ -28,6 +28,11 @@ public record ShownSnapshot(String hash, String site, String language, int regis
 		return this.hash.equals(sha256(this.content));
 	}
 
+	/** Whether it is stored as what this site showed in this language at this registry revision. */
+	public boolean shows(String site, String language, int revision) {
+		return this.site.equals(site) && this.language.equals(language) && this.registryRevision == revision;
+	}
+
 	/** The document as text. */
 	public String text() {
 		return new String(this.content, StandardCharsets.UTF_8);

@@ -89,8 +89,7 @@ final class SnapshotFiles implements SnapshotKeeper {
 	@Override
 	public boolean kept(String hash, String site, String language, int revision) {
 		// Read back, so that what the file says it shows is checked too (and its content against its name).
-		return read(hash).filter((kept) -> kept.site().equals(site) && kept.language().equals(language)
-				&& kept.registryRevision() == revision).isPresent();
+		return read(hash).filter((kept) -> kept.shows(site, language, revision)).isPresent();
 	}
 
 	/** The snapshot of this hash as the folder holds it: none when it is not there, or no longer matches its hash. */
