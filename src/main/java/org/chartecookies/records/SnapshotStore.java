@@ -40,6 +40,9 @@ final class SnapshotStore {
 	 */
 	private final Set<String> present;
 
+	/** The snapshots found nowhere, told once each: every later batch naming one would repeat the alarm. */
+	private final Set<String> toldLost = ConcurrentHashMap.newKeySet();
+
 	SnapshotStore(JdbcClient jdbc, JdbcTemplate batches, @Nullable SnapshotFiles files) {
 		this.jdbc = jdbc;
 		this.batches = batches;
@@ -64,8 +67,11 @@ final class SnapshotStore {
 			}
 			Optional<ShownSnapshot> kept = (this.files != null) ? this.files.read(hash) : Optional.empty();
 			if (kept.isEmpty()) {
-				logger.error("Consent records: the snapshot " + hash + " a decision names is neither in the database nor"
-						+ " in the records folder: the verification names it");
+				if (this.toldLost.add(hash)) {
+					logger.error("Consent records: the snapshot " + hash
+							+ " a decision names is neither in the database nor in the records folder: the verification"
+							+ " names it");
+				}
 				continue;
 			}
 			ShownSnapshot snapshot = kept.get();
