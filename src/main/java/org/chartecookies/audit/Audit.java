@@ -95,6 +95,19 @@ final class Audit {
 		return address.replaceAll("(?<=//)[^/?#\\s]*@", "");
 	}
 
+	/** The host a request of the page goes to, in lower case; null for what goes nowhere on the network. */
+	static @Nullable String hostOf(String url) {
+		try {
+			URI uri = URI.create(url);
+			String scheme = uri.getScheme();
+			return ("http".equals(scheme) || "https".equals(scheme) || "ws".equals(scheme) || "wss".equals(scheme))
+					&& uri.getHost() != null ? uri.getHost().toLowerCase(Locale.ROOT) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	/** Scans the pages (already checked by {@link #pages}) and makes the report. */
 	AuditReport run(List<URI> pages) throws AuditException {
 		return run(pages, (visit) -> {

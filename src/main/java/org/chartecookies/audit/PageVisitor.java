@@ -210,8 +210,8 @@ final class PageVisitor {
 				switch (method) {
 					case "Network.requestWillBeSent" -> {
 						this.inFlight.add(params.path("requestId").asString());
-						String other = hostOf(params.path("request").path("url").asString(""));
-						if (other != null && !other.equals(this.host)) {
+						String other = Audit.hostOf(params.path("request").path("url").asString(""));
+						if (other != null && !other.equals(this.host) && !mainDocument(params)) {
 							this.otherHosts.add(other);
 							this.otherHostOf.put(params.path("requestId").asString(), other);
 						}
@@ -219,8 +219,7 @@ final class PageVisitor {
 					case "Network.loadingFinished" -> this.inFlight.remove(params.path("requestId").asString());
 					case "Network.loadingFailed" -> failed(params);
 					case "Network.responseReceived" -> {
-						if ("Document".equals(params.path("type").asString(""))
-								&& this.mainFrame.equals(params.path("frameId").asString(""))) {
+						if (mainDocument(params)) {
 							this.status = params.path("response").path("status").asInt(0);
 						}
 					}
@@ -233,6 +232,12 @@ final class PageVisitor {
 				this.lastActivity = System.nanoTime();
 				notifyAll();
 			}
+		}
+
+		/** The page's own document: its leaving for another host (stopped, {@link #paused}) is no request to that host. */
+		private boolean mainDocument(JsonNode params) {
+			return "Document".equals(params.path("type").asString(""))
+					&& this.mainFrame.equals(params.path("frameId").asString(""));
 		}
 
 		/**
@@ -258,7 +263,7 @@ final class PageVisitor {
 		private void paused(JsonNode params) {
 			String url = params.path("request").path("url").asString("");
 			String id = params.path("requestId").asString();
-			String target = hostOf(url);
+			String target = Audit.hostOf(url);
 			if (this.mainFrame.equals(params.path("frameId").asString("")) && !this.host.equals(target)) {
 				this.leftFor = Audit.withoutUserInfo(url);
 				this.devTools.send(this.session, "Fetch.failRequest", Map.of("requestId", id, "errorReason", "BlockedByClient"));
@@ -329,18 +334,6 @@ final class PageVisitor {
 				return "unknown host (" + error + ")";
 			}
 			return "could not be loaded (" + error + ")";
-		}
-
-		private static @Nullable String hostOf(String url) {
-			try {
-				URI uri = URI.create(url);
-				String scheme = uri.getScheme();
-				return ("http".equals(scheme) || "https".equals(scheme) || "ws".equals(scheme) || "wss".equals(scheme))
-						&& uri.getHost() != null ? uri.getHost().toLowerCase(Locale.ROOT) : null;
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
 		}
 
 	}

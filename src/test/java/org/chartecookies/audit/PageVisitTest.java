@@ -108,6 +108,7 @@ class PageVisitTest {
 
 		assertThat(visit.problem()).startsWith("redirected to another host, not followed: http://127.0.0.2:");
 		assertThat(platform.thirdPartyRequests()).doesNotContain("/landing");
+		assertThat(visit.otherHosts()).as("a host the page never called, only redirected to").isEmpty();
 	}
 
 	@Test
