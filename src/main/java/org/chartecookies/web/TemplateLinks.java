@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletContext;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.IWebContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
@@ -31,6 +32,9 @@ class TemplateLinks extends StandardLinkBuilder {
 
 	private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
 
+	/** Looked up once: a bean lookup at every link of every rendering would cost more than the link. */
+	private volatile @Nullable String contextPath;
+
 	TemplateLinks(ObjectProvider<ResourceUrlProvider> resources, ObjectProvider<ServletContext> servletContext) {
 		this.resources = resources;
 		this.servletContext = servletContext;
@@ -41,8 +45,20 @@ class TemplateLinks extends StandardLinkBuilder {
 		if (context instanceof IWebContext) {
 			return super.computeContextPath(context, base, parameters);
 		}
-		ServletContext servlet = this.servletContext.getIfAvailable();
-		return (servlet != null) ? servlet.getContextPath() : "";
+		return contextPath();
+	}
+
+	private String contextPath() {
+		String known = this.contextPath;
+		if (known == null) {
+			ServletContext servlet = this.servletContext.getIfAvailable();
+			if (servlet == null) {
+				return "";
+			}
+			known = servlet.getContextPath();
+			this.contextPath = known;
+		}
+		return known;
 	}
 
 	@Override
@@ -53,18 +69,17 @@ class TemplateLinks extends StandardLinkBuilder {
 
 	/** The served URL of an asset, worked out once per URL; any other link as it is. */
 	private String assetUrl(String url) {
-		ServletContext servlet = this.servletContext.getIfAvailable();
-		String contextPath = (servlet != null) ? servlet.getContextPath() : "";
+		String known = this.assetUrls.get(url);
+		if (known != null) {
+			return known;
+		}
+		String contextPath = contextPath();
 		if (!url.startsWith(contextPath)) {
 			return url;
 		}
 		String path = url.substring(contextPath.length());
 		if (ASSET_PREFIXES.stream().noneMatch(path::startsWith)) {
 			return url;
-		}
-		String known = this.assetUrls.get(url);
-		if (known != null) {
-			return known;
 		}
 		ResourceUrlProvider provider = this.resources.getIfAvailable();
 		String resolved = (provider != null) ? provider.getForLookupPath(path) : null;

@@ -185,6 +185,35 @@ class ConsentIdOnPagesTest {
 			eachVisitorSeesTheirOwnIdOnly(this.port);
 		}
 
+		/**
+		 * Every page rendered again and again (here each time, the cache off) reads as it did the first time, for
+		 * visitors whose choices differ: the templates' expressions, compiled once used often, answer as interpreted.
+		 */
+		@Test
+		void pagesRenderedAgainAndAgainReadAsTheFirstTime() throws Exception {
+			String accepted = "cookies_preferences=v=1&rev=1&at=" + Instant.now().getEpochSecond() + "&id=" + BOB
+					+ "&accepted=statistics&refused=";
+			String[][] visitors = { {}, { "Cookie", cookie(ALICE) }, { "Cookie", accepted } };
+			List<String> pages = java.util.stream.Stream
+				.concat(PAGES.stream(), java.util.stream.Stream.of("/cookies/banner?return=/datasets", "/cookies/consent"))
+				.toList();
+			java.util.Map<String, String> first = new java.util.HashMap<>();
+			for (int round = 0; round < 150; round++) {
+				for (String page : pages) {
+					for (String[] visitor : visitors) {
+						String name = page + " " + String.join(" ", visitor);
+						HttpResponse<byte[]> answer = get(this.port, page, visitor);
+						assertThat(answer.statusCode()).as(name).isIn(200, 204);
+						String read = answer.statusCode() + " " + body(answer);
+						assertThat(read).as("%s, rendering %d", name, round + 1)
+							.isEqualTo(first.computeIfAbsent(name, (key) -> read));
+					}
+				}
+			}
+			assertThat(first.values()).anyMatch((page) -> page.contains("<code>" + BOB + "</code>"))
+				.noneMatch((page) -> page.contains(BOB) && page.contains(ALICE));
+		}
+
 	}
 
 }
