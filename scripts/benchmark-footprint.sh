@@ -14,40 +14,8 @@ command -v wrk > /dev/null || { echo "benchmark: wrk is needed: apt-get install 
 [ "$(java_feature "$(command -v java)")" -ge 25 ] 2> /dev/null || { echo "benchmark: no Java 25 found" >&2; exit 1; }
 
 work=target/benchmark-footprint
-rm -rf "$work" && mkdir -p "$work/reference/src/main/java/reference" "$work/reference/src/main/resources/templates"
-one_controller_pom "$work/reference" reference spring-boot-starter-webmvc spring-boot-starter-thymeleaf
-cat > "$work/reference/src/main/java/reference/ReferenceApplication.java" << 'JAVA'
-package reference;
-
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-
-@SpringBootApplication
-@Controller
-public class ReferenceApplication {
-
-	@GetMapping("/cookies")
-	String page(Model model) {
-		model.addAttribute("name", "Charte cookies");
-		return "page";
-	}
-
-	public static void main(String[] args) {
-		SpringApplication.run(ReferenceApplication.class, args);
-	}
-
-}
-JAVA
-cat > "$work/reference/src/main/resources/templates/page.html" << 'HTML'
-<!DOCTYPE html>
-<html lang="fr" xmlns:th="http://www.thymeleaf.org">
-<head><meta charset="utf-8"><title th:text="${name}"></title></head>
-<body><h1 th:text="${name}"></h1></body>
-</html>
-HTML
+rm -rf "$work" && mkdir -p "$work"
+one_controller_app "$work/reference"
 
 echo "== build: the application and the reference (Spring Boot $boot, $(java -version 2>&1 | head -1))"
 ./mvnw -q -B package -DskipTests > "$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }

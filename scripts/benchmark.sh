@@ -10,7 +10,8 @@
 #     against the cached banner.
 # Every pair runs three times, interleaved (nginx, app, nginx, app...); the script prints every run, the median ratio
 # app/nginx and the application's p50 and p99. For the container recipe also: process start to first served request,
-# RSS after a 30 s load mix. Then the gzip weights and a summary table.
+# alternately with the footprint's one-controller application run by the same recipe (the framework alone), and RSS
+# after a 30 s load mix. Then the gzip weights and a summary table.
 #   scripts/benchmark.sh sites                    1, 100 and 1,000 sites in one process: scripts/benchmark-sites.sh
 #   scripts/benchmark.sh footprint                start and RSS against a one-controller Spring Boot application:
 #                                                 scripts/benchmark-footprint.sh
@@ -625,39 +626,59 @@ for mode in $modes; do
       || { tail -20 "$work/train.log" >&2; missing "the training run failed"; }
     echo "== AOT cache: trained in $((SECONDS - train_began)) s, $(($(wc -c < "$work/app/app.aot") / 1048576)) MB"
 
-    echo "== start: process start to first served GET /cookies (3 runs, s; target <= 1.0 s)"
-    starts=$(APP_HOME="$work/app" JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" MALLOC_ARENA_MAX="$image_arenas" \
-      python3 - "$work/app" "$(free_port)" "$work/start-time.pid" << 'PY'
+    # The framework alone in the same recipe: the footprint's one-controller application, Spring AOT processed,
+    # extracted, trained and started by the same scripts, with the same options.
+    ONE_CONTROLLER_AOT=true one_controller_app "$work/reference"
+    ./mvnw -q -B -f "$work/reference/pom.xml" package > "$work/reference-build.log" 2>&1 \
+      || { tail -30 "$work/reference-build.log" >&2; missing "the one-controller application did not build"; }
+    extract_like_the_image "$work/reference-app" "$work/reference/target/reference.jar"
+    APP_HOME="$work/reference-app" TRAIN_PORT=$(free_port) JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" \
+      MALLOC_ARENA_MAX="$image_arenas" "$work/reference-app/train.sh" > "$work/reference-train.log" 2>&1 \
+      || { tail -20 "$work/reference-train.log" >&2; missing "the one-controller application's training run failed"; }
+
+    echo "== start: process start to first served GET /cookies (3 runs each, alternately, s; target <= 1.0 s)"
+    starts=$(JAVA_HOME="$runtime" JAVA_OPTS="$image_opts" MALLOC_ARENA_MAX="$image_arenas" \
+      python3 - "$work/app" "$work/reference-app" "$(free_port)" "$work/start-time.pid" << 'PY'
 import os, signal, socket, subprocess, sys, time
-app, port, pid_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-times = []
+apps, port, pid_file = sys.argv[1:3], int(sys.argv[3]), sys.argv[4]
+times = {app: [] for app in apps}
 for _ in range(3):
-    env = dict(os.environ, SERVER_PORT=str(port))
-    started = time.monotonic()
-    process = subprocess.Popen(["sh", app + "/start.sh"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with open(pid_file, "w") as f:
-        f.write(str(process.pid))
-    while True:
-        if process.poll() is not None:
-            sys.exit("the application stopped before answering")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"GET /cookies HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                if s.recv(12).startswith(b"HTTP/1.1 200"):
-                    times.append(time.monotonic() - started)
-                    break
-        except OSError:
-            pass
-        time.sleep(0.005)
-    process.send_signal(signal.SIGTERM)
-    process.wait()
+    for app in apps:
+        env = dict(os.environ, SERVER_PORT=str(port), APP_HOME=app)
+        started = time.monotonic()
+        process = subprocess.Popen(["sh", app + "/start.sh"], env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        with open(pid_file, "w") as f:
+            f.write(str(process.pid))
+        while True:
+            if process.poll() is not None:
+                sys.exit("the application in %s stopped before answering" % app)
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                    s.sendall(b"GET /cookies HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    if s.recv(12).startswith(b"HTTP/1.1 200"):
+                        times[app].append(time.monotonic() - started)
+                        break
+            except OSError:
+                pass
+            time.sleep(0.005)
+        process.send_signal(signal.SIGTERM)
+        process.wait()
 os.remove(pid_file)
-print(" ".join("%.2f" % t for t in times))
+for app in apps:
+    print(" ".join("%.2f" % t for t in times[app]))
 PY
     )
+    app_starts=$(sed -n 1p <<< "$starts")
+    reference_starts=$(sed -n 2p <<< "$starts")
     # shellcheck disable=SC2086 # three numbers
-    echo "  $starts (median $(median $starts): $(at_most "$(median $starts)" 1.0))"
-    printf '| %s | start to first request, s | %s | - | - | - |\n' "$mode_label" "$starts" >> "$work/summary.md"
+    echo "  application             $app_starts (median $(median $app_starts): $(at_most "$(median $app_starts)" 1.0))"
+    # shellcheck disable=SC2086 # three numbers
+    echo "  one-controller, same recipe $reference_starts (median $(median $reference_starts));" \
+      "application / one-controller $(ratio "$(median $app_starts)" "$(median $reference_starts)")"
+    printf '| %s | start to first request, s | %s | - | - | - |\n' "$mode_label" "$app_starts" >> "$work/summary.md"
+    printf '| %s | one-controller application, same recipe: start to first request, s | %s | - | - | - |\n' \
+      "$mode_label" "$reference_starts" >> "$work/summary.md"
   else
     echo "   $runtime/bin/java, no JVM options, no AOT cache; requests on virtual threads"
   fi
