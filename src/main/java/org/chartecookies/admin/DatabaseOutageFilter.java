@@ -8,6 +8,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +33,14 @@ import org.springframework.web.server.ResponseStatusException;
  * nothing while the back office cannot be used anyway.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
+
+	/**
+	 * The request attribute holding a login's "NAME logged in from ADDRESS" ({@link ThrottledAuthentication}): said
+	 * once the session is saved, or said not done when the database cannot save it.
+	 */
+	static final String LOGIN = DatabaseOutageFilter.class.getName() + ".login";
+
+	private static final Log logger = LogFactory.getLog(DatabaseOutageFilter.class);
 
 	/** What a client waits before trying again, in seconds. */
 	static final String RETRY_AFTER = "10";
@@ -57,12 +67,18 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		try {
 			this.upkeep.endLoggedOut(sessions);
 			chain.doFilter(request, response);
+			if (request.getAttribute(LOGIN) instanceof String login) {
+				logger.info("Back office: " + login);
+			}
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			if (!SessionUpkeep.databaseFailure(ex)) {
 				throw ex;
 			}
 			this.upkeep.failed(ex);
+			if (request.getAttribute(LOGIN) instanceof String login) {
+				logger.warn("Back office: login not done, its session could not be saved (" + login + ")");
+			}
 			String reason = "admin.database.down";
 			if (LOGOUT.matches(request)) {
 				this.upkeep.loggedOut(sessions);

@@ -12,13 +12,16 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Checks a login against the accounts, unless the account name or the client has failed too often lately: then the
  * login is refused without looking at the password ({@link LoginRefusedException}). Failures are counted here, where
  * both the name and the client's address (after the trusted proxies' {@code X-Forwarded-For}) are known. Logs each
- * successful and failed login, and each limit reached, with the name typed and the client's address (never a
- * password; a refused login is not logged one by one: its limit was, once).
+ * failed login and each limit reached, with the name typed and the client's address (never a password; a refused login
+ * is not logged one by one: its limit was, once); a successful one is logged once its session is saved
+ * ({@link DatabaseOutageFilter}).
  */
 class ThrottledAuthentication implements AuthenticationProvider {
 
@@ -53,7 +56,15 @@ class ThrottledAuthentication implements AuthenticationProvider {
 		try {
 			Authentication authenticated = checked(authentication);
 			this.throttle.succeeded(name, client);
-			logger.info("Back office: " + LoginLog.name(name) + " logged in from " + client);
+			String login = LoginLog.name(name) + " logged in from " + client;
+			RequestAttributes request = RequestContextHolder.getRequestAttributes();
+			if (request != null) {
+				// Logged in once the session is saved: told by DatabaseOutageFilter, around the sessions' filter.
+				request.setAttribute(DatabaseOutageFilter.LOGIN, login, RequestAttributes.SCOPE_REQUEST);
+			}
+			else {
+				logger.info("Back office: " + login);
+			}
 			return authenticated;
 		}
 		catch (BadCredentialsException ex) {
