@@ -78,11 +78,11 @@ class BackOfficeAuditInBrowserTest extends VisitorTest {
 		assertThat(text("[data-state]")).isEqualTo("en cours");
 		assertThat(text("[data-progress]")).startsWith("Pages auditées : ").endsWith(" sur 3");
 		// Checked where it does not reload under axe's feet.
-		this.visitor.browser.get(scan + "?follow=off");
+		this.visitor.load(scan + "?follow=off");
 		check(violations, "scan running");
 
 		// Back to the reloading page: the browser reloads it by itself until the report.
-		this.visitor.browser.get(scan);
+		this.visitor.load(scan);
 		new WebDriverWait(this.visitor.browser, Duration.ofSeconds(120))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-report-check]")));
 		assertThat(text("[data-report-check]")).startsWith("Le rapport est tel qu'il a été écrit");

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -17,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.http.ClientConfig;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven by Debian's chromedriver. Where they are missing, browser tests are skipped
@@ -100,6 +102,16 @@ final class Chromium {
 			pageScripts(driver, false);
 		}
 		return driver;
+	}
+
+	/**
+	 * Opens a page and waits until its document is loaded: ChromeDriver's {@code get} can return while the new
+	 * document is still {@code loading}, before its body, its head scripts or its load handlers are there.
+	 */
+	static void load(WebDriver driver, String url) {
+		driver.get(url);
+		new WebDriverWait(driver, Duration.ofSeconds(30))
+			.until((page) -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
 	}
 
 	/**

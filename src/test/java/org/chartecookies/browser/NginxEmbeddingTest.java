@@ -159,7 +159,7 @@ class NginxEmbeddingTest {
 
 		assertThat(links).as("the charter, the page again and its choices").hasSizeGreaterThanOrEqualTo(3);
 		for (String link : links) {
-			this.visitor.browser.get(link);
+			this.visitor.load(link);
 			String text = this.visitor.browser.findElement(By.tagName("body")).getText();
 			assertThat(text).as(link).doesNotContain("404 Not Found").doesNotContain("nginx");
 			if (URI.create(link).getPath().equals("/cookies")) {

@@ -42,7 +42,7 @@ class PhoneLayoutTest {
 	void charterFitsAPhoneScreen(String language) {
 		this.browser = Chromium.start(true);
 		this.browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
-		this.browser.get("http://localhost:" + this.port + "/cookies?lang=" + language);
+		Chromium.load(this.browser, "http://localhost:" + this.port + "/cookies?lang=" + language);
 		JavascriptExecutor page = (JavascriptExecutor) this.browser;
 		long viewport = (Long) page.executeScript("return document.documentElement.clientWidth");
 

@@ -49,7 +49,7 @@ class SeveralSitesInBrowserTest {
 			assertThat(shop.decision().revision()).isEqualTo(3);
 
 			// The same address, language and consent state as the shop's page just kept: the other site's own page.
-			shop.browser.get("http://opendata.example.org:" + this.port + "/cookies");
+			shop.load("http://opendata.example.org:" + this.port + "/cookies");
 			assertThat(shop.banner()).as("the decision on the shop does not count here").isPresent();
 			assertThat(text(shop)).contains("Opendatasoft", "sessionid", "_pk_id.*")
 				.doesNotContain("La Boutique", "basket", "ad_click", "Cookies publicitaires", "garder votre panier");

@@ -51,7 +51,12 @@ final class Visitor implements AutoCloseable {
 	}
 
 	Visitor open(String path) {
-		this.browser.get(url(path));
+		return load(url(path));
+	}
+
+	/** Opens an address (of any origin) and waits until its page is loaded. */
+	Visitor load(String url) {
+		Chromium.load(this.browser, url);
 		return this;
 	}
 
