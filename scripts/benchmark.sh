@@ -18,6 +18,8 @@
 #   scripts/benchmark.sh ceiling                  the hot path against nginx and against the framework alone (a
 #                                                 one-controller application answering the same bytes from memory):
 #                                                 scripts/benchmark-ceiling.sh
+#   scripts/benchmark.sh compare COMMIT           this working tree against an earlier commit, both jars started at
+#                                                 once and asked the same requests in turn: scripts/benchmark-compare.sh
 #   scripts/benchmark.sh [both|container|jar]     (default both: about 13 minutes on a quiet 2-core machine, of which
 #                                                  10 are the 120 measurements of 5 s; 16 measured on a busy one)
 #     container  as the image runs it: extracted layers, docker/train.sh's AOT cache, docker/start.sh, the image's
@@ -42,11 +44,12 @@ cd "$(dirname "$0")/.."
 # are such files, copied unchanged into docs/results/, never retyped.
 case "${1:-both}" in
   both | container | jar | records | sites | footprint | ceiling) ;;
-  *) echo "usage: $0 [both|container|jar|records|sites|footprint|ceiling]" >&2; exit 2 ;;
+  compare) [ -n "${2:-}" ] || { echo "usage: $0 compare COMMIT" >&2; exit 2; } ;;
+  *) echo "usage: $0 [both|container|jar|records|sites|footprint|ceiling|compare COMMIT]" >&2; exit 2 ;;
 esac
 results="${BENCH_RESULTS:-target/benchmark-results}"
 mkdir -p "$results"
-result_file="$results/${1:-both}-$(date -u +%Y-%m-%dT%H%MZ)-$(git describe --always --dirty 2> /dev/null || echo no-git).txt"
+result_file="$results/${1:-both}${2:+-vs-$2}-$(date -u +%Y-%m-%dT%H%MZ)-$(git describe --always --dirty 2> /dev/null || echo no-git).txt"
 exec > >(tee "$result_file") 2>&1
 echo "== scripts/benchmark.sh ${*:-both}, commit $(git log -1 --format='%h (%cs)' 2> /dev/null || echo unknown)," \
   "$(date -u '+%Y-%m-%d %H:%M UTC'); this output is kept in $result_file"
@@ -61,6 +64,10 @@ fi
 # The hot path against nginx and against the framework alone: a script of its own.
 if [ "${1:-}" = ceiling ]; then
   exec scripts/benchmark-ceiling.sh
+fi
+# This tree against an earlier commit: a script of its own.
+if [ "${1:-}" = compare ]; then
+  exec scripts/benchmark-compare.sh "$2"
 fi
 started_at=$SECONDS
 
