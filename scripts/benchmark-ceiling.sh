@@ -84,15 +84,12 @@ echo "== build: the application and the framework alone (Spring Boot $boot, $(ja
 echo "   load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors (figures are noisier above $(nproc))"
 
 python3 - "$work" "$NGINX" << 'PY'
-import os, re, signal, socket, statistics, subprocess, sys, time, urllib.request
+import os, signal, socket, statistics, subprocess, sys, time
+sys.path.insert(0, "scripts")
+from benchmark_http import decided_cookie, free_port, get, wait_for_charter, warm_up, wrk as run_wrk
 
 work, nginx = os.path.abspath(sys.argv[1]), sys.argv[2]
 www = work + "/www"
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 def started(command, port, env=None):
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -106,21 +103,12 @@ def started(command, port, env=None):
             time.sleep(0.05)
     sys.exit(" ".join(command) + " did not answer")
 
-def get(url, headers=None):
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as answer:
-        return answer.status, answer.read()
-
 env = {k: v for k, v in os.environ.items() if k not in ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")}
 app_port = free_port()
 app = started(["java", "-jar", "target/charte-cookies.jar"],
               app_port, dict(env, SERVER_PORT=str(app_port), CHARTE_RECORDS_FOLDER=work + "/data"))
 app_url = "http://127.0.0.1:%d" % app_port
-while True:
-    try:
-        if get(app_url + "/cookies")[0] == 200:
-            break
-    except OSError:
-        time.sleep(0.05)
+wait_for_charter(app, app_url, "the application")
 
 # The same bytes for all three: the application's answers, saved as nginx's and the framework's copies.
 _, banner = get(app_url + "/cookies/banner?return=/datasets")
@@ -128,20 +116,7 @@ _, page = get(app_url + "/cookies")
 open(www + "/cookies/banner", "wb").write(banner)
 open(www + "/cookies/fr", "wb").write(page)
 subprocess.run(["gzip", "-k", "-9", www + "/cookies/fr"], check=True)
-consent = urllib.request.Request(app_url + "/cookies/consent", method="POST",
-                                 data=b"return=/datasets&decision=reject-all&revision=" +
-                                 re.search(rb'name="revision" value="([^"]*)"', banner).group(1),
-                                 headers={"Origin": app_url})
-class Keep(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-try:
-    urllib.request.build_opener(Keep).open(consent)
-except urllib.error.HTTPError as answer:
-    decided = next(v.split(";")[0] for k, v in answer.headers.items() if k.lower() == "set-cookie"
-                   and v.startswith("cookies_preferences="))
-status, body = get(app_url + "/cookies/banner?return=/datasets", {"Cookie": decided})
-assert status == 204 and body == b"", "a decided visitor's banner is not a 204"
+decided = decided_cookie(app_url)
 
 nginx_port = free_port()
 conf = work + "/nginx/nginx.conf"
@@ -173,30 +148,11 @@ rows = [
 ]
 
 def wrk(url, headers, seconds):
-    command = ["wrk", "-t1", "-c16", "-d%ds" % seconds, "--latency"]
-    for header in headers:
-        command += ["-H", header]
-    out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if bad:
-        sys.exit("wrk: %s non-2xx/3xx answers from %s" % (bad.group(1), url))
-    return rps
+    return run_wrk(url, headers, seconds)[0]
 
-# Rounds of 5 s of each row until a round's figures are within 5 % of the previous round's (after 3 rounds at least,
-# 8 at most): a plain java -jar keeps compiling for a minute or more.
 print("== warm-up of the application and the framework (their JIT compilers), 5 s a row, until steady")
 for name in ("app", "framework"):
-    previous, rounds = None, 0
-    while True:
-        rounds += 1
-        now = [wrk(servers[name] + paths[name][0], paths[name][1], 5) for _, paths in rows]
-        steady = previous is not None and all(abs(a - b) / b < 0.05 for a, b in zip(now, previous))
-        if (steady and rounds >= 3) or rounds == 8:
-            print("  %-9s %s after %d rounds (last round, req/s: %s)" % (name, "steady" if steady else "NOT STEADY",
-                  rounds, ", ".join("%.0f" % v for v in now)))
-            break
-        previous = now
+    warm_up(name, lambda: [wrk(servers[name] + paths[name][0], paths[name][1], 5) for _, paths in rows])
 
 print("== requests per second, wrk -t1 -c16 -d5s, three runs interleaved (nginx, framework, app)")
 results = {}
