@@ -59,9 +59,10 @@ class ProofController {
 		model.addAttribute("shown", shown);
 		snapshot.ifPresent((stored) -> model.addAttribute("snapshot", stored));
 		// What a snapshot was stored with is not in its hash: said when it is not what the record, which is, says.
-		model.addAttribute("mislabelled", snapshot.filter((stored) -> !stored.shows(record.site(), record.language(), record.revision())
-				|| stored.firstShownAt().isAfter(record.decidedAt().plusSeconds(60)))
-			.isPresent());
+		model.addAttribute("mislabelled",
+				snapshot.filter((stored) -> !stored.shows(record.site(), record.language(), record.revision())
+						|| stored.firstShownAt().isAfter(record.decidedAt().plusSeconds(60)))
+					.isPresent());
 		restrict(response, shown.document());
 		model.addAttribute("formsOff", true);
 		return "admin/proof";

@@ -56,15 +56,10 @@ class ThrottledAuthentication implements AuthenticationProvider {
 		try {
 			Authentication authenticated = checked(authentication);
 			this.throttle.succeeded(name, client);
-			String login = LoginLog.name(name) + " logged in from " + client;
-			RequestAttributes request = RequestContextHolder.getRequestAttributes();
-			if (request != null) {
-				// Logged in once the session is saved: told by DatabaseOutageFilter, around the sessions' filter.
-				request.setAttribute(DatabaseOutageFilter.LOGIN, login, RequestAttributes.SCOPE_REQUEST);
-			}
-			else {
-				logger.info("Back office: " + login);
-			}
+			// Logged in once the session is saved: told by DatabaseOutageFilter, around the sessions' filter.
+			RequestContextHolder.currentRequestAttributes()
+				.setAttribute(DatabaseOutageFilter.LOGIN, LoginLog.name(name) + " logged in from " + client,
+						RequestAttributes.SCOPE_REQUEST);
 			return authenticated;
 		}
 		catch (BadCredentialsException ex) {

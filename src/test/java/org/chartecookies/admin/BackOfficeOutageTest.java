@@ -70,7 +70,8 @@ class BackOfficeOutageTest {
 					+ Operator.encode(Operator.OPERATOR_PASSWORD) + "&_csrf=" + Operator.encode(token), "Accept",
 					"text/html"), "a login");
 			assertThat(newcomer.cookie(SESSION_COOKIE)).as("no session").isNull();
-			assertThat(log.getAll()).doesNotContain("ERROR", "threw exception", "Back office: \"operator\" logged in from 198.51.100.61")
+			assertThat(log.getAll())
+				.doesNotContain("ERROR", "threw exception", "Back office: \"operator\" logged in from 198.51.100.61")
 				.containsOnlyOnce("Back office: the records database does not answer")
 				.contains("login not done, its session could not be saved (\"operator\" logged in from 198.51.100.61)");
 		}

@@ -262,7 +262,7 @@ class BackOfficeInBrowserTest extends VisitorTest {
 		WebElement page = this.visitor.browser.findElement(By.tagName("html"));
 		element.click();
 		this.visitor.waitFor().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
-		this.visitor.waitFor().until((driver) -> "complete".equals(this.visitor.script("return document.readyState")));
+		this.visitor.waitFor().until(Chromium::loaded);
 	}
 
 	private static String csv(String consentId) {

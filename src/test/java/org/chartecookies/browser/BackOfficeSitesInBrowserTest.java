@@ -105,7 +105,7 @@ class BackOfficeSitesInBrowserTest {
 		WebElement page = visitor.browser.findElement(By.tagName("html"));
 		element.click();
 		visitor.waitFor().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
-		visitor.waitFor().until((driver) -> "complete".equals(visitor.script("return document.readyState")));
+		visitor.waitFor().until(Chromium::loaded);
 	}
 
 }

@@ -110,8 +110,12 @@ final class Chromium {
 	 */
 	static void load(WebDriver driver, String url) {
 		driver.get(url);
-		new WebDriverWait(driver, Duration.ofSeconds(30))
-			.until((page) -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(Chromium::loaded);
+	}
+
+	/** Whether the page's document is loaded ({@code document.readyState} is {@code complete}): a wait's condition. */
+	static boolean loaded(WebDriver driver) {
+		return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
 	}
 
 	/**

@@ -71,7 +71,7 @@ class ConsentLifecycleInBrowserTest extends VisitorTest {
 	}
 
 	private void waitUntilLoaded() {
-		this.visitor.waitFor().until((driver) -> "complete".equals(this.visitor.script("return document.readyState")));
+		this.visitor.waitFor().until(Chromium::loaded);
 	}
 
 }

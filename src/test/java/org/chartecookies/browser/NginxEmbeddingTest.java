@@ -97,7 +97,7 @@ class NginxEmbeddingTest {
 
 		assertThat(this.visitor.choices()).isEqualTo(Map.of("statistics", false));
 		this.visitor.open("/platform/script.html");
-		this.visitor.waitFor().until((driver) -> "complete".equals(this.visitor.script("return document.readyState")));
+		this.visitor.waitFor().until(Chromium::loaded);
 		assertThat(this.visitor.script("return window.cookieConsent.get().categories.statistics")).isEqualTo(false);
 		assertThat(this.visitor.banner()).isEmpty();
 		assertThat(this.visitor.cspViolations()).isEmpty();

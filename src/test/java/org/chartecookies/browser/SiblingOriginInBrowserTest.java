@@ -112,7 +112,7 @@ class SiblingOriginInBrowserTest {
 			assertThat(visitor.script("return window.cookieConsent.accepts('statistics')")).isEqualTo(true);
 
 			visitor.open(page);
-			visitor.waitFor().until((driver) -> "complete".equals(visitor.script("return document.readyState")));
+			visitor.waitFor().until(Chromium::loaded);
 			assertThat(visitor.banner()).as("a decided visitor: nothing to show").isEmpty();
 
 			visitor.open(page + "?cookies=manage");

@@ -151,7 +151,7 @@ final class Visitor implements AutoCloseable {
 
 	/** Layout shift without recent input since the page loaded, once the page, its styles and fonts are done. */
 	double layoutShift() {
-		waitFor().until((driver) -> "complete".equals(script("return document.readyState")));
+		waitFor().until(Chromium::loaded);
 		this.browser.executeAsyncScript("""
 				var done = arguments[arguments.length - 1];
 				document.fonts.ready.then(function () {
@@ -208,7 +208,7 @@ final class Visitor implements AutoCloseable {
 		WebDriverWait wait = waitFor();
 		// While the old document goes away, Chromium may answer with a generic error instead of "stale": ask again.
 		wait.ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
-		wait.until((driver) -> "complete".equals(script("return document.readyState")));
+		wait.until(Chromium::loaded);
 	}
 
 	@Override

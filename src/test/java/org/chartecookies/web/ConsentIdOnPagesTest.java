@@ -3,7 +3,10 @@ package org.chartecookies.web;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -151,8 +154,8 @@ class ConsentIdOnPagesTest {
 					{ "Cookie", "cookies_preferences=v=1&id=" + ALICE } }) {
 				for (String page : List.of("/cookies", "/cookies?cookies=saved", "/cookies?lang=en",
 						"/cookies/banner?return=/datasets&cookies=saved")) {
-					String[] headers = java.util.stream.Stream.concat(List.of(visitor).stream(),
-							java.util.stream.Stream.of("Accept-Encoding", "gzip")).toArray(String[]::new);
+					String[] headers = Stream.concat(List.of(visitor).stream(),
+							Stream.of("Accept-Encoding", "gzip")).toArray(String[]::new);
 					HttpResponse<byte[]> answer = get(this.port, page, headers);
 
 					assertThat(body(answer)).as(page + " " + String.join(" ", visitor))
@@ -194,10 +197,9 @@ class ConsentIdOnPagesTest {
 			String accepted = "cookies_preferences=v=1&rev=1&at=" + Instant.now().getEpochSecond() + "&id=" + BOB
 					+ "&accepted=statistics&refused=";
 			String[][] visitors = { {}, { "Cookie", cookie(ALICE) }, { "Cookie", accepted } };
-			List<String> pages = java.util.stream.Stream
-				.concat(PAGES.stream(), java.util.stream.Stream.of("/cookies/banner?return=/datasets", "/cookies/consent"))
-				.toList();
-			java.util.Map<String, String> first = new java.util.HashMap<>();
+			List<String> pages = Stream.concat(PAGES.stream(), Stream.of("/cookies/banner?return=/datasets",
+					"/cookies/consent")).toList();
+			Map<String, String> first = new HashMap<>();
 			for (int round = 0; round < 150; round++) {
 				for (String page : pages) {
 					for (String[] visitor : visitors) {
