@@ -1,6 +1,7 @@
 package org.chartecookies.consent;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,11 @@ public final class ReturnPath {
 
 	/** What the switch adds to a page at most: {@code &cookies=manage}. */
 	private static final int SWITCH_ROOM = 16;
+
+	/** Where a path ends (its query or fragment starts), and its segments' separators: compiled once, not per request. */
+	private static final Pattern PATH_END = Pattern.compile("[?#]");
+
+	private static final Pattern SEPARATOR = Pattern.compile("[/\\\\]");
 
 	private ReturnPath() {
 	}
@@ -162,7 +168,7 @@ public final class ReturnPath {
 			}
 		}
 		String text = address.toString();
-		return leavesTheSite(text.split("[?#]", 2)[0]) ? null : text;
+		return leavesTheSite(PATH_END.split(text, 2)[0]) ? null : text;
 	}
 
 	/** Whether a {@code %} at this index starts an escape: two hexadecimal digits follow. */
@@ -194,7 +200,7 @@ public final class ReturnPath {
 		if (text.startsWith("//") || text.startsWith("/\\")) {
 			return true;
 		}
-		for (String segment : text.split("[/\\\\]", -1)) {
+		for (String segment : SEPARATOR.split(text, -1)) {
 			if (segment.equals(".") || segment.equals("..")) {
 				return true;
 			}
