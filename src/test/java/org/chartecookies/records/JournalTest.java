@@ -66,6 +66,27 @@ class JournalTest {
 			.isEqualTo(1_498);
 	}
 
+	/**
+	 * A crash in the middle of a group's writing leaves a line cut short after the last whole one (its visitors were
+	 * never answered): the verification's count reads past it, counting the whole lines only.
+	 */
+	@Test
+	void aLineCutShortByACrashIsNotCountedAndDoesNotStopTheCount() throws Exception {
+		Journal journal = new Journal(this.folder, LINES);
+		for (int i = 0; i < 3; i++) {
+			journal.append(Records.decision("custom", Instant.now()));
+		}
+		Path segment = segments().getFirst();
+		String whole = LINES.encode(Records.decision("accept-all", Instant.now()));
+		try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(segment,
+				java.nio.file.StandardOpenOption.WRITE)) {
+			file.write(java.nio.ByteBuffer.wrap(("\n" + whole.substring(0, whole.length() / 2))
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), JournalSegment.written(segment).length);
+		}
+
+		assertThat(JournalSegment.notRecorded(this.folder, LINES, (ids) -> Set.of())).isEqualTo(3);
+	}
+
 	@Test
 	void everyDecisionOfConcurrentRequestsIsOnDiskOnceWhenItsAppendReturns() throws Exception {
 		Journal journal = new Journal(this.folder, LINES);
@@ -212,15 +233,18 @@ class JournalTest {
 		crashed.append(two);
 		// A crash in the middle of a group: the last line cut short.
 		Files.writeString(this.folder.resolve("journal-9999999999999-1.log"), "r1\tcut-short");
-		Journal next = new Journal(this.folder, LINES);
+		// This run's decisions taken before the writer started: one in a segment closed already, one in the current.
+		Journal next = new Journal(this.folder, LINES, 1, Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO);
+		PendingRecord earlier = Records.decision("accept-all", RecordStoreContract.NOW);
 		PendingRecord mine = Records.decision("custom", RecordStoreContract.NOW);
+		next.append(earlier);
 		next.append(mine);
 		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 		SpillFile waiting = new SpillFile(this.folder, LINES, keeping::setAside);
 
 		assertThat(next.recover(waiting)).isEqualTo(3);
 
-		assertThat(lines()).containsExactly(LINES.encode(mine));
+		assertThat(lines()).containsExactly(LINES.encode(earlier), LINES.encode(mine));
 		assertThat(waiting.waiting()).isEqualTo(3);
 		assertThat(waiting.takeOver()).containsExactlyInAnyOrder(one, two);
 		assertThat(Files.readAllLines(this.folder.resolve(SpillFile.REJECTED))).containsExactly("r1\tcut-short");
@@ -257,6 +281,20 @@ class JournalTest {
 		assertThat(journal.orphans()).isZero();
 		assertThat(segments()).isEmpty();
 		assertThat(waiting.takeOver()).containsExactlyInAnyOrder(settled, orphan);
+		PendingRecord next = Records.decision("custom", RecordStoreContract.NOW);
+		journal.append(next);
+		assertThat(lines()).containsExactly(LINES.encode(next));
+	}
+
+	@Test
+	void aJournalWithNothingInItHandsOverNothing() throws Exception {
+		Journal journal = new Journal(this.folder, LINES);
+		RecordKeeping keeping = new RecordKeeping(Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+		SpillFile waiting = new SpillFile(this.folder, LINES, keeping::setAside);
+
+		assertThat(journal.handOver(waiting)).isZero();
+
+		assertThat(waiting.waiting()).isZero();
 		PendingRecord next = Records.decision("custom", RecordStoreContract.NOW);
 		journal.append(next);
 		assertThat(lines()).containsExactly(LINES.encode(next));
