@@ -266,7 +266,9 @@ public final class ChainVerification {
 		List<Checkpoint> heads = named.stream().filter(Checkpoint::isHead).toList();
 		List<Checkpoint> cuts = named.stream().filter((checkpoint) -> !checkpoint.isHead()).toList();
 		if (named.isEmpty()) {
-			return walked.with(Fault.NOT_CHECKPOINTED, 0, null);
+			// Empty, never cut: an instance that stopped between making its chain and signing it. It holds nothing.
+			boolean empty = walked.records() == 0 && writer.headSequence() == 0 && writer.cutSequence() == 0;
+			return empty ? walked : walked.with(Fault.NOT_CHECKPOINTED, 0, null);
 		}
 		List<Checkpoint> inTime = heads.stream().sorted(Comparator.comparing(Checkpoint::at)).toList();
 		long highest = 0;

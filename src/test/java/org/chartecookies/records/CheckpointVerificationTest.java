@@ -201,6 +201,25 @@ class CheckpointVerificationTest {
 			.containsExactly(tuple("w-kept", null, 0L), tuple("w-gone", Fault.MISSING_CHAIN, 5L));
 	}
 
+	/**
+	 * An instance killed while it starts, after it made its chain's row and before it signed it: the empty chain no
+	 * checkpoint names holds no record, and the records verify. One record in it, and it is named.
+	 */
+	@Test
+	void anEmptyChainNoCheckpointNamesIsNoFault() {
+		List<ConsentRecord> signed = ChainVerificationTest.records("w-1", 2);
+
+		Report report = verify(new Chains().writer("w-1", signed).writer("w-killed", List.of()), head("w-1", signed, 2));
+
+		assertThat(report.verified()).isTrue();
+		assertThat(report.chains()).extracting(ChainResult::writerId, ChainResult::fault, ChainResult::records)
+			.containsExactly(tuple("w-1", null, 2L), tuple("w-killed", null, 0L));
+		assertThat(verify(new Chains().writer("w-1", signed).writer("w-killed", ChainVerificationTest.records("w-killed", 1)),
+				head("w-1", signed, 2)).chains())
+			.extracting(ChainResult::fault)
+			.containsExactly(null, Fault.NOT_CHECKPOINTED);
+	}
+
 	@Test
 	void aChainNoCheckpointNamesIsNamed() {
 		List<ConsentRecord> signed = ChainVerificationTest.records("w-1", 2);
