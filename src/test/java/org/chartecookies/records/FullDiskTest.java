@@ -82,22 +82,45 @@ class FullDiskTest {
 		}
 	}
 
-	@Test
-	void theEmbeddedDatabaseOnAFullDiskIsToldAndWritesEverythingHeldOnceThereIsRoom() throws Exception {
-		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 6);
-		this.closing.add(disk);
+	/** A pool of connections to the embedded database on this disk, set up as the application's two pools are. */
+	private HikariDataSource pool(SmallDisk disk) {
 		HikariDataSource database = new HikariDataSource();
 		database.setJdbcUrl("jdbc:h2:file:" + disk.path().resolve(EmbeddedDatabaseDefault.FILE_NAME)
 				+ ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + EmbeddedDatabaseDefault.CACHE_KB);
 		database.setUsername("sa");
 		database.setMaximumPoolSize(4);
 		database.setConnectionTimeout(2000);
+		database.setExceptionOverrideClassName(ClosedDatabaseEviction.class.getName());
 		this.closing.add(database);
+		return database;
+	}
+
+	private static boolean answers(HikariDataSource pool) {
+		try {
+			return org.springframework.jdbc.core.simple.JdbcClient.create(pool)
+				.sql("SELECT COUNT(*) FROM consent_record")
+				.query(Long.class)
+				.single() >= 0;
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			return false;
+		}
+	}
+
+	@Test
+	void theEmbeddedDatabaseOnAFullDiskIsToldAndWritesEverythingHeldOnceThereIsRoom() throws Exception {
+		SmallDisk disk = SmallDisk.mount(this.temporary.resolve("disk"), 6);
+		this.closing.add(disk);
+		HikariDataSource database = pool(disk);
+		// The back office's pages and sessions: the application's pool, beside the writer's own.
+		HikariDataSource backOffice = pool(disk);
 		Records.migrate(database);
 		RecordStore store = Records.store(database);
 		writer(store, disk.path(), 10_000).start();
 		decide(20);
 		await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 20);
+
+		assertThat(answers(backOffice)).isTrue();
 
 		disk.fill();
 		decide(2_000);
@@ -106,9 +129,12 @@ class FullDiskTest {
 		// them, nor the file: readiness turns DOWN within seconds.
 		await().atMost(Duration.ofSeconds(10)).until(() -> kept() == Status.DOWN);
 		assertThat(this.keeping.has(RecordKeeping.Trouble.FILE)).isTrue();
+		assertThat(answers(backOffice)).as("the full disk closed the database").isFalse();
 
 		disk.free();
 		await().atMost(Duration.ofSeconds(60)).until(() -> store.count() == 2_020);
+		// The back office's connections to the closed database are dropped, and a new one opens it again.
+		await().atMost(Duration.ofSeconds(10)).until(() -> answers(backOffice));
 		await().atMost(Duration.ofSeconds(30)).until(() -> kept() == Status.UP);
 		assertThat(this.keeping.lostSoFar()).isZero();
 		assertThat(new ChainVerification(store).verify().verified()).isTrue();
