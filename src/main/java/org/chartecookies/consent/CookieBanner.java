@@ -90,6 +90,14 @@ public record CookieBanner(State state, boolean choicesOpen, boolean decided, Li
 				this.revision, this.firstLayer, this.snapshot);
 	}
 
+	/**
+	 * Whether its forms name no snapshot although they should: the snapshot could not be kept (a full disk). Such a
+	 * banner, and a page showing it, is made again for the next request, so that it names the snapshot once it is kept.
+	 */
+	public boolean awaitingSnapshot() {
+		return (asking() || notice()) && this.snapshot.isEmpty();
+	}
+
 	/** This banner with its forms naming this snapshot. */
 	CookieBanner naming(String snapshotHash) {
 		return new CookieBanner(this.state, this.choicesOpen, this.decided, this.choices, this.returnPath,

@@ -81,6 +81,7 @@ class CookieBannerController {
 		if (banner.confirming()) {
 			fragment.addObject(RenderedPages.PERSONAL, this.reader.consentId(request));
 		}
+		fragment.addObject(RenderedPages.UNKEPT, banner.awaitingSnapshot());
 		return fragment;
 	}
 

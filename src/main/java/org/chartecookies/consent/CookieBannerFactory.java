@@ -43,11 +43,18 @@ class CookieBannerFactory {
 	 * with a form names the snapshot of its site and language (a function of the context too, made once for both).
 	 */
 	CookieBanner create(PageContext page) {
-		return this.banners.get(page, (context) -> {
-			CookieBanner banner = banner(context);
-			return (banner.asking() || banner.notice())
-					? banner.naming(this.snapshots.current(context.site(), context.language())) : banner;
-		});
+		CookieBanner kept = this.banners.getIfPresent(page);
+		if (kept != null) {
+			return kept;
+		}
+		CookieBanner banner = banner(page);
+		if (banner.asking() || banner.notice()) {
+			banner = banner.naming(this.snapshots.current(page.site(), page.language()));
+		}
+		if (!banner.awaitingSnapshot() || this.snapshots == SnapshotHashes.NONE) {
+			this.banners.put(page, banner);
+		}
+		return banner;
 	}
 
 	static CookieBanner banner(PageContext page) {

@@ -46,8 +46,10 @@ class PageModel implements ErrorViewResolver {
 		PageContext page = this.pages.of(request);
 		model.addAttribute(RenderedPages.KEY, page);
 		model.addAttribute("site", page.site().summary());
-		model.addAttribute("cookieBanner", this.banners.create(page));
+		CookieBanner banner = this.banners.create(page);
+		model.addAttribute("cookieBanner", banner);
 		model.addAttribute(RenderedPages.PERSONAL, this.reader.consentId(request));
+		model.addAttribute(RenderedPages.UNKEPT, banner.awaitingSnapshot());
 	}
 
 	@Override

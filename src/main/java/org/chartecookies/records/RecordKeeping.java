@@ -37,7 +37,10 @@ final class RecordKeeping {
 		/** Another running instance holds this instance's chain: decisions wait in the file. */
 		CHAIN(false, "another running instance holds this writer's chain"),
 		/** The signed checkpoints cannot be written where the operator named. */
-		CHECKPOINTS(false, "the signed checkpoints cannot be written");
+		CHECKPOINTS(false, "the signed checkpoints cannot be written"),
+		/** A snapshot of what visitors are shown cannot be kept: decisions are recorded naming none. */
+		SNAPSHOTS(false, "a snapshot of what visitors are shown cannot be kept in the records folder: decisions are"
+				+ " recorded naming none");
 
 		private final boolean losesDecisions;
 

@@ -52,8 +52,8 @@ class RecordsConfiguration {
 
 	/** Where each snapshot of what visitors are shown is kept before its hash is served (consent's keeper). */
 	@Bean
-	SnapshotFiles snapshotFiles(RecordsProperties properties) {
-		return new SnapshotFiles(properties.folder(), properties.enabled());
+	SnapshotFiles snapshotFiles(RecordsProperties properties, RecordKeeping keeping) {
+		return new SnapshotFiles(properties.folder(), properties.enabled(), keeping);
 	}
 
 	/** The signing key and where its checkpoints go, or neither (then the start-up log says what that means). */

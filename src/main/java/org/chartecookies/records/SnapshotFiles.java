@@ -24,6 +24,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.chartecookies.consent.SnapshotHashes;
 import org.chartecookies.consent.SnapshotKeeper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The snapshots of what visitors are shown, in the records folder ({@code snapshots/<hash>.html}, and its site,
@@ -50,13 +51,21 @@ final class SnapshotFiles implements SnapshotKeeper {
 	/** The snapshots known to be in the database (see {@link SnapshotStore}). */
 	private final Set<String> inDatabase = ConcurrentHashMap.newKeySet();
 
+	/** Told when a snapshot cannot be kept, and when one is kept again (null: told nowhere). */
+	private final @Nullable RecordKeeping keeping;
+
 	/**
 	 * @param recordsFolder the records folder
 	 * @param enabled whether decisions are recorded: when not, no snapshot is kept either
 	 */
-	SnapshotFiles(Path recordsFolder, boolean enabled) {
+	SnapshotFiles(Path recordsFolder, boolean enabled, @Nullable RecordKeeping keeping) {
 		this.folder = recordsFolder.resolve(FOLDER);
 		this.enabled = enabled;
+		this.keeping = keeping;
+	}
+
+	SnapshotFiles(Path recordsFolder, boolean enabled) {
+		this(recordsFolder, enabled, null);
 	}
 
 	@Override
@@ -81,7 +90,13 @@ final class SnapshotFiles implements SnapshotKeeper {
 			}
 		}
 		catch (IOException ex) {
+			if (this.keeping != null) {
+				this.keeping.failed(RecordKeeping.Trouble.SNAPSHOTS, ex.toString());
+			}
 			throw new UncheckedIOException("The snapshot " + snapshot.hash() + " cannot be written in " + this.folder, ex);
+		}
+		if (this.keeping != null) {
+			this.keeping.recovered(RecordKeeping.Trouble.SNAPSHOTS);
 		}
 		this.served.add(snapshot.hash());
 	}

@@ -54,6 +54,9 @@ public class RenderedPages {
 	/** The model attribute holding a text of the asking visitor (their consent id): the page is never kept. */
 	public static final String PERSONAL = "consentId";
 
+	/** The model attribute saying, when true, that the page is not to be kept yet (it names no snapshot it should). */
+	public static final String UNKEPT = "renderedAgain";
+
 	/**
 	 * The model attribute holding the request's texts a kept rendering leaves holes for: a map from the mark the
 	 * model shows in its place (letters, digits and {@code -}: written as it is) to the text, HTML-escaped when sent.
@@ -94,7 +97,7 @@ public class RenderedPages {
 		Locale language = RequestContextUtils.getLocale(request);
 		Map<String, String> holes = (model.get(HOLES) instanceof Map<?, ?> texts) ? (Map<String, String>) texts
 				: Map.of();
-		boolean personal = model.get(PERSONAL) != null;
+		boolean personal = model.get(PERSONAL) != null || Boolean.TRUE.equals(model.get(UNKEPT));
 		RenderedPage rendering = (this.cache == null || personal)
 				? RenderedPage.of(language, renderer.apply(model, language), holes.keySet(), false)
 				: this.cache.get(new Key(view, language, page),

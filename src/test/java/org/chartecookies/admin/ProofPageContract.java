@@ -151,7 +151,7 @@ abstract class ProofPageContract {
 		Operator operator = operator("198.51.100.33");
 
 		assertThat(operator.get("/admin/proof/" + before + "?lang=en").body()).contains("data-snapshot-state=\"none\"",
-				"This decision was recorded before the application kept what it showed")
+				"it was recorded before the application kept what it showed, or while it could not keep it")
 			.doesNotContain("Check it offline");
 		assertThat(operator.get("/admin/proof/" + gone + "?lang=en").body()).contains("data-snapshot-state=\"missing\"",
 				"The snapshot " + "0".repeat(64) + " this record names is not in the database");
