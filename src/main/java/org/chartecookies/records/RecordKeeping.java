@@ -77,6 +77,8 @@ final class RecordKeeping {
 	/** Decisions kept nowhere since the trouble that loses them began: told once when it begins, once when it ends. */
 	private final AtomicLong lostInEpisode = new AtomicLong();
 
+	private final AtomicLong aside = new AtomicLong();
+
 	RecordKeeping(Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.meters = meters;
@@ -139,6 +141,20 @@ final class RecordKeeping {
 			.tag("reason", reason)
 			.register(this.meters)
 			.increment(count);
+		this.aside.addAndGet(count);
+	}
+
+	/**
+	 * What the file of set-aside lines holds (at start, or once the operator resubmitted them): until they are
+	 * resubmitted, the records' health says that they wait.
+	 */
+	void asideWaiting(long lines) {
+		this.aside.set(lines);
+	}
+
+	/** How many lines set aside wait for the operator (refused by the database, or no decision to take). */
+	long asideWaiting() {
+		return this.aside.get();
 	}
 
 	/**

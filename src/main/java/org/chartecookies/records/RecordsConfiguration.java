@@ -114,7 +114,10 @@ class RecordsConfiguration {
 
 	@Bean
 	SpillFile spillFile(RecordsProperties properties, WaitingLines lines, RecordKeeping keeping) {
-		return new SpillFile(properties.folder(), lines, keeping::setAside);
+		SpillFile spill = new SpillFile(properties.folder(), lines, keeping::setAside);
+		// What earlier runs set aside still waits for the operator.
+		keeping.asideWaiting(spill.setAside());
+		return spill;
 	}
 
 	@Bean

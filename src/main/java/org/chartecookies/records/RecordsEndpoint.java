@@ -62,6 +62,8 @@ class RecordsEndpoint {
 	@WriteOperation
 	Map<String, Object> resubmit() {
 		try {
+			// Before: those that are no decision to take are set aside, and counted, again as the writer reads them.
+			this.keeping.asideWaiting(0);
 			long lines = this.spill.resubmit();
 			logger.info("Consent records: " + lines + " lines set aside are resubmitted by the operator");
 			return Map.of("resubmitted", lines);

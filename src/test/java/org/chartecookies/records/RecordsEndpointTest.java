@@ -91,6 +91,9 @@ class RecordsEndpointTest {
 			assertThat(state.statusCode()).isEqualTo(200);
 			assertThat(state.body()).contains("\"setAside\":1", "\"lost\":0", "\"troubles\":{}",
 					"\"signingKey\":\"none: tampering cannot be detected\"");
+			// Waiting for the operator, whatever the database takes meanwhile: the records' health says so.
+			assertThat(send(this.managementPort, "GET", "/actuator/health").body())
+				.contains("\"consentRecords\":{\"status\":\"DOWN\"");
 
 			HttpResponse<String> resubmitted = send(this.managementPort, "POST", "/actuator/records");
 
@@ -98,6 +101,9 @@ class RecordsEndpointTest {
 			assertThat(resubmitted.body()).isEqualTo("{\"resubmitted\":1}");
 			await().atMost(Duration.ofSeconds(30)).until(() -> records.find(SET_ASIDE.consentId()).isPresent());
 			assertThat(send(this.managementPort, "GET", "/actuator/records").body()).contains("\"setAside\":0");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> send(this.managementPort, "GET", "/actuator/health").body()
+					.contains("\"consentRecords\":{\"status\":\"UP\""));
 			assertThat(output.getOut()).contains("Consent records: no signing key (charte.records.signing-key): tampering"
 					+ " with the records by someone with access to the database or the records folder cannot be detected");
 		}
