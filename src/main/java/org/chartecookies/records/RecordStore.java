@@ -191,6 +191,8 @@ class RecordStore implements ChainVerification.Chains {
 	 * closed by a full disk opens again only on a new connection).
 	 */
 	void reset() {
+		// What the database was seen to hold is asked again: an embedded one on a full disk loses its last commits.
+		this.snapshots.forgetPresent();
 		if (this.batches.getDataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
 			pool.getHikariPoolMXBean().softEvictConnections();
 		}

@@ -88,6 +88,11 @@ final class SnapshotStore {
 		}
 	}
 
+	/** After a failure of the database: the snapshots it was seen to hold are looked for again before records name them. */
+	void forgetPresent() {
+		this.present.clear();
+	}
+
 	private boolean exists(String hash) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM consent_snapshot WHERE snapshot_hash = ?")
 			.param(hash)

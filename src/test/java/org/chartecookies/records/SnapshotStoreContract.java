@@ -90,6 +90,26 @@ abstract class SnapshotStoreContract {
 		return new ChainVerification(store, () -> CheckpointLog.Evidence.NONE, store.snapshots()::problems).verify();
 	}
 
+	/**
+	 * The embedded database on a full disk loses its last commits, a snapshot's insert among them, after acknowledging
+	 * them: once the database has failed, the next records naming it put it back from the records folder.
+	 */
+	@Test
+	void aSnapshotTheDatabaseLostIsInsertedAgainAfterItFailed() {
+		SnapshotKeeper.Made shown = snapshot("Tout accepter", NOW);
+		SnapshotFiles folder = new SnapshotFiles(this.recordsFolder, true);
+		folder.keep(shown);
+		RecordStore store = on(folder);
+		write(store, List.of(naming(shown.hash(), NOW)));
+		this.jdbc.sql("DELETE FROM consent_snapshot").update();
+
+		store.reset();
+		write(store, List.of(naming(shown.hash(), NOW.plusSeconds(1))));
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM consent_snapshot").query(Long.class).single()).isEqualTo(1);
+		assertThat(verify(store).verified()).isTrue();
+	}
+
 	@Test
 	void aSnapshotServedWhileTheDatabaseWasDownIsInTheDatabaseWithItsRecordsAfterACrash() {
 		SnapshotKeeper.Made shown = snapshot("Tout refuser", NOW);
