@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,10 +77,16 @@ final class SnapshotStore {
 			}
 			ShownSnapshot snapshot = kept.get();
 			try {
-				this.jdbc.sql("INSERT INTO consent_snapshot (" + ShownSnapshot.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
+				int inserted = this.jdbc
+					.sql("INSERT INTO consent_snapshot (" + ShownSnapshot.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
 					.params(snapshot.hash(), snapshot.site(), snapshot.language(), snapshot.registryRevision(),
 							RecordStore.utc(snapshot.firstShownAt()), snapshot.content())
 					.update();
+				if (inserted != 1) {
+					// A refusal: the records naming it are set aside, as the records a trigger drops are.
+					throw new DataIntegrityViolationException("The database does not keep the snapshot " + hash
+							+ " inserted, without an error (a trigger that drops rows?)");
+				}
 			}
 			catch (DuplicateKeyException ex) {
 				// Another instance inserted it meanwhile: the same content, by its name.
@@ -88,7 +95,7 @@ final class SnapshotStore {
 		}
 	}
 
-	/** After a failure of the database: the snapshots it was seen to hold are looked for again before records name them. */
+	/** After a failure of the database: the snapshots it was seen to hold are looked for again, as records name them. */
 	void forgetPresent() {
 		this.present.clear();
 	}
