@@ -5,6 +5,8 @@ import java.util.List;
 import org.chartecookies.web.FilterOrder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,17 @@ class AdminSessionsConfiguration {
 	@Bean
 	SessionUpkeep sessionUpkeep(JdbcIndexedSessionRepository sessions) {
 		return new SessionUpkeep(sessions);
+	}
+
+	/**
+	 * {@code backOffice} in {@code /actuator/health}: DOWN while the back office's last use of the database failed (its
+	 * pages answer 503), from what its requests saw, never by asking the database. Not in readiness: visitors are served.
+	 */
+	@Bean
+	HealthIndicator backOfficeHealthIndicator(SessionUpkeep upkeep) {
+		return () -> upkeep.failing()
+				? Health.down().withDetail("error", "the records database does not answer the back office").build()
+				: Health.up().build();
 	}
 
 	@Bean

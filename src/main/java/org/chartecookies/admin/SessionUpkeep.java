@@ -67,6 +67,11 @@ class SessionUpkeep implements DisposableBean {
 		}
 	}
 
+	/** Whether the back office's last use of the database failed. */
+	boolean failing() {
+		return this.failing.get();
+	}
+
 	/** The database answered the back office. */
 	void answered() {
 		if (this.failing.compareAndSet(true, false)) {

@@ -74,11 +74,13 @@ class BackOfficeOutageTest {
 				.doesNotContain("ERROR", "threw exception", "Back office: \"operator\" logged in from 198.51.100.61")
 				.containsOnlyOnce("Back office: the records database does not answer")
 				.contains("login not done, its session could not be saved (\"operator\" logged in from 198.51.100.61)");
+			assertThat(operator.get("/actuator/health").body()).contains("\"backOffice\":{\"status\":\"DOWN\"");
 		}
 		finally {
 			postgres.cluster().startServer();
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/admin").statusCode() == 200);
+		assertThat(operator.get("/actuator/health").body()).contains("\"backOffice\":{\"status\":\"UP\"");
 	}
 
 	@Test
