@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -47,6 +48,9 @@ class Snapshots implements SnapshotHashes {
 
 	private final Clock clock;
 
+	/** Whether the last snapshot tried could not be kept (told once). */
+	private final AtomicBoolean failing = new AtomicBoolean();
+
 	Snapshots(SnapshotDocuments documents, ObjectProvider<SnapshotKeeper> keeper, Clock clock) {
 		this.documents = documents;
 		this.keeper = keeper.getIfAvailable(() -> SnapshotKeeper.NONE);
@@ -66,9 +70,12 @@ class Snapshots implements SnapshotHashes {
 		}
 		catch (RuntimeException ex) {
 			// Not kept (a full disk, a folder that cannot be written): the banner names no snapshot this time, and the
-			// decisions made meanwhile are recorded with the current one, made again for them.
-			logger.error("The snapshot of what site " + site.id() + " shows in " + tag + " cannot be kept: "
-					+ ex.getMessage());
+			// decisions made meanwhile are recorded with the current one, made again for them. Told once until one is
+			// kept: every page asks again meanwhile.
+			if (this.failing.compareAndSet(false, true)) {
+				logger.error("The snapshot of what site " + site.id() + " shows in " + tag + " cannot be kept: "
+						+ ex.getMessage() + " (told again once one has been kept)");
+			}
 			return "";
 		}
 	}
@@ -86,6 +93,7 @@ class Snapshots implements SnapshotHashes {
 			this.keeper.keep(new SnapshotKeeper.Made(hash, site.id(), language.getLanguage(), site.registry().revision(),
 					this.clock.instant(), content));
 			this.made.put(hash, new Shown(site.id(), language.getLanguage(), site.registry().revision()));
+			this.failing.set(false);
 		}
 		return hash;
 	}

@@ -16,10 +16,13 @@ import org.chartecookies.registry.CookieRegistry;
 import org.chartecookies.registry.HostedSite;
 import org.chartecookies.registry.Registries;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,17 +106,24 @@ class SnapshotsTest {
 	}
 
 	@Test
-	void aSnapshotThatCannotBeKeptIsNotHandedOutAndIsTriedAgain() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aSnapshotThatCannotBeKeptIsNotHandedOutAndIsTriedAgain(CapturedOutput log) {
 		Snapshots snapshots = snapshots();
 		HostedSite site = Registries.site(REGISTRY);
 		this.diskFull = true;
-		assertThat(snapshots.current(site, Locale.FRENCH)).isEmpty();
+		for (int i = 0; i < 3; i++) {
+			assertThat(snapshots.current(site, Locale.FRENCH)).isEmpty();
+		}
+		assertThat(log.getAll()).as("every page asks again: told once").containsOnlyOnce("cannot be kept");
 		this.diskFull = false;
 
 		String hash = snapshots.current(site, Locale.FRENCH);
 
 		assertThat(hash).matches("[0-9a-f]{64}");
 		assertThat(this.kept).extracting(SnapshotKeeper.Made::hash).containsExactly(hash);
+		this.diskFull = true;
+		assertThat(snapshots.current(site, Locale.ENGLISH)).isEmpty();
+		assertThat(log.getAll()).as("told again once one was kept").contains("shows in en cannot be kept");
 	}
 
 	@Test
