@@ -6,9 +6,9 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 
 /**
  * Hikari's pools drop a connection to an embedded H2 database that closed itself (a full disk closes it: error 90098,
- * "The database has been closed"): H2 opens the database again only for a new connection, and Hikari would otherwise
- * keep lending the old ones, which still pass its validity check, so that the back office answered 503 until a restart.
- * Named by {@code spring.datasource.hikari.exception-override-class-name}, for both pools.
+ * "The database has been closed"): H2 opens the database again only for a new connection, and Hikari kept lending the
+ * old ones to the back office, which then answered 503 until a restart (FullDiskTest). Named by
+ * {@code spring.datasource.hikari.exception-override-class-name}, for both pools.
  */
 public class ClosedDatabaseEviction implements SQLExceptionOverride {
 
