@@ -47,7 +47,8 @@ class RecordsEndpoint {
 		state.put("chainHeld", this.writer.claimed());
 		state.put("head", this.writer.head().sequence());
 		state.put("backlog", this.writer.backlog());
-		state.put("setAside", this.spill.setAside());
+		// The same count as the health's: read from the file at start, kept as lines are set aside and resubmitted.
+		state.put("setAside", this.keeping.asideWaiting());
 		state.put("lost", (long) this.keeping.lostSoFar());
 		state.put("signingKey", (this.key != null) ? this.key.id() : "none: tampering cannot be detected");
 		Map<String, String> troubles = new LinkedHashMap<>();
